@@ -1,0 +1,113 @@
+import path from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = optionalString.pipe(z.url({ message: "must be a URL" }).optional());
+
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().optional().transform((value) => value ?? fallback);
+
+/** "www.tiktok.com=http://127.0.0.1:4010,public.api.bsky.app=http://127.0.0.1:4010" → host → origin. */
+const originOverrides = optionalString.transform((value, ctx) => {
+  const map = new Map<string, string>();
+  if (!value) return map;
+  for (const pair of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const [host, target] = pair.split("=");
+    const parsed = target ? URL.parse(target) : null;
+    if (!host || !parsed || !/^https?:$/.test(parsed.protocol)) {
+      ctx.addIssue({ code: "custom", message: `"${pair}" is not host=http(s)://origin` });
+      return z.NEVER;
+    }
+    map.set(host.toLowerCase(), parsed.origin);
+  }
+  return map;
+});
+
+const urlList = optionalString.transform((value, ctx) => {
+  const list = (value ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  for (const item of list) {
+    if (!URL.canParse(item)) {
+      ctx.addIssue({ code: "custom", message: `"${item}" is not a URL` });
+      return z.NEVER;
+    }
+  }
+  return list;
+});
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NEXT_PHASE: optionalString,
+
+    // Database: PGlite under REACH_DATA_DIR unless DATABASE_URL names a Postgres.
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
+    ),
+    REACH_DATA_DIR: optionalString.transform((value) => path.resolve(value ?? ".data")),
+    SEED_DEMO_DATA: flag,
+
+    // Sessions.
+    NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    NEXTAUTH_URL: optionalUrl,
+
+    // Supabase (production): Auth and Storage.
+    SUPABASE_URL: optionalUrl,
+    SUPABASE_ANON_KEY: optionalString,
+    SUPABASE_SERVICE_ROLE_KEY: optionalString,
+    SUPABASE_STORAGE_BUCKET: optionalString.transform((value) => value ?? "slides"),
+
+    // Inngest: with neither key nor INNGEST_DEV, functions run in-process.
+    INNGEST_EVENT_KEY: optionalString,
+    INNGEST_SIGNING_KEY: optionalString,
+    INNGEST_DEV: flag,
+
+    // Scrapers.
+    SCRAPER_ORIGIN_OVERRIDES: originOverrides,
+    PROXY_URLS: urlList,
+    BROWSER_WS_ENDPOINT: optionalUrl,
+    CHROMIUM_PATH: optionalString,
+    SCRAPER_TIMEOUT_MS: positiveInt(15_000),
+    SCRAPER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).optional().transform((value) => value ?? 3),
+    YOUTUBE_API_KEY: optionalString,
+    X_BEARER_TOKEN: optionalString,
+    FACEBOOK_ACCESS_TOKEN: optionalString,
+    THREADS_ACCESS_TOKEN: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    const building = env.NEXT_PHASE === "phase-production-build";
+    if (env.NODE_ENV === "production" && !building && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
+    }
+    if (env.SUPABASE_URL && !env.SUPABASE_ANON_KEY) {
+      ctx.addIssue({ code: "custom", path: ["SUPABASE_ANON_KEY"], message: "is required when SUPABASE_URL is set" });
+    }
+    if (env.NODE_ENV === "production" && !building && env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY) {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required in production with Inngest" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Validates a raw environment; the message names every variable that is wrong and why. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`);
+  throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);
+}
+
+export const env: Env = parseEnv(process.env);
