@@ -13,7 +13,7 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "**/*.config.*", "e2e/**", ".ci/**"],
+    files: ["lib/env.ts", "**/*.config.*", "e2e/**", "tests/**", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

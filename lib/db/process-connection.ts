@@ -1,0 +1,28 @@
+import { env } from "@/lib/env";
+import { openConnection, type Connection } from "./client";
+import { seedDemoIfEmpty } from "@/lib/services/demo/seed-demo";
+
+// One connection per process: the global survives Next's module reloading in development,
+// which would otherwise open the PGlite directory twice and corrupt it.
+const holder = globalThis as unknown as { __reachConnection?: Promise<Connection> };
+
+async function open(): Promise<Connection> {
+  if (env.DATABASE_URL) return openConnection({ databaseUrl: env.DATABASE_URL });
+  const connection = await openConnection({ dataDir: env.REACH_DATA_DIR }, { migrate: true });
+  await seedDemoIfEmpty(connection, { storageRoot: env.REACH_DATA_DIR });
+  return connection;
+}
+
+export function getConnection(): Promise<Connection> {
+  holder.__reachConnection ??= open().catch((error: unknown) => {
+    holder.__reachConnection = undefined;
+    throw error;
+  });
+  return holder.__reachConnection;
+}
+
+export async function closeConnection(): Promise<void> {
+  const pending = holder.__reachConnection;
+  holder.__reachConnection = undefined;
+  if (pending) await (await pending).close();
+}

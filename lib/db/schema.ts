@@ -1,0 +1,425 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { authenticatedRole } from "drizzle-orm/supabase";
+import { authUsers } from "./auth-schema";
+
+export const PLATFORMS = [
+  "x",
+  "instagram",
+  "facebook",
+  "linkedin",
+  "youtube",
+  "truth_social",
+  "tiktok",
+  "bluesky",
+  "threads",
+  "mastodon",
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const ROLES = ["admin", "editor", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const platformEnum = pgEnum("platform", PLATFORMS);
+export const memberRoleEnum = pgEnum("member_role", ROLES);
+export const snapshotSourceEnum = pgEnum("snapshot_source", ["api", "html", "browser"]);
+export const postStatusEnum = pgEnum("post_status", ["pending", "scraping", "scraped", "failed", "skipped"]);
+export const jobStatusEnum = pgEnum("job_status", [
+  "queued",
+  "running",
+  "succeeded",
+  "failed",
+  "cancelled",
+  "interrupted",
+]);
+export const jobTriggerEnum = pgEnum("job_trigger", ["cron", "manual", "event"]);
+export const healthStatusEnum = pgEnum("health_status", ["unknown", "healthy", "failing"]);
+
+// Policy predicates. Every helper lives in the unexposed `private` schema and is wrapped in
+// (select ...) so Postgres evaluates it once per statement instead of once per row.
+const memberOf = (column: string): SQL => sql.raw(`${column} in (select private.member_workspace_ids())`);
+const roleIn = (column: string, role: Role): SQL =>
+  sql.raw(`${column} in (select private.workspace_ids_with_role('${role}'))`);
+
+/** select for members; insert, update and delete for `writer` and above. */
+function workspacePolicies(table: string, writer: Role, column = "workspace_id") {
+  return [
+    pgPolicy(`${table}_select_member`, { for: "select", to: authenticatedRole, using: memberOf(column) }),
+    pgPolicy(`${table}_insert_${writer}`, { for: "insert", to: authenticatedRole, withCheck: roleIn(column, writer) }),
+    pgPolicy(`${table}_update_${writer}`, {
+      for: "update",
+      to: authenticatedRole,
+      using: roleIn(column, writer),
+      withCheck: roleIn(column, writer),
+    }),
+    pgPolicy(`${table}_delete_${writer}`, { for: "delete", to: authenticatedRole, using: roleIn(column, writer) }),
+  ];
+}
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const workspaces = pgTable(
+  "workspaces",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    timezone: text("timezone").notNull().default("UTC"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  () => [
+    pgPolicy("workspaces_select_member", { for: "select", to: authenticatedRole, using: memberOf("id") }),
+    pgPolicy("workspaces_update_admin", {
+      for: "update",
+      to: authenticatedRole,
+      using: roleIn("id", "admin"),
+      withCheck: roleIn("id", "admin"),
+    }),
+  ],
+).enableRLS();
+
+export const workspaceMembers = pgTable(
+  "workspace_members",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    role: memberRoleEnum("role").notNull().default("viewer"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId] }),
+    index("workspace_members_user_idx").on(t.userId),
+    pgPolicy("workspace_members_select_member", {
+      for: "select",
+      to: authenticatedRole,
+      using: memberOf("workspace_id"),
+    }),
+    pgPolicy("workspace_members_insert_admin", {
+      for: "insert",
+      to: authenticatedRole,
+      withCheck: roleIn("workspace_id", "admin"),
+    }),
+    pgPolicy("workspace_members_update_admin", {
+      for: "update",
+      to: authenticatedRole,
+      using: roleIn("workspace_id", "admin"),
+      withCheck: roleIn("workspace_id", "admin"),
+    }),
+    pgPolicy("workspace_members_delete_admin", {
+      for: "delete",
+      to: authenticatedRole,
+      using: roleIn("workspace_id", "admin"),
+    }),
+  ],
+).enableRLS();
+
+export const profiles = pgTable(
+  "profiles",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    displayName: text("display_name"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  () => [
+    pgPolicy("profiles_select_colleague", {
+      for: "select",
+      to: authenticatedRole,
+      using: sql`user_id = (select auth.uid()) or user_id in (select private.colleague_user_ids())`,
+    }),
+    pgPolicy("profiles_insert_self", { for: "insert", to: authenticatedRole, withCheck: sql`user_id = (select auth.uid())` }),
+    pgPolicy("profiles_update_self", {
+      for: "update",
+      to: authenticatedRole,
+      using: sql`user_id = (select auth.uid())`,
+      withCheck: sql`user_id = (select auth.uid())`,
+    }),
+  ],
+).enableRLS();
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    platform: platformEnum("platform").notNull(),
+    handle: text("handle").notNull(),
+    displayName: text("display_name"),
+    profileUrl: text("profile_url"),
+    organization: text("organization"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    isCore: boolean("is_core").notNull().default(false),
+    active: boolean("active").notNull().default(true),
+    healthStatus: healthStatusEnum("health_status").notNull().default("unknown"),
+    lastErrorCode: text("last_error_code"),
+    lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
+    lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("accounts_workspace_platform_handle_key").on(t.workspaceId, t.platform, t.handle),
+    // Target of the composite foreign keys that pin child rows to their account's workspace.
+    unique("accounts_id_workspace_key").on(t.id, t.workspaceId),
+    ...workspacePolicies("accounts", "editor"),
+  ],
+).enableRLS();
+
+export const accountSnapshots = pgTable(
+  "account_snapshots",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: uuid("account_id").notNull(),
+    // Denormalized from the account so the policy is a cheap membership test per row.
+    workspaceId: uuid("workspace_id").notNull(),
+    snapshotDate: date("snapshot_date").notNull(),
+    followers: bigint("followers", { mode: "number" }),
+    following: bigint("following", { mode: "number" }),
+    posts: bigint("posts", { mode: "number" }),
+    likes: bigint("likes", { mode: "number" }),
+    extra: jsonb("extra").$type<Record<string, unknown>>().notNull().default({}),
+    approximate: boolean("approximate").notNull().default(false),
+    source: snapshotSourceEnum("source").notNull(),
+    scrapedAt: timestamp("scraped_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("account_snapshots_account_date_key").on(t.accountId, t.snapshotDate),
+    foreignKey({
+      name: "account_snapshots_account_fk",
+      columns: [t.accountId, t.workspaceId],
+      foreignColumns: [accounts.id, accounts.workspaceId],
+    }).onDelete("cascade"),
+    index("account_snapshots_workspace_date_idx").on(t.workspaceId, t.snapshotDate),
+    ...workspacePolicies("account_snapshots", "editor"),
+  ],
+).enableRLS();
+
+export const tiktokPosts = pgTable(
+  "tiktok_posts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    postId: text("post_id").notNull(),
+    url: text("url").notNull(),
+    creator: text("creator"),
+    setId: text("set_id"),
+    va: text("va"),
+    postType: text("post_type"),
+    sheetSource: text("sheet_source"),
+    sheetRow: integer("sheet_row"),
+    status: postStatusEnum("status").notNull().default("pending"),
+    caption: text("caption"),
+    hashtags: text("hashtags").array().notNull().default(sql`'{}'::text[]`),
+    mentions: text("mentions").array().notNull().default(sql`'{}'::text[]`),
+    musicId: text("music_id"),
+    musicTitle: text("music_title"),
+    musicAuthor: text("music_author"),
+    durationSeconds: doublePrecision("duration_seconds"),
+    postedAt: timestamp("posted_at", { withTimezone: true }),
+    isSlideshow: boolean("is_slideshow"),
+    slideCount: integer("slide_count"),
+    authorId: text("author_id"),
+    authorUniqueId: text("author_unique_id"),
+    authorNickname: text("author_nickname"),
+    authorFollowers: bigint("author_followers", { mode: "number" }),
+    views: bigint("views", { mode: "number" }),
+    likes: bigint("likes", { mode: "number" }),
+    comments: bigint("comments", { mode: "number" }),
+    shares: bigint("shares", { mode: "number" }),
+    saves: bigint("saves", { mode: "number" }),
+    firstScrapedAt: timestamp("first_scraped_at", { withTimezone: true }),
+    lastScrapedAt: timestamp("last_scraped_at", { withTimezone: true }),
+    lastErrorCode: text("last_error_code"),
+    lastError: text("last_error"),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("tiktok_posts_workspace_post_key").on(t.workspaceId, t.postId),
+    unique("tiktok_posts_id_workspace_key").on(t.id, t.workspaceId),
+    index("tiktok_posts_va_idx").on(t.workspaceId, t.va),
+    index("tiktok_posts_creator_idx").on(t.workspaceId, t.creator),
+    index("tiktok_posts_set_idx").on(t.workspaceId, t.setId),
+    index("tiktok_posts_posted_at_idx").on(t.workspaceId, t.postedAt.desc()),
+    index("tiktok_posts_status_idx").on(t.workspaceId, t.status),
+    ...workspacePolicies("tiktok_posts", "editor"),
+  ],
+).enableRLS();
+
+export const tiktokPostStats = pgTable(
+  "tiktok_post_stats",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    postId: uuid("post_id").notNull(),
+    workspaceId: uuid("workspace_id").notNull(),
+    date: date("date").notNull(),
+    views: bigint("views", { mode: "number" }),
+    likes: bigint("likes", { mode: "number" }),
+    comments: bigint("comments", { mode: "number" }),
+    shares: bigint("shares", { mode: "number" }),
+    saves: bigint("saves", { mode: "number" }),
+  },
+  (t) => [
+    unique("tiktok_post_stats_post_date_key").on(t.postId, t.date),
+    foreignKey({
+      name: "tiktok_post_stats_post_fk",
+      columns: [t.postId, t.workspaceId],
+      foreignColumns: [tiktokPosts.id, tiktokPosts.workspaceId],
+    }).onDelete("cascade"),
+    ...workspacePolicies("tiktok_post_stats", "editor"),
+  ],
+).enableRLS();
+
+export const tiktokSlides = pgTable(
+  "tiktok_slides",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    postId: uuid("post_id").notNull(),
+    workspaceId: uuid("workspace_id").notNull(),
+    slideIndex: integer("slide_index").notNull(),
+    storagePath: text("storage_path"),
+    width: integer("width"),
+    height: integer("height"),
+    bytes: integer("bytes"),
+    sha256: text("sha256"),
+    contentType: text("content_type"),
+    sourceUrl: text("source_url"),
+    downloadedAt: timestamp("downloaded_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("tiktok_slides_post_index_key").on(t.postId, t.slideIndex),
+    foreignKey({
+      name: "tiktok_slides_post_fk",
+      columns: [t.postId, t.workspaceId],
+      foreignColumns: [tiktokPosts.id, tiktokPosts.workspaceId],
+    }).onDelete("cascade"),
+    ...workspacePolicies("tiktok_slides", "editor"),
+  ],
+).enableRLS();
+
+export const sheetSources = pgTable(
+  "sheet_sources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    spreadsheetId: text("spreadsheet_id").notNull(),
+    tab: text("tab").notNull(),
+    headerMapping: jsonb("header_mapping").$type<Record<string, string>>().notNull().default({}),
+    statusValues: jsonb("status_values").$type<Record<string, string>>().notNull().default({}),
+    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("sheet_sources_workspace_sheet_tab_key").on(t.workspaceId, t.spreadsheetId, t.tab),
+    ...workspacePolicies("sheet_sources", "admin"),
+  ],
+).enableRLS();
+
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    status: jobStatusEnum("status").notNull().default("queued"),
+    trigger: jobTriggerEnum("trigger").notNull(),
+    progressDone: integer("progress_done").notNull().default(0),
+    progressTotal: integer("progress_total"),
+    counters: jsonb("counters").$type<Record<string, number>>().notNull().default({}),
+    params: jsonb("params").$type<Record<string, unknown>>().notNull().default({}),
+    error: text("error"),
+    engineRunId: text("engine_run_id"),
+    triggeredBy: uuid("triggered_by").references(() => authUsers.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("job_runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    index("job_runs_status_idx").on(t.status),
+    ...workspacePolicies("job_runs", "editor"),
+  ],
+).enableRLS();
+
+export const scrapingLogs = pgTable(
+  "scraping_logs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    jobRunId: uuid("job_run_id").references(() => jobRuns.id, { onDelete: "cascade" }),
+    batchId: text("batch_id").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    urlsProcessed: integer("urls_processed").notNull(),
+    successRate: doublePrecision("success_rate"),
+    errors: jsonb("errors").$type<Record<string, number>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("scraping_logs_run_batch_key").on(t.jobRunId, t.batchId),
+    index("scraping_logs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    ...workspacePolicies("scraping_logs", "editor"),
+  ],
+).enableRLS();
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id").references(() => authUsers.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_log_workspace_at_idx").on(t.workspaceId, t.at.desc()),
+    pgPolicy("audit_log_select_admin", { for: "select", to: authenticatedRole, using: roleIn("workspace_id", "admin") }),
+    // Append-only: members record their own actions; nobody updates or deletes.
+    pgPolicy("audit_log_insert_self", {
+      for: "insert",
+      to: authenticatedRole,
+      withCheck: sql`actor_id = (select auth.uid()) and workspace_id in (select private.member_workspace_ids())`,
+    }),
+  ],
+).enableRLS();
+

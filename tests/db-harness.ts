@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openConnection, type Connection } from "@/lib/db/client";
+
+export type Engine = "pglite" | "postgres";
+
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
+
+/** PGlite always; real Postgres too when TEST_DATABASE_URL is set (CI sets it). */
+export const ENGINES: Engine[] = TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+export interface TestDatabase {
+  engine: Engine;
+  connection: Connection;
+  url?: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database of its own: in-memory PGlite, or a throwaway Postgres database. */
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === "pglite") {
+    const connection = await openConnection({ memory: true }, { migrate: true });
+    return { engine, connection, drop: () => connection.close() };
+  }
+  if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `reach_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const connection = await openConnection({ databaseUrl: url.toString() }, { migrate: true });
+  return {
+    engine,
+    connection,
+    url: url.toString(),
+    async drop() {
+      await connection.close();
+      const cleanup = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
