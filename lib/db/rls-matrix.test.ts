@@ -1,0 +1,261 @@
+import { randomUUID } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Tx } from "@/lib/db/client";
+import { runAsUser, type UserClaims } from "@/lib/db/rls";
+import { pgErrorCode, rowsOf } from "@/lib/db/rows";
+import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
+
+type Persona = "admin" | "editor" | "viewer" | "outsider" | "anon";
+type Operation = "select" | "insert" | "update" | "delete";
+const PERSONAS: Persona[] = ["admin", "editor", "viewer", "outsider", "anon"];
+
+interface Ids {
+  wsA: string;
+  wsB: string;
+  users: Record<Exclude<Persona, "anon">, string>;
+  stranger: string;
+  account: string;
+  post: string;
+  jobRun: string;
+}
+
+interface TableCase {
+  table: string;
+  /** Who may do what to workspace A's rows; everyone else must be refused. */
+  allowed: Record<Operation, Persona[]>;
+  insert(ids: Ids, actor: string): SQL;
+  /** Identifies the fixture row of workspace A. */
+  where(ids: Ids): SQL;
+  updateSet: SQL;
+}
+
+const MEMBERS: Persona[] = ["admin", "editor", "viewer"];
+const EDITORS: Persona[] = ["admin", "editor"];
+const NOBODY: Persona[] = [];
+const domain = { select: MEMBERS, insert: EDITORS, update: EDITORS, delete: EDITORS };
+let serial = 0;
+const nextDay = () => sql.raw(`'2020-01-01'::date + ${++serial}`);
+
+const CASES: TableCase[] = [
+  {
+    table: "workspaces",
+    allowed: { select: MEMBERS, insert: NOBODY, update: ["admin"], delete: NOBODY },
+    insert: () => sql`insert into workspaces (slug, name) values (${`ws-${randomUUID()}`}, 'New')`,
+    where: (ids) => sql`id = ${ids.wsA}`,
+    updateSet: sql`name = name`,
+  },
+  {
+    table: "workspace_members",
+    allowed: { select: MEMBERS, insert: ["admin"], update: ["admin"], delete: ["admin"] },
+    insert: (ids) => sql`insert into workspace_members (workspace_id, user_id, role) values (${ids.wsA}, ${ids.stranger}, 'viewer')`,
+    where: (ids) => sql`workspace_id = ${ids.wsA} and user_id = ${ids.users.viewer}`,
+    updateSet: sql`role = role`,
+  },
+  {
+    table: "profiles",
+    // Users write only their own profile; the fixture row is the admin's.
+    allowed: { select: MEMBERS, insert: NOBODY, update: ["admin"], delete: NOBODY },
+    insert: (ids) => sql`insert into profiles (user_id, display_name) values (${ids.stranger}, 'Someone else')`,
+    where: (ids) => sql`user_id = ${ids.users.admin}`,
+    updateSet: sql`display_name = display_name`,
+  },
+  {
+    table: "accounts",
+    allowed: domain,
+    insert: (ids) => sql`insert into accounts (workspace_id, platform, handle) values (${ids.wsA}, 'x', ${`h${randomUUID()}`})`,
+    where: (ids) => sql`id = ${ids.account}`,
+    updateSet: sql`display_name = display_name`,
+  },
+  {
+    table: "account_snapshots",
+    allowed: domain,
+    insert: (ids) =>
+      sql`insert into account_snapshots (account_id, workspace_id, snapshot_date, followers, source) values (${ids.account}, ${ids.wsA}, ${nextDay()}, 1, 'api')`,
+    where: (ids) => sql`account_id = ${ids.account}`,
+    updateSet: sql`followers = followers`,
+  },
+  {
+    table: "tiktok_posts",
+    allowed: domain,
+    insert: (ids) => sql`insert into tiktok_posts (workspace_id, post_id, url) values (${ids.wsA}, ${randomUUID()}, 'https://www.tiktok.com/@a/video/1')`,
+    where: (ids) => sql`id = ${ids.post}`,
+    updateSet: sql`caption = caption`,
+  },
+  {
+    table: "tiktok_post_stats",
+    allowed: domain,
+    insert: (ids) => sql`insert into tiktok_post_stats (post_id, workspace_id, date, views) values (${ids.post}, ${ids.wsA}, ${nextDay()}, 1)`,
+    where: (ids) => sql`post_id = ${ids.post}`,
+    updateSet: sql`views = views`,
+  },
+  {
+    table: "tiktok_slides",
+    allowed: domain,
+    insert: (ids) => sql`insert into tiktok_slides (post_id, workspace_id, slide_index) values (${ids.post}, ${ids.wsA}, ${1000 + ++serial})`,
+    where: (ids) => sql`post_id = ${ids.post}`,
+    updateSet: sql`width = width`,
+  },
+  {
+    table: "sheet_sources",
+    allowed: { select: MEMBERS, insert: ["admin"], update: ["admin"], delete: ["admin"] },
+    insert: (ids) => sql`insert into sheet_sources (workspace_id, spreadsheet_id, tab) values (${ids.wsA}, ${randomUUID()}, 'Posts')`,
+    where: (ids) => sql`workspace_id = ${ids.wsA}`,
+    updateSet: sql`tab = tab`,
+  },
+  {
+    table: "job_runs",
+    allowed: domain,
+    insert: (ids) => sql`insert into job_runs (workspace_id, kind, trigger) values (${ids.wsA}, 'snapshots', 'manual')`,
+    where: (ids) => sql`id = ${ids.jobRun}`,
+    updateSet: sql`error = error`,
+  },
+  {
+    table: "scraping_logs",
+    allowed: domain,
+    insert: (ids) =>
+      sql`insert into scraping_logs (workspace_id, job_run_id, batch_id, duration_ms, urls_processed) values (${ids.wsA}, ${ids.jobRun}, ${randomUUID()}, 1, 1)`,
+    where: (ids) => sql`workspace_id = ${ids.wsA}`,
+    updateSet: sql`duration_ms = duration_ms`,
+  },
+  {
+    table: "audit_log",
+    // Admins read it; members append their own entries; nobody edits history.
+    allowed: { select: ["admin"], insert: MEMBERS, update: NOBODY, delete: NOBODY },
+    insert: (ids, actor) => sql`insert into audit_log (workspace_id, actor_id, action, entity) values (${ids.wsA}, ${actor}, 'test', 'test')`,
+    where: (ids) => sql`workspace_id = ${ids.wsA}`,
+    updateSet: sql`action = action`,
+  },
+];
+
+class Rollback extends Error {}
+
+/** Runs one statement as a persona and rolls it back; "allowed" means it took effect on ≥1 row. */
+async function attempt(db: TestDatabase, claims: UserClaims | null, statement: SQL): Promise<"allowed" | "refused"> {
+  let outcome: "allowed" | "refused" = "refused";
+  try {
+    await runAsUser(db.connection, claims, async (tx: Tx) => {
+      try {
+        const rows = rowsOf<{ n: number }>(await tx.execute(statement));
+        outcome = rows.length > 0 && Number(rows[0]?.n ?? 1) > 0 ? "allowed" : "refused";
+      } catch (error) {
+        // 42501: no privilege, or a row that violates a WITH CHECK policy.
+        if (pgErrorCode(error) !== "42501") throw error;
+      }
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return outcome;
+}
+
+function statementFor(testCase: TableCase, operation: Operation, ids: Ids, actor: string): SQL {
+  const table = sql.raw(testCase.table);
+  const where = testCase.where(ids);
+  switch (operation) {
+    case "select":
+      return sql`select count(*)::int as n from ${table} where ${where}`;
+    case "insert":
+      return sql`${testCase.insert(ids, actor)} returning 1 as n`;
+    case "update":
+      return sql`update ${table} set ${testCase.updateSet} where ${where} returning 1 as n`;
+    case "delete":
+      return sql`delete from ${table} where ${where} returning 1 as n`;
+  }
+}
+
+describe.each(ENGINES)("RLS matrix on %s", (engine) => {
+  let db: TestDatabase;
+  let ids: Ids;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    const user = () => randomUUID();
+    ids = {
+      wsA: randomUUID(),
+      wsB: randomUUID(),
+      users: { admin: user(), editor: user(), viewer: user(), outsider: user() },
+      stranger: user(),
+      account: randomUUID(),
+      post: randomUUID(),
+      jobRun: randomUUID(),
+    };
+    const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
+    for (const id of [...Object.values(ids.users), ids.stranger]) {
+      await run("insert into auth.users (id, email) values ($1, $2)", [id, `${id}@example.test`]);
+    }
+    await run("insert into workspaces (id, slug, name) values ($1, 'a', 'A'), ($2, 'b', 'B')", [ids.wsA, ids.wsB]);
+    await run(
+      `insert into workspace_members (workspace_id, user_id, role) values
+       ($1, $2, 'admin'), ($1, $3, 'editor'), ($1, $4, 'viewer'), ($5, $6, 'admin')`,
+      [ids.wsA, ids.users.admin, ids.users.editor, ids.users.viewer, ids.wsB, ids.users.outsider],
+    );
+    await run("insert into profiles (user_id, display_name) values ($1, 'Admin A'), ($2, 'Outsider')", [
+      ids.users.admin,
+      ids.users.outsider,
+    ]);
+    await run("insert into accounts (id, workspace_id, platform, handle) values ($1, $2, 'x', 'fixture')", [ids.account, ids.wsA]);
+    await run(
+      "insert into account_snapshots (account_id, workspace_id, snapshot_date, followers, source) values ($1, $2, '2024-01-01', 10, 'api')",
+      [ids.account, ids.wsA],
+    );
+    await run("insert into tiktok_posts (id, workspace_id, post_id, url) values ($1, $2, '1', 'https://www.tiktok.com/@a/video/1')", [
+      ids.post,
+      ids.wsA,
+    ]);
+    await run("insert into tiktok_post_stats (post_id, workspace_id, date, views) values ($1, $2, '2024-01-01', 5)", [ids.post, ids.wsA]);
+    await run("insert into tiktok_slides (post_id, workspace_id, slide_index) values ($1, $2, 0)", [ids.post, ids.wsA]);
+    await run("insert into sheet_sources (workspace_id, spreadsheet_id, tab) values ($1, 'sheet', 'Posts')", [ids.wsA]);
+    await run("insert into job_runs (id, workspace_id, kind, trigger) values ($1, $2, 'snapshots', 'cron')", [ids.jobRun, ids.wsA]);
+    await run("insert into scraping_logs (workspace_id, job_run_id, batch_id, duration_ms, urls_processed) values ($1, $2, 'b1', 5, 1)", [
+      ids.wsA,
+      ids.jobRun,
+    ]);
+    await run("insert into audit_log (workspace_id, actor_id, action, entity) values ($1, $2, 'seed', 'workspace')", [
+      ids.wsA,
+      ids.users.admin,
+    ]);
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const claimsOf = (persona: Persona): UserClaims | null =>
+    persona === "anon" ? null : { sub: ids.users[persona], email: `${persona}@example.test` };
+
+  for (const testCase of CASES) {
+    for (const operation of ["select", "insert", "update", "delete"] as Operation[]) {
+      it.each(PERSONAS)(`${testCase.table} · ${operation} · %s`, async (persona) => {
+        const actor = persona === "anon" ? ids.stranger : ids.users[persona];
+        const expected = testCase.allowed[operation].includes(persona) ? "allowed" : "refused";
+        const outcome = await attempt(db, claimsOf(persona), statementFor(testCase, operation, ids, actor));
+        expect(outcome).toBe(expected);
+      });
+    }
+  }
+
+  const ownerColumn = (table: string) => (table === "workspaces" ? "id" : table === "profiles" ? "user_id" : "workspace_id");
+
+  it.each(["outsider", "anon"] as Persona[])("%s reads zero rows of workspace A in every public table", async (persona) => {
+    const tables = await db.connection.runner.query<{ tablename: string }>(
+      "select tablename from pg_tables where schemaname = 'public' order by tablename",
+    );
+    expect(tables.map((t) => t.tablename)).toEqual(CASES.map((c) => c.table).sort());
+    for (const { tablename } of tables) {
+      const owner = tablename === "profiles" ? ids.users.admin : ids.wsA;
+      const counts = await runAsUser(db.connection, claimsOf(persona), async (tx) => {
+        const rows = rowsOf<{ total: number; a: number }>(
+          await tx.execute(
+            sql`select count(*)::int as total, count(*) filter (where ${sql.raw(ownerColumn(tablename))} = ${owner})::int as a from ${sql.raw(tablename)}`,
+          ),
+        );
+        return { all: Number(rows[0]?.total), inA: Number(rows[0]?.a) };
+      });
+      expect(counts.inA, tablename).toBe(0);
+      // Anonymous sessions see nothing at all; the outsider still sees its own workspace B.
+      if (persona === "anon") expect(counts.all, tablename).toBe(0);
+    }
+  });
+});

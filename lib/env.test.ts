@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded database under .data", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REACH_DATA_DIR.endsWith(".data")).toBe(true);
+    expect(env.SCRAPER_ORIGIN_OVERRIDES.size).toBe(0);
+  });
+
+  it("names a malformed variable and says what is wrong", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/reach" })).toThrowError(
+      /DATABASE_URL: must start with postgres:\/\//,
+    );
+    expect(() => parseEnv({ SCRAPER_TIMEOUT_MS: "soon" })).toThrowError(/SCRAPER_TIMEOUT_MS/);
+    expect(() => parseEnv({ SCRAPER_ORIGIN_OVERRIDES: "www.tiktok.com" })).toThrowError(EnvError);
+  });
+
+  it("requires NEXTAUTH_SECRET in production, except while building", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(/NEXTAUTH_SECRET: is required in production/);
+    expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).NODE_ENV).toBe("production");
+    expect(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) }).NEXTAUTH_SECRET).toHaveLength(32);
+  });
+
+  it("parses origin overrides into host → origin", () => {
+    const env = parseEnv({ SCRAPER_ORIGIN_OVERRIDES: "www.TikTok.com=http://127.0.0.1:4010/, public.api.bsky.app=http://127.0.0.1:4011" });
+    expect(Object.fromEntries(env.SCRAPER_ORIGIN_OVERRIDES)).toEqual({
+      "www.tiktok.com": "http://127.0.0.1:4010",
+      "public.api.bsky.app": "http://127.0.0.1:4011",
+    });
+  });
+});
