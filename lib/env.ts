@@ -48,6 +48,7 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     NEXT_PHASE: optionalString,
+    NEXT_RUNTIME: optionalString,
 
     // Database: PGlite under REACH_DATA_DIR unless DATABASE_URL names a Postgres.
     DATABASE_URL: optionalString.pipe(
@@ -96,7 +97,10 @@ export const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema>;
+// Development and tests may run without a configured secret; production refuses to start without one.
+const DEVELOPMENT_AUTH_SECRET = "reach-development-only-secret-never-used-in-production";
+
+export type Env = z.infer<typeof envSchema> & { authSecret: string };
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -105,7 +109,7 @@ export class EnvError extends Error {
 /** Validates a raw environment; the message names every variable that is wrong and why. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, authSecret: result.data.NEXTAUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET };
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`);
   throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);
 }

@@ -1,0 +1,25 @@
+/** The closed set of error codes every boundary maps from: API status, UI message, job retry. */
+export const ERROR_CODES = {
+  unauthenticated: { status: 401, message: "Sign in to continue." },
+  forbidden: { status: 403, message: "Your role does not allow this." },
+  not_found: { status: 404, message: "Not found." },
+  invalid_input: { status: 400, message: "The request is not valid." },
+  conflict: { status: 409, message: "This conflicts with existing data." },
+  payload_too_large: { status: 413, message: "The upload is too large." },
+  rate_limited: { status: 429, message: "Too many requests; try again later." },
+  unavailable: { status: 503, message: "A dependency is unavailable; try again shortly." },
+  internal: { status: 500, message: "Something went wrong on our side." },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_CODES[code].message,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}

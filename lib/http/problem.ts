@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
+
+export function problem(code: ErrorCode, detail?: string, extra?: Record<string, unknown>, headers?: HeadersInit): NextResponse {
+  const { status, message } = ERROR_CODES[code];
+  return NextResponse.json(
+    { type: `about:blank#${code}`, title: message, status, code, detail: detail ?? message, ...extra },
+    { status, headers: { "content-type": "application/problem+json", ...headers } },
+  );
+}
+
+/** Maps anything thrown in a route handler to problem+json; never leaks stack traces or SQL. */
+export function toProblem(error: unknown): NextResponse {
+  if (error instanceof AppError) return problem(error.code, error.message, error.details);
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    return problem("invalid_input", "The request is not valid.", { issues });
+  }
+  console.error("Unhandled route error", error);
+  return problem("internal");
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAsUser } from "@/lib/db/rls";
+import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
+import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
+
+describe.each(ENGINES)("listAccounts on %s", (engine) => {
+  let db: TestDatabase;
+  const ws = randomUUID();
+  const other = randomUUID();
+  const viewer = randomUUID();
+  const outsider = randomUUID();
+  const query = (input: Record<string, unknown> = {}) => listAccountsQuerySchema.parse(input);
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
+    await run("insert into auth.users (id, email) values ($1, 'v@x.test'), ($2, 'o@x.test')", [viewer, outsider]);
+    await run("insert into workspaces (id, slug, name) values ($1, 'w', 'W'), ($2, 'o', 'O')", [ws, other]);
+    await run("insert into workspace_members values ($1, $2, 'viewer'), ($3, $4, 'admin')", [ws, viewer, other, outsider]);
+    // grower: +10/day over 40 days; flat: constant; unreported: followers not reported; fresh: no snapshots.
+    await run(
+      `insert into accounts (id, workspace_id, platform, handle) values
+         ('00000000-0000-4000-8000-000000000001', $1, 'x', 'grower'),
+         ('00000000-0000-4000-8000-000000000002', $1, 'bluesky', 'flat'),
+         ('00000000-0000-4000-8000-000000000003', $1, 'youtube', 'unreported'),
+         ('00000000-0000-4000-8000-000000000004', $1, 'tiktok', 'fresh')`,
+      [ws],
+    );
+    await run(
+      `insert into account_snapshots (account_id, workspace_id, snapshot_date, followers, approximate, source)
+       select a.id, $1, date '2026-01-01' + d,
+              case a.handle when 'grower' then 1000 + 10 * d when 'flat' then 500 else null end,
+              a.handle = 'flat', 'html'
+       from accounts a, generate_series(0, 40) d where a.handle in ('grower', 'flat', 'unreported')`,
+      [ws],
+    );
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it("computes the latest followers and the 7- and 30-day change, sorted by 7-day change", async () => {
+    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, ws, query()));
+    expect(page.total).toBe(4);
+    expect(page.rows.map((row) => row.handle)).toEqual(["grower", "flat", "fresh", "unreported"]);
+    const [grower, flat, fresh, unreported] = page.rows;
+    expect(grower).toMatchObject({ followers: 1400, change7d: 70, change30d: 300, latestDate: "2026-02-10", approximate: false });
+    expect(flat).toMatchObject({ followers: 500, change7d: 0, approximate: true });
+    expect(fresh).toMatchObject({ followers: null, change7d: null, latestDate: null });
+    expect(unreported).toMatchObject({ followers: null, change7d: null, latestDate: "2026-02-10" });
+  });
+
+  it("filters by platform and search text, and pages", async () => {
+    const tx = (input: Record<string, unknown>) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, ws, query(input)));
+    expect((await tx({ platform: "bluesky" })).rows.map((r) => r.handle)).toEqual(["flat"]);
+    expect((await tx({ q: "grow" })).rows.map((r) => r.handle)).toEqual(["grower"]);
+    expect((await tx({ q: "%" })).total).toBe(0);
+    const second = await tx({ sort: "handle", pageSize: 2, page: 2 });
+    expect(second.rows.map((r) => r.handle)).toEqual(["grower", "unreported"]);
+  });
+
+  it("shows nothing of the workspace to a member of another workspace", async () => {
+    const page = await runAsUser(db.connection, { sub: outsider }, (tx) => listAccounts(tx, ws, query()));
+    expect(page).toEqual({ rows: [], total: 0 });
+  });
+});

@@ -1,0 +1,25 @@
+import bcrypt from "bcryptjs";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { authUsers } from "@/lib/db/auth-schema";
+
+export interface VerifiedUser {
+  id: string;
+  email: string;
+}
+
+// Compared against when the email is unknown, so both paths cost one bcrypt comparison.
+const DUMMY_HASH = "$2b$10$21R0DG.WFL0dLFN2Jzb7teBhjE9GkEIDpXtDEMcVWUTtQWXZzhiZi";
+
+/** Checks an email and password against auth.users (bcrypt, as Supabase stores it). */
+export async function verifyPassword(db: Db, email: string, password: string): Promise<VerifiedUser | null> {
+  const [user] = await db
+    .select({ id: authUsers.id, email: authUsers.email, hash: authUsers.encryptedPassword })
+    .from(authUsers)
+    .where(sql`lower(${authUsers.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  const matches = await bcrypt.compare(password, user?.hash ?? DUMMY_HASH);
+  if (!user || !user.hash || !matches || !user.email) return null;
+  await db.update(authUsers).set({ lastSignInAt: new Date() }).where(eq(authUsers.id, user.id));
+  return { id: user.id, email: user.email };
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { listMyWorkspaces, type MyWorkspace } from "./list-my-workspaces";
+
+export const workspaceSlugSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and dashes");
+
+/** The caller's workspace by slug; `not_found` for unknown slugs and for workspaces they are not in. */
+export async function getWorkspace(tx: Tx, slug: string): Promise<MyWorkspace> {
+  const parsed = workspaceSlugSchema.safeParse(slug);
+  if (!parsed.success) throw new AppError("not_found", "No such workspace.");
+  const workspace = (await listMyWorkspaces(tx)).find((candidate) => candidate.slug === parsed.data);
+  if (!workspace) throw new AppError("not_found", "No such workspace.");
+  return workspace;
+}

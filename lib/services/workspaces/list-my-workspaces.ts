@@ -1,0 +1,27 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/lib/db/client";
+import { workspaceMembers, workspaces, type Role } from "@/lib/db/schema";
+
+export interface MyWorkspace {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  role: Role;
+}
+
+/** The caller's workspaces with their role in each; RLS limits both tables to the caller's. */
+export async function listMyWorkspaces(tx: Tx): Promise<MyWorkspace[]> {
+  return tx
+    .select({
+      id: workspaces.id,
+      slug: workspaces.slug,
+      name: workspaces.name,
+      timezone: workspaces.timezone,
+      role: workspaceMembers.role,
+    })
+    .from(workspaces)
+    .innerJoin(workspaceMembers, eq(workspaceMembers.workspaceId, workspaces.id))
+    .where(eq(workspaceMembers.userId, sql`(select auth.uid())`))
+    .orderBy(asc(workspaces.name));
+}
