@@ -182,11 +182,18 @@ export const accounts = pgTable(
     lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
     lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    // Maintained from account_snapshots by a trigger so the Accounts page never scans history.
+    latestSnapshotDate: date("latest_snapshot_date"),
+    latestFollowers: bigint("latest_followers", { mode: "number" }),
+    latestApproximate: boolean("latest_approximate"),
+    followersChange7d: bigint("followers_change_7d", { mode: "number" }),
+    followersChange30d: bigint("followers_change_30d", { mode: "number" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     unique("accounts_workspace_platform_handle_key").on(t.workspaceId, t.platform, t.handle),
+    index("accounts_workspace_change_7d_idx").on(t.workspaceId, t.followersChange7d.desc().nullsLast(), t.handle),
     // Target of the composite foreign keys that pin child rows to their account's workspace.
     unique("accounts_id_workspace_key").on(t.id, t.workspaceId),
     ...workspacePolicies("accounts", "editor"),

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { Users } from "lucide-react";
+import { AccountsFilters } from "@/components/accounts/accounts-filters";
+import { AccountsTable, Pagination } from "@/components/accounts/accounts-table";
+import { EmptyState } from "@/components/layout/empty-state";
+import { PageHeader } from "@/components/layout/page-header";
+import { getWorkspaceContext } from "@/lib/auth/workspace-context";
+import { withUserDb } from "@/lib/db/rls";
+import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
+
+export const metadata: Metadata = { title: "Accounts" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function parseQuery(params: SearchParams) {
+  const flat = Object.fromEntries(
+    Object.entries(params).flatMap(([key, value]) => (typeof value === "string" && value !== "" ? [[key, value]] : [])),
+  );
+  // A hand-edited URL with a bad filter falls back to the defaults instead of failing the page.
+  const parsed = listAccountsQuerySchema.safeParse(flat);
+  return parsed.success ? parsed.data : listAccountsQuerySchema.parse({});
+}
+
+export default async function AccountsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const { workspace: slug } = await params;
+  const { claims, workspace } = await getWorkspaceContext(slug);
+  const query = parseQuery(await searchParams);
+  const page = await withUserDb(claims, (tx) => listAccounts(tx, workspace.id, query));
+  const pageCount = Math.max(1, Math.ceil(page.total / query.pageSize));
+  const hrefFor = (target: number) => {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && key !== "page") next.set(key, String(value));
+    next.set("page", String(target));
+    return `?${next.toString()}`;
+  };
+
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Accounts" description={`${page.total} tracked accounts, latest followers and growth.`} />
+      <AccountsFilters query={query} />
+      {page.rows.length === 0 ? (
+        <EmptyState icon={Users} title="No accounts match" description="Change the filters, or import accounts to start tracking them." />
+      ) : (
+        <>
+          <AccountsTable rows={page.rows} />
+          <Pagination page={query.page} pageCount={pageCount} hrefFor={hrefFor} />
+        </>
+      )}
+    </div>
+  );
+}

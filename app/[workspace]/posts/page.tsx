@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { Images } from "lucide-react";
+import { EmptyState } from "@/components/layout/empty-state";
+import { PageHeader } from "@/components/layout/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getWorkspaceContext } from "@/lib/auth/workspace-context";
+import { withUserDb } from "@/lib/db/rls";
+import { formatCount } from "@/lib/format";
+import { listPosts, listPostsQuerySchema } from "@/lib/services/posts/list-posts";
+
+export const metadata: Metadata = { title: "Posts" };
+
+export default async function PostsPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace: slug } = await params;
+  const { claims, workspace } = await getWorkspaceContext(slug);
+  const posts = await withUserDb(claims, (tx) => listPosts(tx, workspace.id, listPostsQuerySchema.parse({ limit: 100 })));
+  return (
+    <div className="space-y-4">
+      <PageHeader title="TikTok posts" description="The most recent posts from the pipeline, newest first." />
+      {posts.length === 0 ? (
+        <EmptyState icon={Images} title="No posts yet" description="Posts appear here once a Google Sheet is connected and scraped." />
+      ) : (
+        <div className="overflow-x-auto rounded-md border">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Post</TableHead>
+                <TableHead>VA</TableHead>
+                <TableHead className="hidden md:table-cell">Creator</TableHead>
+                <TableHead className="hidden md:table-cell">Set</TableHead>
+                <TableHead className="text-right">Views</TableHead>
+                <TableHead className="hidden text-right sm:table-cell">Likes</TableHead>
+                <TableHead>Status</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {posts.map((post) => (
+                <TableRow key={post.id}>
+                  <TableCell>
+                    <a href={post.url} target="_blank" rel="noreferrer noopener" className="font-medium underline-offset-4 hover:underline">
+                      {post.postId}
+                    </a>
+                    <div className="text-xs text-muted-foreground">
+                      {post.isSlideshow ? `Slideshow · ${post.slideCount ?? "?"} slides` : post.isSlideshow === false ? "Video" : "Not scraped yet"}
+                      {post.postedAt ? ` · ${post.postedAt.toISOString().slice(0, 10)}` : ""}
+                    </div>
+                  </TableCell>
+                  <TableCell>{post.va ?? "—"}</TableCell>
+                  <TableCell className="hidden md:table-cell">{post.creator ?? "—"}</TableCell>
+                  <TableCell className="hidden md:table-cell">{post.setId ?? "—"}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatCount(post.views)}</TableCell>
+                  <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatCount(post.likes)}</TableCell>
+                  <TableCell>
+                    <Badge variant={post.status === "failed" ? "destructive" : post.status === "scraped" ? "secondary" : "outline"} title={post.lastErrorCode ?? undefined}>
+                      {post.status}
+                    </Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("a signed-out visitor is sent to sign-in and the API answers 401", async ({ page, request }) => {
+  await page.goto("/demo/accounts");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdemo%2Faccounts/);
+  const api = await request.get("/api/v1/workspaces/demo/accounts");
+  expect(api.status()).toBe(401);
+  expect(api.headers()["content-type"]).toContain("application/problem+json");
+  expect((await api.json()).code).toBe("unauthenticated");
+  expect((await request.get("/api/health")).status()).toBe(200);
+});
+
+test("a wrong password shows an error", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("admin@reach.demo");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page).toHaveURL(/sign-in/);
+});
+
+test("the demo admin sees the accounts with latest followers and 7-day change", async ({ page }) => {
+  await signIn(page, "admin", "/demo/accounts");
+  await expect(page).toHaveURL(/\/demo\/accounts/);
+  await expect(page.getByRole("heading", { name: "Accounts" })).toBeVisible();
+  const rows = page.getByTestId("account-row");
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByText(/\d+ tracked accounts/)).toBeVisible();
+  // Sorted by 7-day change, descending: the first row's change is a positive number.
+  await expect(rows.first().getByRole("cell").nth(3)).toHaveText(/^\+[\d,]+$/);
+
+  await page.getByLabel("Platform").selectOption("bluesky");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/platform=bluesky/);
+  await expect(rows.first()).toContainText("Bluesky");
+});
+
+test("the viewer reads every dashboard page, and another workspace's slug is a 404", async ({ page }) => {
+  await signIn(page, "viewer", "/demo");
+  for (const [path, heading] of [
+    ["/demo", "Overview"],
+    ["/demo/accounts", "Accounts"],
+    ["/demo/posts", "TikTok posts"],
+    ["/demo/jobs", "Jobs"],
+    ["/demo/settings", "Settings"],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+  }
+  const foreign = await page.goto("/acme/accounts");
+  expect(foreign?.status()).toBe(404);
+  const api = await page.request.get("/api/v1/workspaces/acme/accounts");
+  expect(api.status()).toBe(404);
+  expect((await api.json()).code).toBe("not_found");
+});
+
+test("pages carry a nonce CSP and the security headers", async ({ page }) => {
+  const response = await page.goto("/sign-in");
+  const headers = response!.headers();
+  const csp = headers["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["strict-transport-security"]).toContain("max-age=");
+});
+
+test("the shell works on a phone and sign-out ends the session", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, "editor", "/demo");
+  await page.getByRole("button", { name: /open navigation|menu/i }).click();
+  await page.getByRole("link", { name: "Accounts" }).click();
+  await expect(page).toHaveURL(/\/demo\/accounts/);
+  await page.getByRole("button", { name: /user menu|account menu/i }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/sign-in/);
+  await page.goto("/demo");
+  await expect(page).toHaveURL(/sign-in/);
+});

@@ -1,0 +1,35 @@
+const exact = new Intl.NumberFormat("en-US");
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+/** A metric for display: "—" when not reported, "≈1.2M" when the platform only showed a rounded figure. */
+export function formatCount(value: number | null, approximate = false): string {
+  if (value === null) return "—";
+  return approximate ? `≈${compact.format(value)}` : exact.format(value);
+}
+
+export function formatChange(value: number | null): string {
+  if (value === null) return "—";
+  if (value === 0) return "0";
+  return `${value > 0 ? "+" : "−"}${exact.format(Math.abs(value))}`;
+}
+
+export function formatDuration(ms: number | null): string {
+  if (ms === null || ms < 0) return "—";
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes}m ${seconds % 60}s` : `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+
+export const PLATFORM_LABELS: Record<string, string> = {
+  x: "X",
+  instagram: "Instagram",
+  facebook: "Facebook",
+  linkedin: "LinkedIn",
+  youtube: "YouTube",
+  truth_social: "Truth Social",
+  tiktok: "TikTok",
+  bluesky: "Bluesky",
+  threads: "Threads",
+  mastodon: "Mastodon",
+};

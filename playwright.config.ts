@@ -1,0 +1,55 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+// CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the copy that e2e/global-setup.ts unpacks
+// from @sparticuz/chromium into /tmp (so a machine with no system packages still runs the suite).
+export const chromiumPath =
+  process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "/tmp/chromium");
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    baseURL: BASE_URL,
+    trace: "off",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    // A production build on a fresh embedded database, seeded on first start.
+    command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${PORT}`,
+    url: `${BASE_URL}/api/health`,
+    timeout: 420_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      REACH_DATA_DIR: ".data/e2e",
+      DATABASE_URL: "",
+      NEXTAUTH_URL: BASE_URL,
+      NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+    },
+  },
+});
