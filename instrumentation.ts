@@ -1,7 +1,9 @@
 /** Opens (and on the embedded database, migrates and seeds) the database when the server starts. */
 export async function register() {
-  const { env } = await import("@/lib/env");
-  if (env.NEXT_RUNTIME !== "nodejs") return;
-  const { getConnection } = await import("@/lib/db/process-connection");
-  await getConnection();
+  // Next inlines NEXT_RUNTIME at build time; the guard keeps Node-only modules out of the edge bundle.
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { getConnection } = await import("@/lib/db/process-connection");
+    await getConnection();
+  }
 }

@@ -48,13 +48,12 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     NEXT_PHASE: optionalString,
-    NEXT_RUNTIME: optionalString,
 
     // Database: PGlite under REACH_DATA_DIR unless DATABASE_URL names a Postgres.
     DATABASE_URL: optionalString.pipe(
       z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
     ),
-    REACH_DATA_DIR: optionalString.transform((value) => path.resolve(value ?? ".data")),
+    REACH_DATA_DIR: optionalString.transform((value) => path.resolve(/*turbopackIgnore: true*/ value ?? ".data")),
     SEED_DEMO_DATA: flag,
 
     // Sessions.

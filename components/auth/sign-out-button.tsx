@@ -2,12 +2,18 @@
 
 import { LogOut } from "lucide-react";
 import { signOut } from "next-auth/react";
+import type { ComponentProps } from "react";
 
-export function SignOutButton() {
+/** Rendered inside a DropdownMenuItem with asChild, so it passes Radix's props to its button. */
+export function SignOutButton(props: ComponentProps<"button">) {
   return (
     <button
       type="button"
-      onClick={() => void signOut({ callbackUrl: "/sign-in" })}
+      {...props}
+      onClick={(event) => {
+        props.onClick?.(event);
+        void signOut({ callbackUrl: "/sign-in" });
+      }}
       className="flex w-full items-center gap-2 text-left"
     >
       <LogOut className="size-4" aria-hidden />

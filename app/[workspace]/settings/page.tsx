@@ -19,7 +19,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
       <Card>
         <CardHeader>
           <CardTitle>Workspace</CardTitle>
-          <CardDescription>Snapshots are dated in the workspace's timezone.</CardDescription>
+          <CardDescription>Snapshots are dated in the workspace&apos;s timezone.</CardDescription>
         </CardHeader>
         <CardContent>
           <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
