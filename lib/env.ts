@@ -33,6 +33,22 @@ const originOverrides = optionalString.transform((value, ctx) => {
   return map;
 });
 
+/** "tiktok=2/2,instagram=0.5/1" → bucket → requests per second / concurrency, for the scrapers. */
+const rateLimits = optionalString.transform((value, ctx) => {
+  const map = new Map<string, { perSecond: number; concurrency: number }>();
+  for (const pair of (value ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([a-z-]+)=(\d+(?:\.\d+)?)\/(\d+)$/.exec(pair);
+    const perSecond = Number(match?.[2]);
+    const concurrency = Number(match?.[3]);
+    if (!match?.[1] || !(perSecond > 0) || !(concurrency > 0)) {
+      ctx.addIssue({ code: "custom", message: `"${pair}" is not bucket=perSecond/concurrency` });
+      return z.NEVER;
+    }
+    map.set(match[1], { perSecond, concurrency });
+  }
+  return map;
+});
+
 const urlList = optionalString.transform((value, ctx) => {
   const list = (value ?? "").split(",").map((part) => part.trim()).filter(Boolean);
   for (const item of list) {
@@ -82,6 +98,9 @@ export const envSchema = z
     X_BEARER_TOKEN: optionalString,
     FACEBOOK_ACCESS_TOKEN: optionalString,
     THREADS_ACCESS_TOKEN: optionalString,
+    SCRAPER_RATE_LIMITS: rateLimits,
+    SCRAPER_SLIDE_MAX_BYTES: positiveInt(20 * 1024 * 1024),
+    SCRAPER_SLIDE_CONCURRENCY: positiveInt(5),
   })
   .superRefine((env, ctx) => {
     const building = env.NEXT_PHASE === "phase-production-build";
