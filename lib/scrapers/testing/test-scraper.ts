@@ -1,0 +1,37 @@
+import { createScraperConfig, DEFAULT_LIMITS, type ScraperConfigInput } from "../config";
+import { createScraperContext, type ScraperContext } from "../context";
+import { startFixtureServer, type FixtureServer, type FixtureServerOptions } from "./fixture-server";
+
+export interface TestScraper {
+  server: FixtureServer;
+  ctx: ScraperContext;
+  close(): Promise<void>;
+}
+
+/** Generous limits: tests and benches measure our code, not the politeness delays. */
+export const UNTHROTTLED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((bucket) => [bucket, { perSecond: 10_000, concurrency: 64 }]));
+
+/** A fixture server plus a scraper context whose every request is rewritten to it; the browser is off unless asked for. */
+export async function startTestScraper(config: ScraperConfigInput = {}, server: FixtureServerOptions = {}): Promise<TestScraper> {
+  const fixtures = await startFixtureServer(server);
+  const ctx = createScraperContext(
+    createScraperConfig({
+      timeoutMs: 2_000,
+      retryMinMs: 5,
+      retryMaxMs: 50,
+      maxRetryAfterMs: 5_000,
+      limits: UNTHROTTLED,
+      ...config,
+      originOverrides: fixtures.overrides(),
+      browser: { enabled: false, ...config.browser },
+    }),
+  );
+  return {
+    server: fixtures,
+    ctx,
+    async close() {
+      await ctx.close();
+      await fixtures.close();
+    },
+  };
+}
