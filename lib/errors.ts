@@ -5,6 +5,7 @@ export const ERROR_CODES = {
   not_found: { status: 404, message: "Not found." },
   invalid_input: { status: 400, message: "The request is not valid." },
   conflict: { status: 409, message: "This conflicts with existing data." },
+  gone: { status: 410, message: "This link has expired or was already used." },
   payload_too_large: { status: 413, message: "The upload is too large." },
   rate_limited: { status: 429, message: "Too many requests; try again later." },
   unavailable: { status: 503, message: "A dependency is unavailable; try again shortly." },

@@ -61,6 +61,14 @@ const CASES: TableCase[] = [
     updateSet: sql`display_name = display_name`,
   },
   {
+    table: "invitations",
+    allowed: { select: ["admin"], insert: ["admin"], update: ["admin"], delete: ["admin"] },
+    insert: (ids) =>
+      sql`insert into invitations (workspace_id, email, role, token_hash, expires_at) values (${ids.wsA}, 'new@example.test', 'viewer', ${randomUUID()}, now() + interval '1 day')`,
+    where: (ids) => sql`workspace_id = ${ids.wsA}`,
+    updateSet: sql`email = email`,
+  },
+  {
     table: "accounts",
     allowed: domain,
     insert: (ids) => sql`insert into accounts (workspace_id, platform, handle) values (${ids.wsA}, 'x', ${`h${randomUUID()}`})`,
@@ -206,6 +214,7 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
     ]);
     await run("insert into tiktok_post_stats (post_id, workspace_id, date, views) values ($1, $2, '2024-01-01', 5)", [ids.post, ids.wsA]);
     await run("insert into tiktok_slides (post_id, workspace_id, slide_index) values ($1, $2, 0)", [ids.post, ids.wsA]);
+    await run("insert into invitations (workspace_id, email, role, token_hash, expires_at) values ($1, 'x@example.test', 'viewer', 'hash', now() + interval '1 day')", [ids.wsA]);
     await run("insert into sheet_sources (workspace_id, spreadsheet_id, tab) values ($1, 'sheet', 'Posts')", [ids.wsA]);
     await run("insert into job_runs (id, workspace_id, kind, trigger) values ($1, $2, 'snapshots', 'cron')", [ids.jobRun, ids.wsA]);
     await run("insert into scraping_logs (workspace_id, job_run_id, batch_id, duration_ms, urls_processed) values ($1, $2, 'b1', 5, 1)", [

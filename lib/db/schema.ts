@@ -58,10 +58,14 @@ const memberOf = (column: string): SQL => sql.raw(`${column} in (select private.
 const roleIn = (column: string, role: Role): SQL =>
   sql.raw(`${column} in (select private.workspace_ids_with_role('${role}'))`);
 
-/** select for members; insert, update and delete for `writer` and above. */
-function workspacePolicies(table: string, writer: Role, column = "workspace_id") {
+/** select for `reader` and above (any member by default); insert, update and delete for `writer` and above. */
+function workspacePolicies(table: string, writer: Role, reader: Role = "viewer", column = "workspace_id") {
+  const select =
+    reader === "viewer"
+      ? pgPolicy(`${table}_select_member`, { for: "select", to: authenticatedRole, using: memberOf(column) })
+      : pgPolicy(`${table}_select_${reader}`, { for: "select", to: authenticatedRole, using: roleIn(column, reader) });
   return [
-    pgPolicy(`${table}_select_member`, { for: "select", to: authenticatedRole, using: memberOf(column) }),
+    select,
     pgPolicy(`${table}_insert_${writer}`, { for: "insert", to: authenticatedRole, withCheck: roleIn(column, writer) }),
     pgPolicy(`${table}_update_${writer}`, {
       for: "update",
@@ -159,6 +163,30 @@ export const profiles = pgTable(
       using: sql`user_id = (select auth.uid())`,
       withCheck: sql`user_id = (select auth.uid())`,
     }),
+  ],
+).enableRLS();
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: memberRoleEnum("role").notNull(),
+    // Only a SHA-256 of the single-use token is stored; the link is shown once when created.
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: uuid("invited_by").references(() => authUsers.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => authUsers.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("invitations_workspace_idx").on(t.workspaceId, t.createdAt.desc()),
+    ...workspacePolicies("invitations", "admin", "admin"),
   ],
 ).enableRLS();
 

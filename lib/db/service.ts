@@ -1,4 +1,6 @@
-import type { Db } from "./client";
+import { env } from "@/lib/env";
+import { assertRlsRoleIsSafe, openConnection, type Connection, type Db, type OpenOptions } from "./client";
+import { applyMigrations, type MigrationResult } from "./migrate";
 import { getConnection } from "./process-connection";
 
 /**
@@ -8,4 +10,21 @@ import { getConnection } from "./process-connection";
 export async function withServiceDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const connection = await getConnection();
   return fn(connection.db);
+}
+
+/** For CLIs: their own connection to the configured database (DATABASE_URL, else the embedded one). */
+export function openServiceConnection(options: OpenOptions = {}): Promise<Connection> {
+  return openConnection(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.REACH_DATA_DIR }, options);
+}
+
+/** For `npm run db:migrate`: applies the migrations, then checks the RLS role they created. */
+export async function migrateConfiguredDatabase(): Promise<MigrationResult> {
+  const connection = await openServiceConnection({ assertRole: false });
+  try {
+    const result = await applyMigrations(connection.runner);
+    await assertRlsRoleIsSafe(connection.runner);
+    return result;
+  } finally {
+    await connection.close();
+  }
 }

@@ -11,3 +11,12 @@ grant select, insert, update, delete on all tables in schema public to authentic
 grant all on all tables in schema public to service_role;
 --> statement-breakpoint
 grant usage, select on all sequences in schema public to authenticated, service_role;
+--> statement-breakpoint
+-- Tables added by later migrations get the same privileges.
+alter default privileges in schema public grant select on tables to anon;
+--> statement-breakpoint
+alter default privileges in schema public grant select, insert, update, delete on tables to authenticated;
+--> statement-breakpoint
+alter default privileges in schema public grant all on tables to service_role;
+--> statement-breakpoint
+alter default privileges in schema public grant usage, select on sequences to authenticated, service_role;

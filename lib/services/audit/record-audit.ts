@@ -1,0 +1,34 @@
+import type { Db, Tx } from "@/lib/db/client";
+import { auditLog } from "@/lib/db/schema";
+
+export type AuditAction =
+  | "auth.sign_in"
+  | "auth.sign_in_failed"
+  | "invitation.created"
+  | "invitation.revoked"
+  | "invitation.accepted"
+  | "member.role_changed"
+  | "member.removed"
+  | "workspace.updated"
+  | "user.created";
+
+export interface AuditEntry {
+  workspaceId: string | null;
+  actorId: string | null;
+  action: AuditAction;
+  entity: string;
+  entityId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Appends to audit_log. Details must never hold passwords, tokens or cookies. */
+export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    workspaceId: entry.workspaceId,
+    actorId: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    details: entry.details ?? {},
+  });
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "@/lib/db/client";
+import { authUsers } from "@/lib/db/auth-schema";
+import { createSupabaseUser, supabaseAuthEnabled } from "./supabase-auth";
+
+export async function findUserIdByEmail(db: Db | Tx, email: string): Promise<string | null> {
+  const [user] = await db
+    .select({ id: authUsers.id })
+    .from(authUsers)
+    .where(sql`lower(${authUsers.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return user?.id ?? null;
+}
+
+/**
+ * Creates a sign-in identity and returns its auth.users id: through Supabase Auth in Supabase
+ * mode, else a row in auth.users with a bcrypt hash (cost 10), as Supabase stores it.
+ */
+export async function createIdentity(db: Db | Tx, email: string, password: string): Promise<string> {
+  if (supabaseAuthEnabled()) return createSupabaseUser(email, password);
+  const id = randomUUID();
+  await db.insert(authUsers).values({
+    id,
+    email: email.toLowerCase(),
+    encryptedPassword: await bcrypt.hash(password, 10),
+    rawAppMetaData: { provider: "email", providers: ["email"] },
+    rawUserMetaData: {},
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  return id;
+}
+
+export async function setPassword(db: Db | Tx, userId: string, password: string): Promise<void> {
+  await db
+    .update(authUsers)
+    .set({ encryptedPassword: await bcrypt.hash(password, 10), updatedAt: new Date() })
+    .where(sql`${authUsers.id} = ${userId}`);
+}

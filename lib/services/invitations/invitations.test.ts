@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAsUser } from "@/lib/db/rls";
+import { AppError } from "@/lib/errors";
+import { verifyPassword } from "@/lib/services/auth/verify-password";
+import { acceptInvitation, describeInvitation } from "@/lib/services/invitations/accept-invitation";
+import { createInvitation } from "@/lib/services/invitations/create-invitation";
+import { listPendingInvitations } from "@/lib/services/invitations/list-invitations";
+import { revokeInvitation } from "@/lib/services/invitations/revoke-invitation";
+import { changeMemberRole } from "@/lib/services/members/change-member-role";
+import { removeMember } from "@/lib/services/members/remove-member";
+import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe.each(ENGINES)("invitations and membership on %s", (engine) => {
+  let db: TestDatabase;
+  const ws = randomUUID();
+  const admin = randomUUID();
+  const viewer = randomUUID();
+  const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
+  const asAdmin = <T>(fn: Parameters<typeof runAsUser<T>>[2]) => runAsUser(db.connection, { sub: admin }, fn);
+  const invite = (email: string, role: "admin" | "editor" | "viewer" = "viewer", now?: Date) =>
+    asAdmin((tx) => createInvitation(tx, { workspaceId: ws, invitedBy: admin, email, role, now }));
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    await run("insert into auth.users (id, email, encrypted_password) values ($1, 'admin@x.test', $3), ($2, 'viewer@x.test', $3)", [
+      admin,
+      viewer,
+      await bcrypt.hash("an-old-password-1", 4),
+    ]);
+    await run("insert into workspaces (id, slug, name) values ($1, 'team', 'Team')", [ws]);
+    await run("insert into workspace_members values ($1, $2, 'admin'), ($1, $3, 'viewer')", [ws, admin, viewer]);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it("creates a user from an invitation exactly once", async () => {
+    const { token, invitation } = await invite("New.Person@X.test", "editor");
+    expect(invitation.email).toBe("new.person@x.test");
+    expect(await describeInvitation(db.connection.db, token)).toMatchObject({ state: "valid", role: "editor", workspaceSlug: "team", userExists: false });
+
+    const accepted = await acceptInvitation(db.connection.db, { token, password: "a-long-enough-passphrase" });
+    expect(accepted).toMatchObject({ workspaceSlug: "team", createdUser: true });
+    expect(await verifyPassword(db.connection.db, "new.person@x.test", "a-long-enough-passphrase")).toMatchObject({ id: accepted.userId });
+    const [member] = await run("select role::text as role from workspace_members where workspace_id = $1 and user_id = $2", [ws, accepted.userId]);
+    expect(member).toEqual({ role: "editor" });
+
+    const again = await rejection(acceptInvitation(db.connection.db, { token, password: "a-long-enough-passphrase" }));
+    expect(again.code).toBe("gone");
+    expect(again.message).toMatch(/already been used/);
+    expect((await describeInvitation(db.connection.db, token))?.state).toBe("used");
+  });
+
+  it("refuses an expired, a revoked and an unknown token, writing nothing", async () => {
+    const expired = await invite("late@x.test", "viewer", new Date(Date.now() - 73 * 3600_000));
+    const error = await rejection(acceptInvitation(db.connection.db, { token: expired.token, password: "a-long-enough-passphrase" }));
+    expect(error.code).toBe("gone");
+    expect(error.message).toMatch(/expired/);
+
+    const revoked = await invite("withdrawn@x.test");
+    await asAdmin((tx) => revokeInvitation(tx, { workspaceId: ws, actorId: admin, invitationId: revoked.invitation.id }));
+    expect((await rejection(acceptInvitation(db.connection.db, { token: revoked.token, password: "a-long-enough-passphrase" }))).code).toBe("gone");
+
+    for (const token of ["", "short", "A".repeat(43), "../../etc/passwd"]) {
+      expect((await rejection(acceptInvitation(db.connection.db, { token, password: "a-long-enough-passphrase" }))).code).toBe("not_found");
+    }
+    const users = await run("select email from auth.users where email in ('late@x.test', 'withdrawn@x.test')");
+    expect(users).toEqual([]);
+  });
+
+  it("asks an existing user to sign in as the invited email", async () => {
+    const other = randomUUID();
+    await run("insert into workspaces (id, slug, name) values ($1, 'other', 'Other')", [other]);
+    await run("insert into workspace_members values ($1, $2, 'admin')", [other, admin]);
+    const { token } = await runAsUser(db.connection, { sub: admin }, (tx) =>
+      createInvitation(tx, { workspaceId: other, invitedBy: admin, email: "viewer@x.test", role: "viewer" }),
+    );
+    expect((await rejection(acceptInvitation(db.connection.db, { token, sessionUserId: null }))).code).toBe("unauthenticated");
+    const accepted = await acceptInvitation(db.connection.db, { token, sessionUserId: viewer });
+    expect(accepted).toMatchObject({ userId: viewer, createdUser: false });
+  });
+
+  it("lists only pending invitations, and only to admins", async () => {
+    const { invitation } = await invite("pending@x.test");
+    const pending = await asAdmin((tx) => listPendingInvitations(tx, ws));
+    expect(pending.map((row) => row.id)).toContain(invitation.id);
+    expect(pending.map((row) => row.email)).not.toContain("late@x.test");
+    const seenByViewer = await runAsUser(db.connection, { sub: viewer }, (tx) => listPendingInvitations(tx, ws));
+    expect(seenByViewer).toEqual([]);
+  });
+
+  it("never removes or demotes the last admin", async () => {
+    const demote = await rejection(asAdmin((tx) => changeMemberRole(tx, { workspaceId: ws, actorId: admin, userId: admin, role: "viewer" })));
+    expect(demote.code).toBe("conflict");
+    const remove = await rejection(asAdmin((tx) => removeMember(tx, { workspaceId: ws, actorId: admin, userId: admin })));
+    expect(remove.code).toBe("conflict");
+
+    await asAdmin((tx) => changeMemberRole(tx, { workspaceId: ws, actorId: admin, userId: viewer, role: "admin" }));
+    await asAdmin((tx) => changeMemberRole(tx, { workspaceId: ws, actorId: admin, userId: admin, role: "editor" }));
+    const roles = await run("select user_id::text as id, role::text as role from workspace_members where workspace_id = $1 and user_id in ($2, $3) order by role", [ws, admin, viewer]);
+    expect(roles).toEqual([{ id: viewer, role: "admin" }, { id: admin, role: "editor" }]);
+
+    const audit = await run("select action from audit_log where workspace_id = $1 and action = 'member.role_changed'", [ws]);
+    expect(audit).toHaveLength(2);
+  });
+
+  it("lets a viewer change nothing", async () => {
+    const reader = randomUUID();
+    await run("insert into auth.users (id, email) values ($1, 'reader@x.test')", [reader]);
+    await run("insert into workspace_members values ($1, $2, 'viewer')", [ws, reader]);
+    const asReader = <T>(fn: Parameters<typeof runAsUser<T>>[2]) => runAsUser(db.connection, { sub: reader }, fn);
+    expect((await rejection(asReader((tx) => removeMember(tx, { workspaceId: ws, actorId: reader, userId: viewer })))).code).toBe("not_found");
+    expect(
+      (await rejection(asReader((tx) => changeMemberRole(tx, { workspaceId: ws, actorId: reader, userId: reader, role: "admin" })))).code,
+    ).toBe("forbidden");
+    const [member] = await run("select role::text as role from workspace_members where user_id = $1", [reader]);
+    expect(member).toEqual({ role: "viewer" });
+  });
+});
