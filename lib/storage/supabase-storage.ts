@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import { StorageClient } from "@supabase/storage-js";
 import { AppError } from "@/lib/errors";
 import { checkObjectPath, type Storage } from "./storage";
 
@@ -31,13 +31,18 @@ function unavailable(action: string, error: { message: string }): AppError {
   return new AppError("unavailable", `Supabase Storage ${action} failed: ${error.message}`);
 }
 
-/** A Supabase Storage bucket, reached with the service-role key (server side only). */
+/**
+ * A Supabase Storage bucket, reached with the service-role key (server side only). This is the
+ * client behind supabase-js's `client.storage`; createClient itself throws on Node 20, which has
+ * no native WebSocket for the realtime client it always builds.
+ */
 export function createSupabaseStorage(options: SupabaseStorageOptions): Storage {
-  const client: SupabaseClient = createClient(options.url, options.serviceRoleKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: options.fetch ? { fetch: options.fetch } : {},
-  });
-  const bucket = () => client.storage.from(options.bucket);
+  const client = new StorageClient(
+    `${options.url.replace(/\/+$/, "")}/storage/v1`,
+    { apikey: options.serviceRoleKey, Authorization: `Bearer ${options.serviceRoleKey}` },
+    options.fetch,
+  );
+  const bucket = () => client.from(options.bucket);
 
   return {
     bucket: options.bucket,
