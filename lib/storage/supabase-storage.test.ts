@@ -31,7 +31,7 @@ function fakeStorageApi() {
     if (request.method === "GET") {
       const object = objects.get(route);
       if (!object) return json(400, { statusCode: "404", error: "not_found", message: "Object not found" });
-      return new Response(object.body, { status: 200, headers: { "content-type": object.contentType } });
+      return new Response(new Uint8Array(object.body), { status: 200, headers: { "content-type": object.contentType } });
     }
     if (request.method === "DELETE") {
       const { prefixes } = (await request.json()) as { prefixes: string[] };
