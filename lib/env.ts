@@ -86,6 +86,7 @@ export const envSchema = z
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
+    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
 
     // Scrapers.
     SCRAPER_ORIGIN_OVERRIDES: originOverrides,

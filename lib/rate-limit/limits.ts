@@ -1,0 +1,10 @@
+/** Every rate limit in one place: points per window, and the key namespace each one counts under. */
+export const RATE_LIMITS = {
+  /** Per IP and, separately, per email: a guesser must beat both. */
+  signInIp: { keyPrefix: "sign-in:ip", points: 10, durationSeconds: 15 * 60 },
+  signInEmail: { keyPrefix: "sign-in:email", points: 10, durationSeconds: 15 * 60 },
+  /** Mutating API calls per signed-in user. */
+  api: { keyPrefix: "api:user", points: 120, durationSeconds: 60 },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -1,0 +1,56 @@
+import { Redis } from "ioredis";
+import { withServiceDb } from "@/lib/db/service";
+import { env } from "@/lib/env";
+import { createRateLimiters, type RateLimiters } from "./rate-limiters";
+
+interface Built {
+  limiters: RateLimiters;
+  close(): Promise<void>;
+}
+
+// One set per process, surviving Next's module reloading in development like the database connection.
+const holder = globalThis as unknown as { __reachRateLimiters?: Promise<Built> };
+
+async function connectRedis(url: string): Promise<Redis> {
+  const client = new Redis(url, { enableOfflineQueue: false });
+  let healthy = true;
+  client.on("ready", () => {
+    healthy = true;
+  });
+  // One line per outage rather than one per reconnect attempt.
+  client.on("error", (error) => {
+    if (healthy) console.error("Redis for rate limits is unreachable:", error.message);
+    healthy = false;
+  });
+  // Without the offline queue, commands fail until the first connect; wait for it (or its failure).
+  await new Promise<void>((resolve) => {
+    client.once("ready", resolve);
+    client.once("error", () => resolve());
+  });
+  return client;
+}
+
+async function build(): Promise<Built> {
+  if (env.REDIS_URL) {
+    const client = await connectRedis(env.REDIS_URL);
+    return { limiters: createRateLimiters({ kind: "redis", client }), close: async () => void (await client.quit()) };
+  }
+  // The service path's Drizzle instance belongs to the process connection, which outlives the limiters.
+  const limiters = await withServiceDb(async (db) => createRateLimiters({ kind: "drizzle", db }));
+  return { limiters, close: async () => {} };
+}
+
+/** The app's limiters: Redis when REDIS_URL is set, else the database. */
+export async function getRateLimiters(): Promise<RateLimiters> {
+  holder.__reachRateLimiters ??= build().catch((error: unknown) => {
+    holder.__reachRateLimiters = undefined;
+    throw error;
+  });
+  return (await holder.__reachRateLimiters).limiters;
+}
+
+export async function closeRateLimiters(): Promise<void> {
+  const pending = holder.__reachRateLimiters;
+  holder.__reachRateLimiters = undefined;
+  if (pending) await (await pending).close();
+}

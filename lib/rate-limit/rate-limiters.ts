@@ -1,0 +1,99 @@
+import type { Redis } from "ioredis";
+import { RateLimiterDrizzle, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { RATE_LIMITS, type RateLimitName } from "./limits";
+import { rateLimits } from "./rate-limit-table";
+
+/** A store every app instance shares, so a limit holds across serverless instances and restarts. */
+export type RateLimitStore = { kind: "drizzle"; db: Db } | { kind: "redis"; client: Redis };
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export interface SignInKey {
+  ip: string;
+  email: string;
+}
+
+export interface RateLimiters {
+  /** Counts an attempt against the IP and the email; refused when either is exhausted. Throws when the store is down. */
+  consumeSignIn(key: SignInKey): Promise<RateLimitDecision>;
+  /** After a successful sign-in: clears the email's count, never the IP's (one success must not unlock a guessing IP). */
+  resetSignIn(key: SignInKey): Promise<void>;
+  /** Counts a mutating API call for a user; allowed when the store is down. */
+  consumeApi(userId: string): Promise<RateLimitDecision>;
+}
+
+export interface RateLimiterOptions {
+  /** Namespaces every key, e.g. per test; empty in the app. */
+  keyPrefix?: string;
+}
+
+function buildLimiter(store: RateLimitStore, name: RateLimitName, prefix: string): RateLimiterAbstract {
+  const { keyPrefix, points, durationSeconds } = RATE_LIMITS[name];
+  const options = { keyPrefix: `${prefix}${keyPrefix}`, points, duration: durationSeconds };
+  return store.kind === "drizzle"
+    ? new RateLimiterDrizzle({ ...options, storeClient: store.db, schema: rateLimits })
+    : new RateLimiterRedis({ ...options, storeClient: store.client, rejectIfRedisNotReady: true });
+}
+
+/** A refusal from the library is a RateLimiterRes; anything else it rejects with is a store failure, rethrown. */
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateLimitDecision> {
+  try {
+    await limiter.consume(key);
+    return { allowed: true };
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+  }
+}
+
+// The driver's own error (the cause), not drizzle's wrapper, whose message lists the query's parameters.
+function describeStoreError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? error.cause.message : error.message;
+}
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Sign-in fails closed (503): the limiter is the only brake on password guessing. The API limiter
+ * fails open: it only smooths abuse by callers already authenticated and role-checked, and an outage
+ * of its store should not take every mutation down with it.
+ */
+export function createRateLimiters(store: RateLimitStore, options: RateLimiterOptions = {}): RateLimiters {
+  const prefix = options.keyPrefix ?? "";
+  const signInIp = buildLimiter(store, "signInIp", prefix);
+  const signInEmail = buildLimiter(store, "signInEmail", prefix);
+  const api = buildLimiter(store, "api", prefix);
+
+  return {
+    async consumeSignIn({ ip, email }) {
+      let decisions: RateLimitDecision[];
+      try {
+        decisions = await Promise.all([consume(signInIp, ip), consume(signInEmail, normalizeEmail(email))]);
+      } catch (error) {
+        console.error("Sign-in rate limit store unavailable:", describeStoreError(error));
+        throw new AppError("unavailable", "Sign-in is temporarily unavailable; try again shortly.");
+      }
+      const waits = decisions.flatMap((decision) => (decision.allowed ? [] : [decision.retryAfterSeconds]));
+      return waits.length === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(...waits) };
+    },
+
+    async resetSignIn({ email }) {
+      try {
+        await signInEmail.delete(normalizeEmail(email));
+      } catch (error) {
+        // The user is already signed in; a stale count only expires on its own.
+        console.error("Sign-in rate limit reset failed:", describeStoreError(error));
+      }
+    },
+
+    async consumeApi(userId) {
+      try {
+        return await consume(api, userId);
+      } catch (error) {
+        console.error("API rate limit store unavailable; allowing the call:", describeStoreError(error));
+        return { allowed: true };
+      }
+    },
+  };
+}
