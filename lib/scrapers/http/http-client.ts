@@ -39,6 +39,8 @@ export interface HttpStream {
 export interface HttpClient {
   /** GET with rate limit, retries and a body-size cap; 429, 5xx and network errors never come back as responses. */
   get(req: HttpRequest): Promise<HttpResponse>;
+  /** Runs any call (e.g. a vendor SDK) under the bucket's rate limit and the same retry policy; it must throw ScrapeError. */
+  run<T>(bucket: RateBucket, task: () => Promise<T>): Promise<T>;
   /** One attempt, body not read: for streaming downloads that run their own retry loop. */
   open(req: HttpRequest): Promise<HttpStream>;
   close(): Promise<void>;
@@ -122,20 +124,22 @@ export function createHttpClient(config: ScraperConfig): HttpClient {
     const text = await readCapped(stream);
     const { status, headers, url } = stream;
     if (isWindowExhausted(headers)) pauseBucket(req.bucket, retryAfterMs(headers) ?? 0);
-    if (req.passStatuses?.includes(status)) return { status, headers, url, text };
     const challenge = detectChallenge(status, headers, text);
     if (challenge) throw new ScrapeError("blocked", `${new URL(url).host} answered with an ${challenge}`, { status, url });
+    if (req.passStatuses?.includes(status)) return { status, headers, url, text };
     if (status === 429) {
       const wait = retryAfterMs(headers) ?? undefined;
       if (wait) pauseBucket(req.bucket, wait);
       throw new ScrapeError("rate_limited", `${new URL(url).host} answered 429 Too Many Requests`, { status, url, retryAfterMs: wait });
     }
+    // LinkedIn's 999 "Request denied" is a refusal of crawlers, not a server fault.
+    if (status === 999) throw new ScrapeError("blocked", `${new URL(url).host} answered 999 Request denied`, { status, url });
     if (status >= 500) throw new ScrapeError("network", `${new URL(url).host} answered HTTP ${status}`, { status, url });
     return { status, headers, url, text };
   }
 
-  async function withRetries<T>(req: HttpRequest, run: () => Promise<T>): Promise<T> {
-    const queue = queueFor(req.bucket);
+  async function withRetries<T>(bucket: RateBucket, run: () => Promise<T>): Promise<T> {
+    const queue = queueFor(bucket);
     return pRetry(
       async () => {
         try {
@@ -161,7 +165,8 @@ export function createHttpClient(config: ScraperConfig): HttpClient {
   }
 
   return {
-    get: (req) => withRetries(req, () => attempt(req)).catch(unwrap),
+    get: (req) => withRetries(req.bucket, () => attempt(req)).catch(unwrap),
+    run: (bucket, task) => withRetries(bucket, task).catch(unwrap),
     open: (req) => queueFor(req.bucket).add(() => openOnce(req)) as Promise<HttpStream>,
     async close() {
       await Promise.all([direct.close(), ...proxies.map((proxy) => proxy.close())]);
