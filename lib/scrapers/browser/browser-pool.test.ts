@@ -1,0 +1,42 @@
+import { execFileSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scrapeAccount } from "../scrape-account";
+import { startTestScraper, type TestScraper } from "../testing/test-scraper";
+
+function chromiumProcesses(): number {
+  try {
+    return Number(execFileSync("pgrep", ["-c", "-f", "chrom(e|ium).*--headless"], { encoding: "utf8" }).trim());
+  } catch {
+    return 0;
+  }
+}
+
+let t: TestScraper;
+let before = 0;
+beforeAll(async () => {
+  before = chromiumProcesses();
+  t = await startTestScraper({ browser: { enabled: true, timeoutMs: 3_000 } });
+});
+afterAll(() => t.close());
+
+describe("browser fallback (real Chromium, routes rewritten to the fixture server)", () => {
+  it("renders a JavaScript-only X profile and reads its counts", async () => {
+    const metrics = await scrapeAccount("x", "browserdemo", t.ctx);
+    expect(metrics).toMatchObject({ source: "browser", displayName: "Browser Demo", verified: true, followers: { value: 12_300, approximate: true, granularity: 100 }, following: { value: 1024, approximate: false } });
+  });
+
+  it("maps X's empty state to not_found", async () => {
+    await expect(scrapeAccount("x", "nobody_here", t.ctx)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("retries TikTok's challenge once in the browser, then reports blocked", async () => {
+    await expect(scrapeAccount("tiktok", "walled.demo", t.ctx)).rejects.toMatchObject({ code: "blocked", retryable: true });
+  });
+
+  it("leaves no Chromium process behind after closing", async () => {
+    for (let i = 0; i < 5; i++) await scrapeAccount("x", "browserdemo", t.ctx);
+    await t.ctx.browser.close();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(chromiumProcesses()).toBeLessThanOrEqual(before);
+  });
+});
