@@ -2,8 +2,10 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm run typecheck` covers tests, scripts and benches; the app build checks only what it ships.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native/wasm packages load their own files at run time; keep them out of the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "playwright-core", "@sparticuz/chromium", "bcryptjs"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "playwright-core", "@sparticuz/chromium", "bcryptjs", "rate-limiter-flexible", "ioredis"],
   outputFileTracingIncludes: { "/**": ["./supabase/**/*.sql"] },
 };
 

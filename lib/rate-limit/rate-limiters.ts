@@ -14,8 +14,10 @@ export interface SignInKey {
 }
 
 export interface RateLimiters {
-  /** Counts an attempt against the IP and the email; refused when either is exhausted. Throws when the store is down. */
-  consumeSignIn(key: SignInKey): Promise<RateLimitDecision>;
+  /** Before checking a password: refused once the IP or the email has used up its failures. Read-only. */
+  checkSignIn(key: SignInKey): Promise<RateLimitDecision>;
+  /** Counts a failed attempt against the IP and the email; refused when either is exhausted. Throws when the store is down. */
+  recordSignInFailure(key: SignInKey): Promise<RateLimitDecision>;
   /** After a successful sign-in: clears the email's count, never the IP's (one success must not unlock a guessing IP). */
   resetSignIn(key: SignInKey): Promise<void>;
   /** Counts a mutating API call for a user; allowed when the store is down. */
@@ -65,14 +67,36 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
   const signInEmail = buildLimiter(store, "signInEmail", prefix);
   const api = buildLimiter(store, "api", prefix);
 
+  const storeDown = (error: unknown) => {
+    console.error("Sign-in rate limit store unavailable:", describeStoreError(error));
+    return new AppError("unavailable", "Sign-in is temporarily unavailable; try again shortly.");
+  };
+
   return {
-    async consumeSignIn({ ip, email }) {
+    // Only failures count, so a team signing in from one office address is never locked out.
+    async checkSignIn({ ip, email }) {
+      let states: [RateLimiterRes | null, number][];
+      try {
+        const [byIp, byEmail] = await Promise.all([signInIp.get(ip), signInEmail.get(normalizeEmail(email))]);
+        states = [
+          [byIp, RATE_LIMITS.signInIp.points],
+          [byEmail, RATE_LIMITS.signInEmail.points],
+        ];
+      } catch (error) {
+        throw storeDown(error);
+      }
+      const waits = states.flatMap(([state, points]) =>
+        state && state.consumedPoints >= points ? [Math.max(1, Math.ceil(state.msBeforeNext / 1000))] : [],
+      );
+      return waits.length === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(...waits) };
+    },
+
+    async recordSignInFailure({ ip, email }) {
       let decisions: RateLimitDecision[];
       try {
         decisions = await Promise.all([consume(signInIp, ip), consume(signInEmail, normalizeEmail(email))]);
       } catch (error) {
-        console.error("Sign-in rate limit store unavailable:", describeStoreError(error));
-        throw new AppError("unavailable", "Sign-in is temporarily unavailable; try again shortly.");
+        throw storeDown(error);
       }
       const waits = decisions.flatMap((decision) => (decision.allowed ? [] : [decision.retryAfterSeconds]));
       return waits.length === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(...waits) };

@@ -1,0 +1,81 @@
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { hasRole } from "@/lib/auth/roles";
+import { requireApiClaims } from "@/lib/auth/session";
+import type { Tx } from "@/lib/db/client";
+import { withUserDb, type UserClaims } from "@/lib/db/rls";
+import type { Role } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { getRateLimiters } from "@/lib/rate-limit/process-rate-limiters";
+import { getWorkspace } from "@/lib/services/workspaces/get-workspace";
+import type { MyWorkspace } from "@/lib/services/workspaces/list-my-workspaces";
+import { assertSameOrigin } from "./origin-check";
+import { problem, toProblem } from "./problem";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const MAX_JSON_BYTES = 64 * 1024;
+
+export interface RouteContext<Body, Params> {
+  request: NextRequest;
+  claims: UserClaims;
+  workspace: MyWorkspace;
+  tx: Tx;
+  body: Body;
+  params: Params;
+}
+
+interface RouteOptions<BodySchema extends z.ZodType | undefined, ParamsSchema extends z.ZodType | undefined> {
+  /** The least role that may call this route; RLS enforces the same underneath. */
+  role: Role;
+  body?: BodySchema;
+  params?: ParamsSchema;
+}
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+async function readJson(request: NextRequest): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
+  try {
+    return text === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_input", "The request body is not valid JSON.");
+  }
+}
+
+/**
+ * A workspace-scoped route handler in one line: who is calling (401), same-origin and rate limit
+ * for mutations (403, 429), which workspace (404 unless a member), which role (403), which input
+ * (400), all inside one RLS transaction; errors become application/problem+json.
+ */
+export function workspaceRoute<BodySchema extends z.ZodType | undefined = undefined, ParamsSchema extends z.ZodType | undefined = undefined>(
+  options: RouteOptions<BodySchema, ParamsSchema>,
+  handler: (context: RouteContext<Infer<BodySchema>, Infer<ParamsSchema>>) => Promise<unknown>,
+) {
+  return async (request: NextRequest, { params }: { params: Promise<Record<string, string>> }) => {
+    try {
+      const claims = await requireApiClaims();
+      const mutating = !SAFE_METHODS.has(request.method);
+      if (mutating) {
+        assertSameOrigin(request, env.NEXTAUTH_URL);
+        const limit = await (await getRateLimiters()).consumeApi(claims.sub);
+        if (!limit.allowed) {
+          return problem("rate_limited", undefined, undefined, { "Retry-After": String(limit.retryAfterSeconds) });
+        }
+      }
+      const { workspace: slug = "", ...rest } = await params;
+      const parsedParams = (options.params ? options.params.parse(rest) : undefined) as Infer<ParamsSchema>;
+      const body = (options.body ? options.body.parse(await readJson(request)) : undefined) as Infer<BodySchema>;
+      const result = await withUserDb(claims, async (tx) => {
+        const workspace = await getWorkspace(tx, slug);
+        if (!hasRole(workspace.role, options.role)) throw new AppError("forbidden");
+        return handler({ request, claims, workspace, tx, body, params: parsedParams });
+      });
+      if (result instanceof Response) return result;
+      return result === undefined ? new NextResponse(null, { status: 204 }) : NextResponse.json(result);
+    } catch (error) {
+      return toProblem(error);
+    }
+  };
+}
