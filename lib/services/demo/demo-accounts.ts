@@ -187,6 +187,7 @@ function growthShape(rng: Random, trending: boolean): Shape {
 }
 
 function chooseOrganization(rng: Random, taken: Set<string>) {
+  if (taken.size >= ORG_PREFIXES.length * ORG_TYPES.length) throw new Error("Out of demo organization names");
   for (;;) {
     const [type, category] = rng.pick(ORG_TYPES);
     const name = `${rng.pick(ORG_PREFIXES)} ${type}`;
@@ -280,8 +281,10 @@ export function generateAccounts(rng: Random, plan: AccountPlan): { accounts: Ac
         if (profile.following && rng.chance(followingRate)) following = Math.max(0, following + rng.int(-1, 3));
         posts += Math.floor(postsRate + rng.next());
         const day = startIndex + t;
-        const inOutage = outageAt >= 0 && day >= outageAt && day < outageAt + outageLength && day < plan.days - 8;
-        if (inOutage || (rng.chance(0.004) && day < plan.days - 8)) continue;
+        // Gaps never touch the last week (the 7-day change needs it) nor a series' final day.
+        const gapAllowed = day < plan.days - 8 && t < last;
+        const inOutage = outageAt >= 0 && day >= outageAt && day < outageAt + outageLength;
+        if (gapAllowed && (inOutage || rng.chance(0.004))) continue;
         const exact = Math.max(1, Math.round(base * shape(t) * (1 + noise)));
         const shown = rounding ? rounded(exact, rounding) : { value: exact, granularity: null };
         s.o.push(t);

@@ -1,4 +1,4 @@
-import { addDays } from "./calendar";
+import { addDays, daysBetween, todayIn } from "./calendar";
 import { demoUuid, type Random } from "./random";
 import type { Rgb, SlideDesign } from "./slide-image";
 
@@ -35,6 +35,7 @@ export interface PostPlan {
   count: number;
   days: number;
   today: string;
+  timezone: string;
   now: Date;
   vas: readonly string[];
   creatorCount: number;
@@ -163,24 +164,23 @@ export function generatePosts(rng: Random, plan: PostPlan) {
   const nowMs = plan.now.getTime();
   const iso = (ms: number) => new Date(Math.min(ms, nowMs)).toISOString();
   const morning = (date: string, second: number) => Date.parse(`${date}T05:00:00Z`) + second * 1000;
-  const drafts = Array.from({ length: plan.count }, () => {
-    const dayOffset = Math.floor(plan.days * rng.next() ** 1.2);
-    const date = addDays(plan.today, -dayOffset);
-    // Posted in the (American) afternoon and evening.
-    return { date, postedMs: Math.min(Date.parse(`${date}T00:00:00Z`) + rng.int(14 * 3600, 27 * 3600), nowMs - 3600_000) };
-  }).sort((a, b) => a.postedMs - b.postedMs);
+  const postingTimes = Array.from({ length: plan.count }, () => {
+    const day = addDays(plan.today, -Math.floor(plan.days * rng.next() ** 1.2));
+    // Between 14:00 and 03:00 UTC: the American working day and evening.
+    return Math.min(Date.parse(`${day}T00:00:00Z`) + rng.int(14 * 3600, 27 * 3600) * 1000, nowMs - 3600_000);
+  }).sort((a, b) => a - b);
 
   const posts: PostRow[] = [];
   const stats: StatsSeries[] = [];
   const slides: SlidePlan[] = [];
-  drafts.forEach(({ postedMs }, index) => {
+  postingTimes.forEach((postedMs, index) => {
     const creator = creators[rng.int(0, creators.length - 1)] as Creator;
     const niche = NICHES[creator.niche];
     const slideshow = rng.chance(0.5);
     const postId = tiktokId(rng, postedMs);
     const id = demoUuid(plan.workspaceId, "post", postId);
-    const postedDate = new Date(postedMs).toISOString().slice(0, 10);
-    const age = Math.max(0, Math.round((Date.parse(`${plan.today}T00:00:00Z`) - Date.parse(`${postedDate}T00:00:00Z`)) / 86_400_000));
+    const postedDate = todayIn(plan.timezone, new Date(postedMs));
+    const age = Math.max(0, daysBetween(postedDate, plan.today));
     const roll = rng.next();
     const status: PostRow["status"] =
       age <= 1 && roll < 0.6 ? "pending" : roll < 0.035 ? "failed" : roll < 0.045 ? "skipped" : roll < 0.07 ? "pending" : "scraped";

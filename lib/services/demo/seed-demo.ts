@@ -89,6 +89,7 @@ function planWorkspace(spec: (typeof DEMO_WORKSPACES)[number], size: WorkspaceSi
     count: size.posts,
     days: size.postDays,
     today,
+    timezone: spec.timezone,
     now,
     vas: size.vas,
     creatorCount: size.creators,

@@ -6,10 +6,10 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 export type Rgb = readonly [number, number, number];
 
-const CARD: Rgb = [246, 244, 240];
-const INK: Rgb = [40, 40, 48];
-const DOT: Rgb = [170, 170, 178];
-const DOT_ACTIVE: Rgb = [255, 255, 255];
+const CARD = Buffer.from([246, 244, 240]);
+const INK = Buffer.from([40, 40, 48]);
+const DOT = Buffer.from([170, 170, 178]);
+const DOT_ACTIVE = Buffer.from([255, 255, 255]);
 
 export interface SlideDesign {
   width: number;
@@ -33,8 +33,9 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
- * A slideshow card: a vertical gradient, a caption card with text-like bars and the carousel dots.
- * Encoded here rather than with pngjs: zlib on pre-filtered rows is about 3× faster for 2,000 images.
+ * A slideshow card: a vertical gradient, a caption card with text-like bars and the carousel dots,
+ * painted a row span at a time. Encoded here rather than with pngjs, whose per-pixel packer made
+ * the 2,000 demo slides about three times slower.
  */
 export async function renderSlide(design: SlideDesign): Promise<Buffer> {
   const { width, height } = design;
@@ -44,25 +45,24 @@ export async function renderSlide(design: SlideDesign): Promise<Buffer> {
   const cardBottom = cardTop + 24 + design.lines * 14;
   const dotY = height - 18;
   const dotsLeft = Math.round(width / 2 - (design.count * 10) / 2);
+  const paint = (y: number, from: number, to: number, colour: Buffer) => {
+    const row = y * stride + 1;
+    raw.fill(colour, row + from * 3, row + to * 3);
+  };
   for (let y = 0; y < height; y++) {
     const f = y / (height - 1);
     const mix = (c: 0 | 1 | 2) => Math.round(design.top[c] + (design.bottom[c] - design.top[c]) * f);
-    const base: Rgb = [mix(0), mix(1), mix(2)];
-    const inCard = y >= cardTop && y < cardBottom;
-    const lineRow = inCard && (y - cardTop - 12) % 14 < 6 && y - cardTop >= 12 && y < cardBottom - 12;
-    const line = Math.floor((y - cardTop - 12) / 14);
-    const lineEnd = width - 28 - ((line * 37 + design.index * 11) % 50);
-    const onDots = Math.abs(y - dotY) <= 2;
-    let offset = y * stride + 1;
-    for (let x = 0; x < width; x++, offset += 3) {
-      let pixel: Rgb = base;
-      if (inCard && x >= 14 && x < width - 14) pixel = lineRow && x >= 24 && x < lineEnd ? INK : CARD;
-      else if (onDots && x >= dotsLeft && x < dotsLeft + design.count * 10 && (x - dotsLeft) % 10 < 5) {
-        pixel = Math.floor((x - dotsLeft) / 10) === design.index ? DOT_ACTIVE : DOT;
+    paint(y, 0, width, Buffer.from([mix(0), mix(1), mix(2)]));
+    if (y >= cardTop && y < cardBottom) {
+      paint(y, 14, width - 14, CARD);
+      const inText = y - cardTop >= 12 && y < cardBottom - 12 && (y - cardTop - 12) % 14 < 6;
+      const line = Math.floor((y - cardTop - 12) / 14);
+      if (inText) paint(y, 24, width - 28 - ((line * 37 + design.index * 11) % 50), INK);
+    }
+    if (Math.abs(y - dotY) <= 2) {
+      for (let dot = 0; dot < design.count; dot++) {
+        paint(y, dotsLeft + dot * 10, dotsLeft + dot * 10 + 5, dot === design.index ? DOT_ACTIVE : DOT);
       }
-      raw[offset] = pixel[0];
-      raw[offset + 1] = pixel[1];
-      raw[offset + 2] = pixel[2];
     }
   }
   const header = Buffer.alloc(13);
@@ -72,7 +72,7 @@ export async function renderSlide(design: SlideDesign): Promise<Buffer> {
   return Buffer.concat([
     PNG_SIGNATURE,
     chunk("IHDR", header),
-    chunk("IDAT", await deflateAsync(raw)),
+    chunk("IDAT", await deflateAsync(raw, { level: 1 })), // speed over size: a few KB either way
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
