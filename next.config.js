@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   // `npm run typecheck` covers tests, scripts and benches; the app build checks only what it ships.
   typescript: { tsconfigPath: "tsconfig.build.json" },

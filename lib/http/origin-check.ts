@@ -2,13 +2,20 @@ import { AppError } from "@/lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** What the check reads: a Request, or a server action's method and headers. */
+export interface RequestLike {
+  method: string;
+  url: string;
+  headers: { get(name: string): string | null };
+}
+
 const firstValue = (header: string | null) => header?.split(",")[0]?.trim() || undefined;
 
 /**
  * The app's own origin: NEXTAUTH_URL when configured, else what the proxy says the client asked for.
  * Trusting X-Forwarded-* is safe here: a cross-site page cannot set them without a CORS preflight.
  */
-function expectedOrigin(request: Request, appOrigin: string | undefined): string | undefined {
+function expectedOrigin(request: RequestLike, appOrigin: string | undefined): string | undefined {
   if (appOrigin) return URL.parse(appOrigin)?.origin;
   const host = firstValue(request.headers.get("x-forwarded-host")) ?? firstValue(request.headers.get("host"));
   if (!host) return undefined;
@@ -21,7 +28,7 @@ function expectedOrigin(request: Request, appOrigin: string | undefined): string
  * redirects) and a request with neither header are refused: browsers send Origin on every POST, so
  * only non-browser clients lack both, and those must not be riding on a session cookie.
  */
-function sourceOrigin(request: Request): string | undefined {
+function sourceOrigin(request: RequestLike): string | undefined {
   const origin = request.headers.get("origin");
   if (origin !== null) return origin === "null" ? undefined : URL.parse(origin)?.origin;
   const referer = request.headers.get("referer");
@@ -29,7 +36,7 @@ function sourceOrigin(request: Request): string | undefined {
 }
 
 /** CSRF defence for mutating route handlers and server actions; safe methods always pass. */
-export function isSameOrigin(request: Request, appOrigin: string | undefined): boolean {
+export function isSameOrigin(request: RequestLike, appOrigin: string | undefined): boolean {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
   const source = sourceOrigin(request);
   // URL.origin is "null" for opaque schemes (data:, file:), which must never match either.
@@ -37,6 +44,6 @@ export function isSameOrigin(request: Request, appOrigin: string | undefined): b
   return source === expectedOrigin(request, appOrigin);
 }
 
-export function assertSameOrigin(request: Request, appOrigin: string | undefined): void {
+export function assertSameOrigin(request: RequestLike, appOrigin: string | undefined): void {
   if (!isSameOrigin(request, appOrigin)) throw new AppError("forbidden", "Cross-site request refused.");
 }

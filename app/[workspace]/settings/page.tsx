@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
+import { WorkspaceForm } from "@/components/settings/workspace-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
+import { listAuditLog } from "@/lib/services/audit/list-audit-log";
 import { listMembers } from "@/lib/services/workspaces/list-members";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -12,54 +16,90 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
-  const members = await withUserDb(claims, (tx) => listMembers(tx, workspace.id));
+  const isAdmin = hasRole(workspace.role, "admin");
+  const [members, audit] = await withUserDb(claims, (tx) =>
+    Promise.all([listMembers(tx, workspace.id), isAdmin ? listAuditLog(tx, workspace.id, 50) : Promise.resolve([])]),
+  );
   return (
     <div className="space-y-6">
-      <PageHeader title="Settings" description="Workspace details and members." />
+      <PageHeader title="Settings" description="Workspace details, members and activity." />
       <Card>
         <CardHeader>
           <CardTitle>Workspace</CardTitle>
           <CardDescription>Snapshots are dated in the workspace&apos;s timezone.</CardDescription>
         </CardHeader>
         <CardContent>
-          <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-            <dt className="text-muted-foreground">Name</dt>
-            <dd>{workspace.name}</dd>
-            <dt className="text-muted-foreground">Slug</dt>
-            <dd>{workspace.slug}</dd>
-            <dt className="text-muted-foreground">Timezone</dt>
-            <dd>{workspace.timezone}</dd>
-            <dt className="text-muted-foreground">Your role</dt>
-            <dd>{workspace.role}</dd>
-          </dl>
+          {isAdmin ? (
+            <WorkspaceForm slug={workspace.slug} name={workspace.name} timezone={workspace.timezone} />
+          ) : (
+            <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+              <dt className="text-muted-foreground">Name</dt>
+              <dd>{workspace.name}</dd>
+              <dt className="text-muted-foreground">Timezone</dt>
+              <dd>{workspace.timezone}</dd>
+            </dl>
+          )}
+          <p className="mt-4 text-sm text-muted-foreground">
+            Your role: <Badge variant="outline">{workspace.role}</Badge>
+          </p>
         </CardContent>
       </Card>
       <Card>
         <CardHeader>
           <CardTitle>Members</CardTitle>
-          <CardDescription>{members.length} people can open this workspace.</CardDescription>
+          <CardDescription>
+            {members.length} people can open this workspace.
+            {isAdmin ? (
+              <>
+                {" "}
+                <Link href={`/${workspace.slug}/settings/members`} className="underline underline-offset-4">
+                  Manage members and invitations
+                </Link>
+              </>
+            ) : null}
+          </CardDescription>
         </CardHeader>
         <CardContent>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Name</TableHead>
-                <TableHead>Role</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {members.map((member) => (
-                <TableRow key={member.userId}>
-                  <TableCell>{member.displayName ?? "—"}</TableCell>
-                  <TableCell>
-                    <Badge variant="outline">{member.role}</Badge>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ul className="divide-y text-sm">
+            {members.map((member) => (
+              <li key={member.userId} className="flex justify-between py-2">
+                <span>{member.displayName ?? "—"}</span>
+                <Badge variant="outline">{member.role}</Badge>
+              </li>
+            ))}
+          </ul>
         </CardContent>
       </Card>
+      {isAdmin ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Audit log</CardTitle>
+            <CardDescription>Sign-ins, invitations, role changes and removals; the latest 50.</CardDescription>
+          </CardHeader>
+          <CardContent className="overflow-x-auto">
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>When (UTC)</TableHead>
+                  <TableHead>Who</TableHead>
+                  <TableHead>What</TableHead>
+                  <TableHead className="hidden md:table-cell">Details</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {audit.map((entry) => (
+                  <TableRow key={entry.id} data-testid="audit-row">
+                    <TableCell className="whitespace-nowrap">{entry.at.toISOString().slice(0, 19).replace("T", " ")}</TableCell>
+                    <TableCell>{entry.actorName ?? "—"}</TableCell>
+                    <TableCell>{entry.action}</TableCell>
+                    <TableCell className="hidden max-w-md truncate text-muted-foreground md:table-cell">{JSON.stringify(entry.details)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { Role } from "@/lib/db/schema";
+import { callApi } from "./api-client";
+
+const selectClass = "h-8 rounded-md border border-input bg-transparent px-2 text-sm shadow-xs";
+
+/** Role select and remove button for one member; the server refuses demoting the last admin. */
+export function MemberActions({ workspaceSlug, userId, role, label }: { workspaceSlug: string; userId: string; role: Role; label: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const url = `/api/v1/workspaces/${workspaceSlug}/members/${userId}`;
+
+  async function run(action: () => Promise<unknown>) {
+    setPending(true);
+    setError(null);
+    try {
+      await action();
+      router.refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <select
+        aria-label={`Role of ${label}`}
+        className={selectClass}
+        defaultValue={role}
+        disabled={pending}
+        onChange={(event) => void run(() => callApi(url, { method: "PATCH", body: { role: event.target.value } }))}
+      >
+        <option value="viewer">Viewer</option>
+        <option value="editor">Editor</option>
+        <option value="admin">Admin</option>
+      </select>
+      <Button
+        variant="outline"
+        size="sm"
+        disabled={pending}
+        onClick={() => {
+          if (window.confirm(`Remove ${label} from this workspace?`)) void run(() => callApi(url, { method: "DELETE" }));
+        }}
+      >
+        Remove
+      </Button>
+      {error ? (
+        <span role="alert" className="text-sm text-destructive">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

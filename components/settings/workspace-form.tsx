@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { callApi } from "@/components/members/api-client";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+export function WorkspaceForm({ slug, name, timezone }: { slug: string; name: string; timezone: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    try {
+      await callApi(`/api/v1/workspaces/${slug}`, {
+        method: "PATCH",
+        body: { name: String(data.get("name") ?? ""), timezone: String(data.get("timezone") ?? "") },
+      });
+      setMessage({ ok: true, text: "Saved." });
+      router.refresh();
+    } catch (caught) {
+      setMessage({ ok: false, text: (caught as Error).message });
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="grid max-w-md gap-3">
+      <div className="grid gap-1">
+        <Label htmlFor="workspace-name">Name</Label>
+        <Input id="workspace-name" name="name" defaultValue={name} maxLength={100} required />
+      </div>
+      <div className="grid gap-1">
+        <Label htmlFor="workspace-timezone">Timezone</Label>
+        <Input id="workspace-timezone" name="timezone" defaultValue={timezone} maxLength={64} required />
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit">Save</Button>
+        {message ? (
+          <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-muted-foreground" : "text-sm text-destructive"}>
+            {message.text}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
