@@ -127,7 +127,7 @@ function handleFor(platform: Platform, name: string, category: string, rng: Rand
       return rng.pick([compact, parts.join("_"), `${short}official`]).slice(0, 24);
     case "bluesky": {
       const tld = category === "government" ? "gov" : category === "business" ? "com" : "org";
-      return rng.chance(0.4) ? `${compact}.${tld}` : `${compact.slice(0, 18)}.bsky.social`;
+      return rng.chance(0.4) ? `${compact}.${tld}` : `${compact.length <= 20 ? compact : short}.bsky.social`;
     }
     case "mastodon":
       return `${short}@${category === "media" ? "journa.host" : rng.pick(MASTODON_INSTANCES)}`;
