@@ -4,7 +4,7 @@
  * --reset) and prints the demo sign-ins. A DATABASE_URL is refused unless explicitly allowed.
  */
 import { parseArgs } from "node:util";
-import { openConnection } from "@/lib/db/client";
+import { openServiceConnection } from "@/lib/db/service";
 import { env } from "@/lib/env";
 import { resetDemo } from "@/lib/services/demo/reset-demo";
 import { ACME_USER, DEMO_USERS, seedDemo, seedDemoIfEmpty } from "@/lib/services/demo/seed-demo";
@@ -31,10 +31,7 @@ async function main() {
     );
   }
   // The embedded database migrates itself; a remote one is migrated with `npm run db:migrate`.
-  const connection = await openConnection(
-    env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.REACH_DATA_DIR },
-    { migrate: !remote },
-  );
+  const connection = await openServiceConnection({ migrate: !remote });
   try {
     const storage = getStorage();
     const options = { storageRoot: env.REACH_DATA_DIR, storage };
