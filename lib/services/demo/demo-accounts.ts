@@ -1,4 +1,5 @@
 import { PLATFORMS, type Platform } from "@/lib/db/schema";
+import type { ScrapeErrorCode } from "@/lib/scrapers/errors";
 import { addDays } from "./calendar";
 import { demoUuid, type Random } from "./random";
 
@@ -50,13 +51,17 @@ const ORG_TYPES = [
 
 const MASTODON_INSTANCES = ["mastodon.social", "mstdn.social", "mas.to", "hachyderm.io", "mastodon.online", "journa.host"] as const;
 
-const FAILURES: Partial<Record<Platform, string>> = {
-  instagram: "login_required",
-  threads: "login_required",
+const FAILURES: Record<Platform, ScrapeErrorCode> = {
   x: "rate_limited",
+  instagram: "login_required",
   facebook: "blocked",
   linkedin: "blocked",
-  tiktok: "not_found",
+  youtube: "not_found",
+  truth_social: "network",
+  tiktok: "private",
+  bluesky: "not_found",
+  threads: "login_required",
+  mastodon: "network",
 };
 
 export interface AccountRow {
@@ -71,7 +76,7 @@ export interface AccountRow {
   is_core: boolean;
   active: boolean;
   health_status: "unknown" | "healthy" | "failing";
-  last_error_code: string | null;
+  last_error_code: ScrapeErrorCode | null;
   last_error_at: string | null;
   last_success_at: string | null;
   consecutive_failures: number;
@@ -310,7 +315,7 @@ export function generateAccounts(rng: Random, plan: AccountPlan): { accounts: Ac
         is_core: isClient,
         active: !paused,
         health_status: failing ? "failing" : lastDay ? "healthy" : "unknown",
-        last_error_code: failing ? (FAILURES[platform] ?? "unavailable") : null,
+        last_error_code: failing ? FAILURES[platform] : null,
         last_error_at: failing ? at(plan.today, second) : null,
         last_success_at: lastDay ? at(lastDay, second) : null,
         consecutive_failures: failures,

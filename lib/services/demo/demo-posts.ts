@@ -1,3 +1,4 @@
+import type { ScrapeErrorCode } from "@/lib/scrapers/errors";
 import { addDays, daysBetween, todayIn } from "./calendar";
 import { demoUuid, type Random } from "./random";
 import type { Rgb, SlideDesign } from "./slide-image";
@@ -20,12 +21,13 @@ const TRACKS = [
   ["Late Night Drive", "Neon Coast"], ["Paper Planes (sped up)", "Lo-Fi Lab"], ["Sunday Morning", "The Porch Lights"],
   ["Golden Static", "Mira Vale"], ["Slow Motion", "Kite Theory"], ["Coffee Break", "Bedroom Beats"],
 ] as const;
-const FAILURES = [
+const FAILURES: ReadonlyArray<readonly [ScrapeErrorCode, string]> = [
   ["not_found", "TikTok answered statusCode 10204: the post is no longer available."],
   ["not_found", "TikTok answered statusCode 10221: the creator's account was not found."],
-  ["forbidden", "TikTok answered statusCode 10216: the post is private."],
+  ["private", "TikTok answered statusCode 10216: the post is private."],
+  ["region_locked", "TikTok answered statusCode 10231: the post is not available in this region."],
   ["rate_limited", "TikTok rate-limited every proxy; gave up after 3 attempts."],
-] as const;
+];
 
 export const SLIDE_WIDTH = 180;
 export const SLIDE_HEIGHT = 320;
@@ -76,7 +78,7 @@ export interface PostRow {
   saves: number | null;
   first_scraped_at: string | null;
   last_scraped_at: string | null;
-  last_error_code: string | null;
+  last_error_code: ScrapeErrorCode | null;
   last_error: string | null;
   attempts: number;
   created_at: string;

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLATFORMS } from "@/lib/db/schema";
+import { PLATFORMS, type Platform } from "@/lib/db/schema";
+import { SCRAPE_ERROR_CODES } from "@/lib/scrapers/errors";
+import { extractHandle } from "@/lib/scrapers/handles";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { createLocalStorage } from "@/lib/storage/local-storage";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
@@ -98,10 +100,14 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
     expect(accounts.length).toBe(Math.round(300 * SCALE));
     for (const { platform, handle, profile_url } of accounts) {
       expect(handle, handle).toBe(handle.toLowerCase());
-      expect(handle).not.toMatch(/^@|https?:|\s|\//);
       if (platform === "mastodon") expect(handle).toMatch(/^[a-z0-9_]+@[a-z0-9.-]+\.[a-z]+$/);
       else expect(handle).not.toContain("@");
-      expect(profile_url).toMatch(/^https:\/\//);
+      // The scrapers' canonicalizer agrees with the stored handle and URL, except where it departs
+      // from the schema: it spells the platform "truthsocial" and keeps YouTube's "@".
+      if (platform === "truth_social" || platform === "youtube") continue;
+      const scraperPlatform = platform as Exclude<Platform, "truth_social">;
+      expect(extractHandle(scraperPlatform, handle)).toBe(handle);
+      expect(extractHandle(scraperPlatform, profile_url)).toBe(handle);
     }
     const span = await one<{ first: string; last: string }>(
       runner,
@@ -149,7 +155,7 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
     );
     expect(failing.length).toBeGreaterThanOrEqual(2);
     for (const account of failing) {
-      expect(account.last_error_code).toBeTruthy();
+      expect(Object.keys(SCRAPE_ERROR_CODES)).toContain(account.last_error_code);
       expect(account.consecutive_failures).toBeGreaterThan(0);
       expect(account.last).toBe(addDays(TODAY, -account.consecutive_failures));
     }
