@@ -16,7 +16,7 @@ test("a wrong password shows an error", async ({ page }) => {
   await page.getByLabel("Email").fill("admin@reach.demo");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Wrong email or password.");
   await expect(page).toHaveURL(/sign-in/);
 });
 

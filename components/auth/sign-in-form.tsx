@@ -35,7 +35,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <Card className="w-full max-w-sm">
       <CardHeader>
-        <CardTitle className="text-2xl">Sign in to Reach</CardTitle>
+        <CardTitle className="text-2xl">
+          <h1>Sign in to Reach</h1>
+        </CardTitle>
         <CardDescription>Use your work email and password.</CardDescription>
       </CardHeader>
       <CardContent>

@@ -65,11 +65,13 @@ export function workspaceRoute<BodySchema extends z.ZodType | undefined = undefi
         }
       }
       const { workspace: slug = "", ...rest } = await params;
-      const parsedParams = (options.params ? options.params.parse(rest) : undefined) as Infer<ParamsSchema>;
-      const body = (options.body ? options.body.parse(await readJson(request)) : undefined) as Infer<BodySchema>;
+      const rawBody = options.body ? await readJson(request) : undefined;
       const result = await withUserDb(claims, async (tx) => {
+        // Membership and role come before input: a viewer gets 403 whatever it sends.
         const workspace = await getWorkspace(tx, slug);
         if (!hasRole(workspace.role, options.role)) throw new AppError("forbidden");
+        const parsedParams = (options.params ? options.params.parse(rest) : undefined) as Infer<ParamsSchema>;
+        const body = (options.body ? options.body.parse(rawBody) : undefined) as Infer<BodySchema>;
         return handler({ request, claims, workspace, tx, body, params: parsedParams });
       });
       if (result instanceof Response) return result;

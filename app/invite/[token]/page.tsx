@@ -24,7 +24,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <main className="flex min-h-screen items-center justify-center p-4">
       <Card className="w-full max-w-md">
         <CardHeader>
-          <CardTitle className="text-2xl">Join {invitation.workspaceName}</CardTitle>
+          <CardTitle className="text-2xl">
+            <h1>Join {invitation.workspaceName}</h1>
+          </CardTitle>
           <CardDescription>You are invited as {invitation.role}.</CardDescription>
         </CardHeader>
         <CardContent>
