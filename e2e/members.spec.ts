@@ -23,10 +23,11 @@ test("an admin invites a viewer, who sets a password, reads every page and chang
   const invitee = await other.newPage();
   await invitee.goto(link);
   await expect(invitee.getByRole("heading", { name: /Join Demo/ })).toBeVisible();
-  await invitee.getByLabel("Choose a password").fill("password");
-  await invitee.getByLabel("Repeat the password").fill("password");
+  // Long enough for the browser's own check, but a common password that the server refuses.
+  await invitee.getByLabel("Choose a password").fill("password1234");
+  await invitee.getByLabel("Repeat the password").fill("password1234");
   await invitee.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(invitee.getByRole("alert").filter({ hasText: /\S/ })).toContainText(/at least 12 characters/i);
+  await expect(invitee.getByRole("alert").filter({ hasText: /\S/ })).toContainText(/common/i);
   await invitee.getByLabel("Choose a password").fill("quiet-harbour-lantern-42");
   await invitee.getByLabel("Repeat the password").fill("quiet-harbour-lantern-42");
   await invitee.getByRole("button", { name: "Accept invitation" }).click();
