@@ -11,13 +11,17 @@ import { scrapeTiktokPost } from "@/lib/scrapers/platforms/tiktok/post";
 import { scrapeAccount } from "@/lib/scrapers/scrape-account";
 
 const USAGE = "usage: scrape account <platform> <handle-or-url> | scrape post <tiktok-url>";
+// The scrapers once spelled Truth Social "truthsocial"; old invocations keep working, the output says truth_social.
+const PLATFORM_ALIASES: Readonly<Record<string, string>> = { truthsocial: "truth_social" };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const ctx = createScraperContext(scraperConfigFromEnv());
   try {
     if (command === "account" && args.length === 2) {
-      process.stdout.write(`${JSON.stringify(accountOutput(await scrapeAccount(args[0] ?? "", args[1] ?? "", ctx)))}\n`);
+      const platform = args[0] ?? "";
+      const metrics = await scrapeAccount(PLATFORM_ALIASES[platform] ?? platform, args[1] ?? "", ctx);
+      process.stdout.write(`${JSON.stringify(accountOutput(metrics))}\n`);
     } else if (command === "post" && args.length === 1) {
       process.stdout.write(`${JSON.stringify(postOutput(await scrapeTiktokPost(args[0] ?? "", ctx)))}\n`);
     } else {

@@ -43,7 +43,7 @@ export const DEFAULT_LIMITS: Readonly<Record<RateBucket, RateLimit>> = {
   instagram: { perSecond: 1, concurrency: 1 },
   facebook: { perSecond: 1, concurrency: 1 },
   linkedin: { perSecond: 0.5, concurrency: 1 },
-  truthsocial: { perSecond: 1, concurrency: 1 },
+  truth_social: { perSecond: 1, concurrency: 1 },
   bluesky: { perSecond: 10, concurrency: 5 },
   threads: { perSecond: 1, concurrency: 1 },
   mastodon: { perSecond: 1, concurrency: 2 },

@@ -16,7 +16,7 @@ const ACCOUNTS: Array<[string, string]> = [
   ["instagram", "reach.demo"],
   ["facebook", "embeddeddemo"],
   ["linkedin", "reach-demo"],
-  ["truthsocial", "reachdemo"],
+  ["truth_social", "reachdemo"],
   ["bluesky", "reach.bsky.social"],
   ["threads", "reach.demo"],
   ["mastodon", "reach@mastodon.social"],

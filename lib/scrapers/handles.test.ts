@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ScrapeError } from "./errors";
 import { extractHandle } from "./handles";
-import type { Platform } from "./types";
+import type { Platform } from "@/lib/db/schema";
 
 const cases: Array<[Platform, string, string]> = [
   ["tiktok", "@Reach.Demo", "reach.demo"],
@@ -22,12 +22,16 @@ const cases: Array<[Platform, string, string]> = [
   ["linkedin", "https://uk.linkedin.com/company/reach-demo/about/", "reach-demo"],
   ["linkedin", "https://www.linkedin.com/in/jane-doe-123/", "in/jane-doe-123"],
   ["linkedin", "reach-demo", "reach-demo"],
-  ["youtube", "https://www.youtube.com/@ReachDemo/videos", "@reachdemo"],
+  ["youtube", "https://www.youtube.com/@ReachDemo/videos", "reachdemo"],
   ["youtube", "https://m.youtube.com/channel/UCabcdefghijklmnopqrstuv", "UCabcdefghijklmnopqrstuv"],
   ["youtube", "https://www.youtube.com/c/ReachDemo", "c/ReachDemo"],
-  ["youtube", "@reachdemo", "@reachdemo"],
+  ["youtube", "https://www.youtube.com/user/ReachDemo?sub_confirmation=1", "user/ReachDemo"],
+  ["youtube", "@ReachDemo", "reachdemo"],
+  ["youtube", "reachdemo", "reachdemo"],
+  ["youtube", "@UCabcdefghijklmnopqrstuv", "ucabcdefghijklmnopqrstuv"],
   ["youtube", "UCabcdefghijklmnopqrstuv", "UCabcdefghijklmnopqrstuv"],
-  ["truthsocial", "https://truthsocial.com/@reachdemo", "reachdemo"],
+  ["youtube", "c/ReachDemo", "c/ReachDemo"],
+  ["truth_social", "https://truthsocial.com/@reachdemo", "reachdemo"],
   ["bluesky", "https://bsky.app/profile/reach.bsky.social", "reach.bsky.social"],
   ["bluesky", "reach", "reach.bsky.social"],
   ["bluesky", "did:plc:reachdemo1234567890abcd", "did:plc:reachdemo1234567890abcd"],
@@ -49,6 +53,10 @@ function reason(platform: Platform, input: string): string {
 describe("extractHandle", () => {
   it.each(cases)("%s %s → %s", (platform, input, expected) => {
     expect(extractHandle(platform, input)).toBe(expected);
+  });
+
+  it.each(cases)("%s %s: the canonical handle is a fixed point", (platform, _input, expected) => {
+    expect(extractHandle(platform, expected)).toBe(expected);
   });
 
   it("refuses bad input with a reason", () => {

@@ -1,5 +1,5 @@
 import { ScrapeError } from "./errors";
-import type { Platform } from "./types";
+import type { Platform } from "@/lib/db/schema";
 
 const MAX_INPUT = 300;
 
@@ -10,7 +10,7 @@ const HOST_PLATFORMS: Array<[RegExp, Platform]> = [
   [/(^|\.)instagram\.com$/, "instagram"],
   [/(^|\.)(facebook\.com|fb\.com)$/, "facebook"],
   [/(^|\.)linkedin\.com$/, "linkedin"],
-  [/(^|\.)truthsocial\.com$/, "truthsocial"],
+  [/(^|\.)truthsocial\.com$/, "truth_social"],
   [/(^|\.)bsky\.app$/, "bluesky"],
   [/(^|\.)threads\.(net|com)$/, "threads"],
 ];
@@ -74,6 +74,15 @@ type Extractor = (input: string, url: URL | null) => string;
 const USERNAME_30 = /^[a-z0-9._]{1,30}$/;
 const LINKEDIN_COMPANY = /^[a-z0-9\-_&.]{2,100}$/;
 const LINKEDIN_PERSON = /^[\p{L}\p{N}\-_]{2,100}$/u;
+const YOUTUBE_HANDLE = /^[\p{L}\p{N}._-]{3,30}$/u;
+export const YOUTUBE_CHANNEL_ID = /^UC[\w-]{22}$/;
+
+/** The canonical handle behind a channel's vanity URL or API customUrl ("…/@Name", "@Name"); null for legacy names. */
+export function youtubeHandleFromVanity(vanity: string | undefined): string | null {
+  return vanity?.match(/(?:^|\/)@([^/?]+)/)?.[1]?.toLowerCase() ?? null;
+}
+
+const legacyYoutubeName = (kind: string, name: string | undefined) => `${kind}/${check(name, /^[\p{L}\p{N}._-]{1,100}$/u, "YouTube channel name")}`;
 
 const EXTRACTORS: Record<Platform, Extractor> = {
   tiktok(input, url) {
@@ -96,7 +105,7 @@ const EXTRACTORS: Record<Platform, Extractor> = {
     if (first && X_RESERVED.has(first.toLowerCase())) invalid("this X URL is not a profile");
     return check(first?.toLowerCase(), /^[a-z0-9_]{1,15}$/, "X username");
   },
-  truthsocial(input, url) {
+  truth_social(input, url) {
     const first = url ? pathSegments(url)[0] : input;
     if (url && !first?.startsWith("@")) invalid("a Truth Social profile URL has the form truthsocial.com/@user");
     return check(first?.replace(/^@/, "").toLowerCase(), /^[a-z0-9_]{1,30}$/, "Truth Social username");
@@ -120,15 +129,19 @@ const EXTRACTORS: Record<Platform, Extractor> = {
     if (kind === "in") return `in/${check(slug?.toLowerCase(), LINKEDIN_PERSON, "LinkedIn profile")}`;
     return invalid("a LinkedIn URL has the form linkedin.com/company/<name> or /in/<name>");
   },
+  // Canonical forms: "handle" (no @, lowercase), "UC…" channel ids (case-sensitive), "c/name" and "user/name"
+  // (legacy URLs the client must rebuild). A lowercase handle never starts with "UC" nor contains "/".
   youtube(input, url) {
     if (!url) {
-      if (/^UC[\w-]{22}$/.test(input)) return input;
-      return `@${check(input.replace(/^@/, "").toLowerCase(), /^[\p{L}\p{N}._-]{3,30}$/u, "YouTube handle")}`;
+      if (YOUTUBE_CHANNEL_ID.test(input)) return input;
+      const legacy = /^(c|user)\/(.*)$/.exec(input);
+      if (legacy?.[1]) return legacyYoutubeName(legacy[1], legacy[2]);
+      return check(input.replace(/^@/, "").toLowerCase(), YOUTUBE_HANDLE, "YouTube handle");
     }
     const [first, second] = pathSegments(url);
-    if (first?.startsWith("@")) return `@${check(first.slice(1).toLowerCase(), /^[\p{L}\p{N}._-]{3,30}$/u, "YouTube handle")}`;
-    if (first === "channel") return check(second, /^UC[\w-]{22}$/, "YouTube channel id");
-    if (first === "c" || first === "user") return `${first}/${check(second, /^[\p{L}\p{N}._-]{1,100}$/u, "YouTube channel name")}`;
+    if (first?.startsWith("@")) return check(first.slice(1).toLowerCase(), YOUTUBE_HANDLE, "YouTube handle");
+    if (first === "channel") return check(second, YOUTUBE_CHANNEL_ID, "YouTube channel id");
+    if (first === "c" || first === "user") return legacyYoutubeName(first, second);
     return invalid("a YouTube channel URL has the form youtube.com/@handle, /channel/UC…, /c/name or /user/name");
   },
   bluesky(input, url) {

@@ -1,3 +1,4 @@
+import type { Platform } from "@/lib/db/schema";
 import type { ScraperContext } from "./context";
 import { ScrapeError } from "./errors";
 import { extractHandle } from "./handles";
@@ -8,10 +9,10 @@ import { scrapeLinkedinAccount } from "./platforms/linkedin";
 import { scrapeMastodonAccount } from "./platforms/mastodon";
 import { scrapeThreadsAccount } from "./platforms/threads";
 import { scrapeTiktokAccount } from "./platforms/tiktok/account";
-import { scrapeTruthSocialAccount } from "./platforms/truthsocial";
+import { scrapeTruthSocialAccount } from "./platforms/truth-social";
 import { scrapeXAccount } from "./platforms/x";
 import { scrapeYoutubeAccount } from "./platforms/youtube";
-import { isPlatform, type AccountMetrics, type Platform } from "./types";
+import { isPlatform, type AccountMetrics } from "./types";
 
 const CLIENTS: Record<Platform, (handle: string, ctx: ScraperContext) => Promise<AccountMetrics>> = {
   tiktok: scrapeTiktokAccount,
@@ -20,7 +21,7 @@ const CLIENTS: Record<Platform, (handle: string, ctx: ScraperContext) => Promise
   instagram: scrapeInstagramAccount,
   facebook: scrapeFacebookAccount,
   linkedin: scrapeLinkedinAccount,
-  truthsocial: scrapeTruthSocialAccount,
+  truth_social: scrapeTruthSocialAccount,
   bluesky: scrapeBlueskyAccount,
   threads: scrapeThreadsAccount,
   mastodon: scrapeMastodonAccount,

@@ -1,20 +1,7 @@
+import { PLATFORMS, type Platform } from "@/lib/db/schema";
 import type { Count } from "./counts";
 
-export const PLATFORMS = [
-  "tiktok",
-  "youtube",
-  "x",
-  "instagram",
-  "facebook",
-  "linkedin",
-  "truthsocial",
-  "bluesky",
-  "threads",
-  "mastodon",
-] as const;
-
-export type Platform = (typeof PLATFORMS)[number];
-
+/** Platforms are the DB enum's (lib/db/schema.ts), spelled the way the schema stores them. */
 export function isPlatform(value: string): value is Platform {
   return (PLATFORMS as readonly string[]).includes(value);
 }

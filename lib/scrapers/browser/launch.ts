@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { ScraperConfig } from "../config";
 import { ScrapeError } from "../errors";
 
@@ -17,6 +17,8 @@ export const CHROMIUM_ARGS = [
 /** Remote CDP browser, else CHROMIUM_PATH, else the system Chromium, else @sparticuz/chromium's binary. */
 export async function launchBrowser(config: ScraperConfig["browser"]): Promise<Browser> {
   try {
+    // Loaded on first launch: processes that never need a browser (slide downloads, API scrapes) skip playwright-core.
+    const { chromium } = await import("playwright-core");
     if (config.wsEndpoint) return await chromium.connectOverCDP(config.wsEndpoint, { timeout: config.timeoutMs });
     const executablePath = config.executablePath ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : await sparticuzPath());
     return await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: config.timeoutMs });

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import type { Platform } from "@/lib/db/schema";
 import { countFromJson } from "../counts";
 import type { ScraperContext } from "../context";
 import { ScrapeError } from "../errors";
 import { parseJson, validate } from "../parse";
-import type { AccountMetrics, Platform } from "../types";
+import type { AccountMetrics } from "../types";
 
 const accountSchema = z.object({
   id: z.string(),

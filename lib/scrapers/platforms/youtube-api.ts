@@ -1,8 +1,8 @@
-import { youtube } from "@googleapis/youtube";
 import { z } from "zod";
 import { countFromJson, type Count } from "../counts";
 import type { ScraperContext } from "../context";
 import { ScrapeError } from "../errors";
+import { YOUTUBE_CHANNEL_ID, youtubeHandleFromVanity } from "../handles";
 import { rewriteUrl } from "../http/origin-rewrite";
 import { validate } from "../parse";
 import type { AccountMetrics } from "../types";
@@ -42,10 +42,18 @@ function apiError(error: unknown): ScrapeError {
   return new ScrapeError("network", `YouTube Data API failed: ${message}`, { status }, { cause: error });
 }
 
+// Canonical handle forms (handles.ts) → the lookup channels.list understands; the API wants forHandle with its "@".
+function channelSelector(handle: string) {
+  if (YOUTUBE_CHANNEL_ID.test(handle)) return { id: [handle] };
+  return handle.startsWith("user/") ? { forUsername: handle.slice(5) } : { forHandle: `@${handle}` };
+}
+
 /** channels.list with part=statistics by handle, channel id or legacy username; 1 quota unit per call. */
 export async function scrapeYoutubeApi(handle: string, apiKey: string, ctx: ScraperContext): Promise<AccountMetrics> {
+  // Loaded on first use: googleapis adds ~20 MB of RSS and only keyed YouTube scrapes need it.
+  const { youtube } = await import("@googleapis/youtube");
   const client = youtube({ version: "v3", auth: apiKey, rootUrl: rewriteUrl(API_ROOT, ctx.config.originOverrides).href });
-  const selector = handle.startsWith("@") ? { forHandle: handle } : handle.startsWith("user/") ? { forUsername: handle.slice(5) } : { id: [handle] };
+  const selector = channelSelector(handle);
   const data = await ctx.http.run("youtube", async () => {
     try {
       const response = await client.channels.list({ part: ["snippet", "statistics"], ...selector }, { timeout: ctx.config.timeoutMs, retry: false });
@@ -59,7 +67,7 @@ export async function scrapeYoutubeApi(handle: string, apiKey: string, ctx: Scra
   const stats = channel.statistics;
   return {
     platform: "youtube",
-    handle: channel.snippet?.customUrl ?? handle,
+    handle: youtubeHandleFromVanity(channel.snippet?.customUrl) ?? handle,
     id: channel.id,
     displayName: channel.snippet?.title ?? null,
     followers: stats.hiddenSubscriberCount ? null : subscribers(stats.subscriberCount),

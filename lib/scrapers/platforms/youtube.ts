@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseCount } from "../counts";
 import type { ScraperContext } from "../context";
 import { ScrapeError } from "../errors";
+import { YOUTUBE_CHANNEL_ID, youtubeHandleFromVanity } from "../handles";
 import { findNested, parseJson, validate } from "../parse";
 import type { AccountMetrics } from "../types";
 import { scrapeYoutubeApi } from "./youtube-api";
@@ -42,8 +43,14 @@ function headerCounts(header: Record<string, unknown>): { subscribers: string | 
   return { subscribers: parts.find((part) => /subscriber/i.test(part)) ?? null, videos: parts.find((part) => /\bvideos?\b/i.test(part)) ?? null };
 }
 
+// Canonical forms (handles.ts): a channel id, "c/name" or "user/name" as they are, else a bare handle.
+function channelPath(handle: string): string {
+  if (YOUTUBE_CHANNEL_ID.test(handle)) return `channel/${handle}`;
+  return handle.startsWith("c/") || handle.startsWith("user/") ? handle : `@${handle}`;
+}
+
 async function scrapeYoutubePage(handle: string, ctx: ScraperContext): Promise<AccountMetrics> {
-  const url = `https://www.youtube.com/${handle.startsWith("UC") ? `channel/${handle}` : handle}`;
+  const url = `https://www.youtube.com/${channelPath(handle)}`;
   // SOCS=CAI declines the EU consent wall the way yt-dlp does.
   const response = await ctx.http.get({ bucket: "youtube", url, headers: { cookie: "SOCS=CAI" }, passStatuses: [404] });
   if (response.status === 404) throw new ScrapeError("not_found", `YouTube has no channel ${handle}`, { status: 404, url });
@@ -54,7 +61,7 @@ async function scrapeYoutubePage(handle: string, ctx: ScraperContext): Promise<A
   const headerJson = JSON.stringify(data.header);
   return {
     platform: "youtube",
-    handle: channel.vanityChannelUrl?.match(/\/(@[^/?]+)/)?.[1]?.toLowerCase() ?? handle,
+    handle: youtubeHandleFromVanity(channel.vanityChannelUrl) ?? handle,
     id: channel.externalId,
     displayName: channel.title,
     followers: counts.subscribers ? parseCount(counts.subscribers) : null,

@@ -5,7 +5,7 @@ import pRetry, { AbortError } from "p-retry";
 import PQueue from "p-queue";
 import type { ScraperContext } from "../context";
 import { ScrapeError, isScrapeError } from "../errors";
-import { urlExpiry } from "../platforms/tiktok/post";
+import { urlExpiry } from "../platforms/tiktok/cdn-url";
 import { MAGIC_BYTES_NEEDED, sniffImageType, type ImageType } from "./magic-bytes";
 
 export interface DownloadedSlide {

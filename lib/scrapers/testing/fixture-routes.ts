@@ -46,9 +46,11 @@ export const DEFAULT_FIXTURE_ROUTES: FixtureRoute[] = [
   route("www.youtube.com", "/@modeldemo", file("youtube/channel-viewmodel.html")),
   route("www.youtube.com", "/@newdemo", file("youtube/channel-no-subscribers.html")),
   route("www.youtube.com", "/channel/UCzyxwvutsrqponmlkjihgfe", file("youtube/channel-viewmodel.html")),
+  route("www.youtube.com", "/c/ReachDemo", file("youtube/channel-legacy.html")),
   route("www.youtube.com", "/@nobodyhere", file("youtube/not-found.html", { status: 404 })),
   route("www.youtube.com", "/@busydemo", tooMany({ "retry-after": "1" }), file("youtube/channel-legacy.html")),
   route("youtube.googleapis.com", "/youtube/v3/channels?forHandle=@reachdemo", file("youtube/api-channel.json")),
+  route("youtube.googleapis.com", "/youtube/v3/channels?id=UCabcdefghijklmnopqrstuv", file("youtube/api-channel.json")),
   route("youtube.googleapis.com", "/youtube/v3/channels?forHandle=@hiddendemo", file("youtube/api-hidden.json")),
   route("youtube.googleapis.com", "/youtube/v3/channels?forHandle=@nobodyhere", file("youtube/api-empty.json")),
   route("youtube.googleapis.com", "/youtube/v3/channels?forHandle=@quotademo", file("youtube/api-quota.json", { status: 403 })),
@@ -95,11 +97,11 @@ export const DEFAULT_FIXTURE_ROUTES: FixtureRoute[] = [
   route("www.linkedin.com", "/company/busy-co/", tooMany({ "retry-after": "1" }), file("linkedin/company.html")),
 
   // Truth Social (Mastodon-compatible API behind Cloudflare).
-  route("truthsocial.com", "/api/v1/accounts/lookup?acct=reachdemo", file("truthsocial/lookup.json")),
-  route("truthsocial.com", "/api/v1/accounts/lookup?acct=lockeddemo", file("truthsocial/lookup-locked.json")),
-  route("truthsocial.com", "/api/v1/accounts/lookup?acct=nobodyhere", file("truthsocial/not-found.json", { status: 404 })),
-  route("truthsocial.com", "/api/v1/accounts/lookup?acct=walleddemo", file("truthsocial/challenge.html", { status: 403, headers: { "cf-mitigated": "challenge" } })),
-  route("truthsocial.com", "/api/v1/accounts/lookup?acct=busydemo", tooMany({ "retry-after": "1" }), file("truthsocial/lookup.json")),
+  route("truthsocial.com", "/api/v1/accounts/lookup?acct=reachdemo", file("truth_social/lookup.json")),
+  route("truthsocial.com", "/api/v1/accounts/lookup?acct=lockeddemo", file("truth_social/lookup-locked.json")),
+  route("truthsocial.com", "/api/v1/accounts/lookup?acct=nobodyhere", file("truth_social/not-found.json", { status: 404 })),
+  route("truthsocial.com", "/api/v1/accounts/lookup?acct=walleddemo", file("truth_social/challenge.html", { status: 403, headers: { "cf-mitigated": "challenge" } })),
+  route("truthsocial.com", "/api/v1/accounts/lookup?acct=busydemo", tooMany({ "retry-after": "1" }), file("truth_social/lookup.json")),
 
   // Bluesky public AppView.
   route("public.api.bsky.app", "/xrpc/app.bsky.actor.getProfile?actor=reach.bsky.social", file("bluesky/profile.json")),

@@ -93,7 +93,7 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
 
   it("gives the demo workspace accounts with canonical handles and months of daily history", async () => {
     const demo = result.workspaceIds.demo;
-    const accounts = await runner.query<{ platform: string; handle: string; profile_url: string }>(
+    const accounts = await runner.query<{ platform: Platform; handle: string; profile_url: string }>(
       "select platform::text as platform, handle, profile_url from accounts where workspace_id = $1",
       [demo],
     );
@@ -102,12 +102,9 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
       expect(handle, handle).toBe(handle.toLowerCase());
       if (platform === "mastodon") expect(handle).toMatch(/^[a-z0-9_]+@[a-z0-9.-]+\.[a-z]+$/);
       else expect(handle).not.toContain("@");
-      // The scrapers' canonicalizer agrees with the stored handle and URL, except where it departs
-      // from the schema: it spells the platform "truthsocial" and keeps YouTube's "@".
-      if (platform === "truth_social" || platform === "youtube") continue;
-      const scraperPlatform = platform as Exclude<Platform, "truth_social">;
-      expect(extractHandle(scraperPlatform, handle)).toBe(handle);
-      expect(extractHandle(scraperPlatform, profile_url)).toBe(handle);
+      // The scrapers' canonicalizer agrees with the stored handle and URL.
+      expect(extractHandle(platform, handle)).toBe(handle);
+      expect(extractHandle(platform, profile_url)).toBe(handle);
     }
     const span = await one<{ first: string; last: string }>(
       runner,

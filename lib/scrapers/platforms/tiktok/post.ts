@@ -4,6 +4,7 @@ import type { ScraperContext } from "../../context";
 import { ScrapeError } from "../../errors";
 import { isLoginUrl, validate } from "../../parse";
 import type { PostMetrics, Slide } from "../../types";
+import { urlExpiry } from "./cdn-url";
 import { loadTiktokPage } from "./load-page";
 import { canonicalPostUrl, parseTiktokPostUrl } from "./post-url";
 import { tiktokStatusError } from "./universal-data";
@@ -39,12 +40,6 @@ const videoDetailSchema = z.object({
   statusCode: z.number().default(0),
   itemInfo: z.object({ itemStruct: itemSchema.optional() }).optional(),
 });
-
-/** x-expires is a unix timestamp in the signed CDN URL; read it without re-encoding the URL. */
-export function urlExpiry(url: string): Date | null {
-  const match = /[?&]x-expires=(\d{9,11})(?:&|$)/.exec(url);
-  return match?.[1] ? new Date(Number(match[1]) * 1000) : null;
-}
 
 function slidesOf(item: z.infer<typeof itemSchema>): Slide[] {
   return (item.imagePost?.images ?? []).map((image, index) => {

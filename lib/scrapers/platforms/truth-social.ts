@@ -9,7 +9,7 @@ const ORIGIN = "https://truthsocial.com";
 /** Truth Social's Mastodon-compatible lookup; a Cloudflare challenge gets one try through the browser. */
 export async function scrapeTruthSocialAccount(handle: string, ctx: ScraperContext): Promise<AccountMetrics> {
   try {
-    return await lookupMastodonAccount("truthsocial", ORIGIN, handle, handle, ctx);
+    return await lookupMastodonAccount("truth_social", ORIGIN, handle, handle, ctx);
   } catch (error) {
     if (!isScrapeError(error, "blocked") || !ctx.config.browser.enabled) throw error;
   }
@@ -17,5 +17,5 @@ export async function scrapeTruthSocialAccount(handle: string, ctx: ScraperConte
   const page = await ctx.browser.render(`${ORIGIN}/api/v1/accounts/lookup?acct=${encodeURIComponent(handle)}`);
   const dom = parseHtml(page.html);
   const text = dom.querySelector("pre")?.textContent ?? dom.textContent;
-  return { ...parseMastodonAccount("truthsocial", text, handle), source: "browser" };
+  return { ...parseMastodonAccount("truth_social", text, handle), source: "browser" };
 }
