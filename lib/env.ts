@@ -82,6 +82,17 @@ export const envSchema = z
     SUPABASE_SERVICE_ROLE_KEY: optionalString,
     SUPABASE_STORAGE_BUCKET: optionalString.transform((value) => value ?? "slides"),
 
+    // Invitation emails: without SMTP_URL the invitation link is shown to the admin instead.
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
+    SMTP_FROM: optionalString.transform((value) => value ?? "Reach <no-reply@localhost>"),
+
+    // Google sign-in, offered when both are set; GOOGLE_ALLOWED_DOMAINS limits it (comma-separated).
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+    GOOGLE_ALLOWED_DOMAINS: optionalString.transform((value) =>
+      (value ?? "").split(",").map((domain) => domain.trim().toLowerCase()).filter(Boolean),
+    ),
+
     // Inngest: with neither key nor INNGEST_DEV, functions run in-process.
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,

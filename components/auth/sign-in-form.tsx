@@ -8,9 +8,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, google, error: initialError }: { callbackUrl: string; google: boolean; error: string | null }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -59,6 +59,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
             {pending ? "Signing in…" : "Sign in"}
           </Button>
         </form>
+        {google ? (
+          <Button type="button" variant="outline" className="mt-3 w-full" onClick={() => void signIn("google", { callbackUrl })}>
+            Continue with Google
+          </Button>
+        ) : null}
       </CardContent>
     </Card>
   );

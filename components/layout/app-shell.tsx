@@ -2,6 +2,7 @@ import type * as React from "react";
 
 import { AppSidebar, MobileSidebar } from "@/components/layout/app-sidebar";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { WorkspaceSwitcher, type WorkspaceOption } from "@/components/layout/workspace-switcher";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,12 +19,14 @@ type AppShellProps = {
   workspaceSlug: string;
   workspaceName: string;
   user: { email: string; role: string };
+  /** Every workspace the user belongs to, for the switcher. */
+  workspaces?: WorkspaceOption[];
   /** Rendered as the menu's last item through asChild, so it must spread the props it receives. */
   signOutSlot?: React.ReactNode;
   children: React.ReactNode;
 };
 
-export function AppShell({ workspaceSlug, workspaceName, user, signOutSlot, children }: AppShellProps) {
+export function AppShell({ workspaceSlug, workspaceName, user, workspaces = [], signOutSlot, children }: AppShellProps) {
   return (
     <div className="min-h-svh">
       <a
@@ -38,9 +41,7 @@ export function AppShell({ workspaceSlug, workspaceName, user, signOutSlot, chil
       <div className="flex min-h-svh min-w-0 flex-col md:pl-60">
         <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur supports-[backdrop-filter]:bg-background/80 sm:px-4 md:px-6">
           <MobileSidebar workspaceSlug={workspaceSlug} workspaceName={workspaceName} />
-          <p className="min-w-0 flex-1 truncate text-sm font-semibold" title={workspaceName}>
-            {workspaceName}
-          </p>
+          <WorkspaceSwitcher current={{ slug: workspaceSlug, name: workspaceName, role: user.role }} workspaces={workspaces} />
           <ThemeToggle />
           <UserMenu user={user} signOutSlot={signOutSlot} />
         </header>

@@ -12,6 +12,7 @@ const selectClass = "h-9 rounded-md border border-input bg-transparent px-3 text
 export function InviteForm({ workspaceSlug }: { workspaceSlug: string }) {
   const router = useRouter();
   const [link, setLink] = useState<string | null>(null);
+  const [emailedTo, setEmailedTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -22,12 +23,14 @@ export function InviteForm({ workspaceSlug }: { workspaceSlug: string }) {
     setPending(true);
     setError(null);
     setLink(null);
+    setEmailedTo(null);
     try {
-      const result = await callApi<{ data: { link: string } }>(`/api/v1/workspaces/${workspaceSlug}/invitations`, {
+      const result = await callApi<{ data: { email: string; emailed: boolean; link?: string } }>(`/api/v1/workspaces/${workspaceSlug}/invitations`, {
         method: "POST",
         body: { email: String(data.get("email") ?? ""), role: String(data.get("role") ?? "viewer") },
       });
-      setLink(result.data.link);
+      if (result.data.emailed) setEmailedTo(result.data.email);
+      else setLink(result.data.link ?? null);
       form.reset();
       router.refresh();
     } catch (caught) {
@@ -59,6 +62,11 @@ export function InviteForm({ workspaceSlug }: { workspaceSlug: string }) {
       {error ? (
         <p role="alert" className="text-sm text-destructive">
           {error}
+        </p>
+      ) : null}
+      {emailedTo ? (
+        <p role="status" className="text-sm text-muted-foreground">
+          Invitation emailed to {emailedTo}.
         </p>
       ) : null}
       {link ? (

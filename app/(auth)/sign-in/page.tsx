@@ -1,9 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { googleEnabled } from "@/lib/auth/options";
 import { getSessionClaims } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
+
+const SIGN_IN_ERRORS: Record<string, string> = {
+  NoInvitation: "There is no Reach account or invitation for this Google address. Ask an admin to invite you.",
+  DomainNotAllowed: "Google sign-in is limited to your organization's domains.",
+  GoogleUnverified: "Google has not verified this email address.",
+  RateLimited: "Too many attempts. Try again later.",
+  AccessDenied: "Sign-in was refused.",
+};
 
 function safeCallback(value: string | string[] | undefined): string {
   const target = typeof value === "string" ? value : "/";
@@ -17,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getSessionClaims()) redirect(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm callbackUrl={callbackUrl} google={googleEnabled} error={SIGN_IN_ERRORS[String(params.error ?? "")] ?? null} />
     </main>
   );
 }

@@ -89,19 +89,27 @@ export async function acceptInvitation(
       throw new AppError("unauthenticated", `Sign in as ${row.email} to accept this invitation.`);
     }
 
-    await tx
-      .insert(workspaceMembers)
-      .values({ workspaceId: row.workspaceId, userId, role: row.role })
-      .onConflictDoNothing();
-    await tx.update(invitations).set({ acceptedAt: now, acceptedBy: userId }).where(eq(invitations.id, row.id));
-    await recordAudit(tx, {
-      workspaceId: row.workspaceId,
-      actorId: userId,
-      action: "invitation.accepted",
-      entity: "invitation",
-      entityId: row.id,
-      details: { role: row.role, createdUser },
-    });
+    await joinFromInvitation(tx, { invitationId: row.id, workspaceId: row.workspaceId, role: row.role }, userId, now, { createdUser });
     return { userId, workspaceSlug: row.workspaceSlug, createdUser };
+  });
+}
+
+/** Adds the member (an existing membership keeps its role), marks the invitation used, audits it. */
+export async function joinFromInvitation(
+  tx: Db | Tx,
+  invitation: { invitationId: string; workspaceId: string; role: "admin" | "editor" | "viewer" },
+  userId: string,
+  now: Date,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await tx.insert(workspaceMembers).values({ workspaceId: invitation.workspaceId, userId, role: invitation.role }).onConflictDoNothing();
+  await tx.update(invitations).set({ acceptedAt: now, acceptedBy: userId }).where(eq(invitations.id, invitation.invitationId));
+  await recordAudit(tx, {
+    workspaceId: invitation.workspaceId,
+    actorId: userId,
+    action: "invitation.accepted",
+    entity: "invitation",
+    entityId: invitation.invitationId,
+    details: { role: invitation.role, ...details },
   });
 }
