@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+export const SERVER_LOG = ".data/e2e-server.log";
 
 // CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the copy that e2e/global-setup.ts unpacks
 // from @sparticuz/chromium into /tmp (so a machine with no system packages still runs the suite).
@@ -34,10 +35,14 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, teardown: "server-logs" },
+    // Runs after every browser test: reads what the server logged during the whole suite.
+    { name: "server-logs", testMatch: /server-logs\.teardown\.ts/ },
+  ],
   webServer: {
     // A production build on a fresh embedded database, seeded on first start.
-    command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${PORT}`,
+    command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${PORT} 2>&1 | tee ${SERVER_LOG}`,
     url: `${BASE_URL}/api/health`,
     timeout: 420_000,
     reuseExistingServer: false,
