@@ -10,7 +10,11 @@ export type AuditAction =
   | "member.role_changed"
   | "member.removed"
   | "workspace.updated"
-  | "user.created";
+  | "user.created"
+  | "account.created"
+  | "account.updated"
+  | "account.deleted"
+  | "accounts.imported";
 
 export interface AuditEntry {
   workspaceId: string | null;

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import type { Tx } from "@/lib/db/client";
+import { isRlsViolation, isUniqueViolation } from "@/lib/db/errors";
+import { accounts, PLATFORMS } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { resolveAccountIdentity } from "./account-identity";
+
+const tags = z.array(z.string().trim().min(1).max(50)).max(20).transform((list) => [...new Set(list)]);
+const optionalText = z.string().trim().max(200).transform((value) => (value === "" ? null : value)).nullable().optional();
+
+export const createAccountSchema = z.object({
+  /** Optional when `handle` is a profile URL that names its platform. */
+  platform: z.enum(PLATFORMS).optional(),
+  handle: z.string().trim().min(1).max(300),
+  displayName: optionalText,
+  organization: optionalText,
+  tags: tags.default([]),
+  isCore: z.boolean().default(false),
+});
+export type CreateAccountInput = z.infer<typeof createAccountSchema>;
+
+export const accountTagsSchema = tags;
+
+/** Adds one account (editors and admins; RLS refuses others); the same account twice is a conflict. */
+export async function createAccount(tx: Tx, input: { workspaceId: string; actorId: string; account: CreateAccountInput }) {
+  const identity = resolveAccountIdentity(input.account.platform ?? "", input.account.handle);
+  if (!identity.ok) throw new AppError("invalid_input", `The account is not valid: ${identity.reason}.`);
+  try {
+    return await tx.transaction(async (inner) => {
+      const [created] = await inner
+        .insert(accounts)
+        .values({
+          workspaceId: input.workspaceId,
+          platform: identity.platform,
+          handle: identity.handle,
+          profileUrl: identity.profileUrl,
+          displayName: input.account.displayName ?? null,
+          organization: input.account.organization ?? null,
+          tags: input.account.tags,
+          isCore: input.account.isCore,
+        })
+        .returning({ id: accounts.id, platform: accounts.platform, handle: accounts.handle });
+      if (!created) throw new AppError("internal");
+      await recordAudit(inner, {
+        workspaceId: input.workspaceId,
+        actorId: input.actorId,
+        action: "account.created",
+        entity: "account",
+        entityId: created.id,
+        details: { platform: created.platform, handle: created.handle },
+      });
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", `This workspace already tracks ${identity.platform} account ${identity.handle}.`);
+    if (isRlsViolation(error)) throw new AppError("forbidden");
+    throw error;
+  }
+}

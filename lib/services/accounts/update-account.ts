@@ -1,0 +1,42 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "@/lib/db/client";
+import { accounts } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { accountTagsSchema } from "./create-account";
+
+const optionalText = z.string().trim().max(200).transform((value) => (value === "" ? null : value)).nullable();
+
+export const updateAccountSchema = z
+  .object({
+    displayName: optionalText,
+    organization: optionalText,
+    tags: accountTagsSchema,
+    isCore: z.boolean(),
+    active: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, "Nothing to change.");
+export type UpdateAccountInput = z.infer<typeof updateAccountSchema>;
+
+/** Edits what a user may edit; platform and handle are the account's identity and never change. */
+export async function updateAccount(tx: Tx, input: { workspaceId: string; actorId: string; accountId: string; patch: UpdateAccountInput }) {
+  const [updated] = await tx
+    .update(accounts)
+    .set({ ...input.patch, updatedAt: new Date() })
+    .where(and(eq(accounts.workspaceId, input.workspaceId), eq(accounts.id, input.accountId)))
+    .returning({ id: accounts.id });
+  // RLS hides the row from a viewer's update as from a stranger's, so both read as "not found".
+  if (!updated) throw new AppError("not_found", "No such account.");
+  await recordAudit(tx, {
+    workspaceId: input.workspaceId,
+    actorId: input.actorId,
+    action: "account.updated",
+    entity: "account",
+    entityId: input.accountId,
+    details: { fields: Object.keys(input.patch) },
+  });
+  return updated;
+}
