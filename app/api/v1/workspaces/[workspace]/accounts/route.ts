@@ -1,4 +1,6 @@
+import { NextResponse } from "next/server";
 import { workspaceRoute } from "@/lib/http/workspace-route";
+import { createAccount, createAccountSchema } from "@/lib/services/accounts/create-account";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 
 /** GET /api/v1/workspaces/:workspace/accounts — the Accounts page's data as JSON. */
@@ -6,4 +8,10 @@ export const GET = workspaceRoute({ role: "viewer" }, async ({ request, tx, work
   const query = listAccountsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
   const page = await listAccounts(tx, workspace.id, query);
   return { data: page.rows, total: page.total, page: query.page, pageSize: query.pageSize };
+});
+
+/** POST — add one account (editors and admins): platform optional when `handle` is a profile URL; 409 if tracked. */
+export const POST = workspaceRoute({ role: "editor", body: createAccountSchema }, async ({ tx, workspace, claims, body }) => {
+  const created = await createAccount(tx, { workspaceId: workspace.id, actorId: claims.sub, account: body });
+  return NextResponse.json({ data: created }, { status: 201 });
 });
