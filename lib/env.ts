@@ -97,6 +97,10 @@ export const envSchema = z
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
+    // Daily snapshot run at this local time in each workspace's time zone; "off" disables the schedule.
+    SNAPSHOT_LOCAL_TIME: optionalString
+      .pipe(z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/, 'must be HH:MM or "off"').optional())
+      .transform((value) => (value === "off" ? null : (value ?? "06:00"))),
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
 
     // Scrapers.

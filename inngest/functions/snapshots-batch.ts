@@ -1,0 +1,53 @@
+import { snapshotsBatchSchema, type SnapshotsBatch } from "@/inngest/client";
+import type { JobDefinition } from "@/lib/jobs/job-definition";
+import type { JobDeps } from "@/lib/jobs/job-deps";
+import { failSnapshotRun } from "@/lib/services/snapshots/fail-snapshot-run";
+import { finishSnapshotBatch } from "@/lib/services/snapshots/finish-snapshot-batch";
+import { snapshotAccounts, type SnapshotAttemptResult } from "@/lib/services/snapshots/snapshot-accounts";
+
+/** A first try and two retries, with a durable sleep between them, for rate limits, blocks and network errors. */
+export const SNAPSHOT_ATTEMPTS = 3;
+
+/**
+ * snapshots.batch → scrape and upsert one platform's batch. Each attempt is one step over the
+ * accounts still pending, idempotent on (account, day); Inngest allows 1,000 steps per run, so a
+ * step per account would not fit a large workspace.
+ */
+export function snapshotsBatch(deps: JobDeps): JobDefinition<SnapshotsBatch> {
+  return {
+    id: "snapshots-batch",
+    trigger: { event: "snapshots.batch", schema: snapshotsBatchSchema },
+    retries: 3,
+    // Keyed per platform across workspaces: the platforms limit us by IP, not by workspace.
+    concurrency: [{ key: "event.data.platform", limit: 4, scope: "env" }],
+    idempotency: "event.data.batchKey",
+    cancelOn: [{ event: "snapshots.cancel", match: "data.runId" }],
+    async handler({ event, step }) {
+      const { runId, workspaceId, snapshotDate, batchId } = event.data;
+      const attempts: SnapshotAttemptResult[] = [];
+      let pending = event.data.accountIds;
+      for (let attempt = 0; attempt < SNAPSHOT_ATTEMPTS && pending.length > 0; attempt++) {
+        if (attempt > 0) await step.sleep(`backoff-${attempt}`, deps.retryBackoffMs(attempt));
+        const accountIds = pending;
+        const result = await step.run(`attempt-${attempt}`, () =>
+          deps.withDb((db) =>
+            snapshotAccounts(
+              { db, scraper: deps.scraper(), now: deps.now, oneByOne: deps.oneByOne },
+              { runId, workspaceId, snapshotDate, accountIds, final: attempt === SNAPSHOT_ATTEMPTS - 1 },
+            ),
+          ),
+        );
+        if (result.cancelled) return { cancelled: true };
+        attempts.push(result);
+        pending = result.retry;
+      }
+      const finished = await step.run("finish", () =>
+        deps.withDb((db) => finishSnapshotBatch(db, { runId, workspaceId, batchId, attempts, now: deps.now() })),
+      );
+      return { attempts: attempts.length, ...finished };
+    },
+    async onFailure({ event, error }) {
+      await deps.withDb((db) => failSnapshotRun(db, event.data.runId, `Batch ${event.data.batchId} failed: ${error.message}`, deps.now()));
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { snapshotsRequestedSchema, type SnapshotsRequested } from "@/inngest/client";
+import type { JobDefinition } from "@/lib/jobs/job-definition";
+import type { JobDeps } from "@/lib/jobs/job-deps";
+import { failSnapshotRun } from "@/lib/services/snapshots/fail-snapshot-run";
+import { planSnapshotRun } from "@/lib/services/snapshots/plan-snapshot-run";
+
+// Events per sendEvent step: keeps each fan-out request well under Inngest's payload limit.
+const FAN_OUT_CHUNK = 100;
+
+/** snapshots.requested → plan the run (accounts still without today's snapshot), fan out one event per batch. */
+export function snapshotsRun(deps: JobDeps): JobDefinition<SnapshotsRequested> {
+  return {
+    id: "snapshots-run",
+    trigger: { event: "snapshots.requested", schema: snapshotsRequestedSchema },
+    retries: 3,
+    concurrency: [{ key: "event.data.workspaceId", limit: 1 }],
+    idempotency: "event.data.runId",
+    cancelOn: [{ event: "snapshots.cancel", match: "data.runId" }],
+    async handler({ event, step }) {
+      const { runId } = event.data;
+      const plan = await step.run("plan", () =>
+        deps.withDb((db) => planSnapshotRun(db, runId, { now: deps.now(), limits: deps.scraper().config.limits })),
+      );
+      for (let start = 0; start < plan.batches.length; start += FAN_OUT_CHUNK) {
+        const events = plan.batches.slice(start, start + FAN_OUT_CHUNK).map((batch) => ({
+          name: "snapshots.batch",
+          data: { ...batch, runId, workspaceId: plan.workspaceId, snapshotDate: plan.snapshotDate, batchKey: `${runId}:${batch.batchId}` },
+        }));
+        await step.sendEvent(`fan-out-${start / FAN_OUT_CHUNK}`, events);
+      }
+      return { batches: plan.batches.length };
+    },
+    async onFailure({ event, error }) {
+      await deps.withDb((db) => failSnapshotRun(db, event.data.runId, `Planning failed: ${error.message}`, deps.now()));
+    },
+  };
+}

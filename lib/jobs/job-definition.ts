@@ -1,0 +1,59 @@
+import type { z } from "zod";
+
+/** An event as both engines carry it: a name and JSON data. */
+export interface JobEvent<Name extends string = string, Data = Record<string, unknown>> {
+  name: Name;
+  data: Data;
+  id?: string;
+}
+
+/**
+ * The subset of Inngest's step tools our handlers use. Inngest's own step object is adapted to it
+ * in inngest/functions; the local runner implements it in-process.
+ */
+export interface JobStep {
+  run<T>(id: string, fn: () => Promise<T>): Promise<T>;
+  sleep(id: string, ms: number): Promise<void>;
+  sendEvent(id: string, events: JobEvent | JobEvent[]): Promise<void>;
+}
+
+export interface JobContext<Data> {
+  event: JobEvent<string, Data>;
+  step: JobStep;
+  runId: string;
+}
+
+export interface ConcurrencyRule {
+  key?: `event.data.${string}`;
+  limit: number;
+  scope?: "fn" | "env";
+}
+
+/** Flow control in Inngest's option shapes; keys are `event.data.<field>` paths so both engines can read them. */
+export interface JobDefinition<Data = Record<string, unknown>> {
+  id: string;
+  trigger: { event: string; schema: z.ZodType<Data> } | { cron: string };
+  retries: 0 | 1 | 2 | 3 | 4 | 5;
+  /** At most two rules, as on Inngest. */
+  concurrency?: [ConcurrencyRule] | [ConcurrencyRule, ConcurrencyRule];
+  idempotency?: `event.data.${string}`;
+  cancelOn?: { event: string; match: `data.${string}` }[];
+  handler(context: JobContext<Data>): Promise<unknown>;
+  /** Runs once after the handler gave up (retries exhausted or a non-retriable error). */
+  onFailure?(context: { event: JobEvent<string, Data>; error: Error }): Promise<void>;
+}
+
+/** Reads `event.data.a.b` or `data.a` from an event, as Inngest's expressions do for these simple paths. */
+export function readEventPath(event: JobEvent<string, unknown>, path: string): unknown {
+  const parts = path.split(".");
+  let value: unknown = parts[0] === "event" ? event : { data: event.data };
+  for (const part of parts[0] === "event" ? parts.slice(1) : parts) {
+    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[part] : undefined;
+  }
+  return value;
+}
+
+/** A payload that fails validation is never retried: the same payload would fail again. */
+export class NonRetriableJobError extends Error {
+  override name = "NonRetriableJobError";
+}

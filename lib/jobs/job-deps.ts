@@ -1,0 +1,31 @@
+import type { Db } from "@/lib/db/client";
+import { withServiceDb } from "@/lib/db/service";
+import { env } from "@/lib/env";
+import { scraperConfigFromEnv } from "@/lib/scrapers/config-from-env";
+import { createScraperContext, type ScraperContext } from "@/lib/scrapers/context";
+
+/** What job handlers need from the outside world; tests and the bench pass their own. */
+export interface JobDeps {
+  /** The service path: jobs act for the system, after the API checked the caller's role. */
+  withDb<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  scraper(): ScraperContext;
+  now(): Date;
+  /** Local time of the daily snapshot run ("06:00"), or null when the schedule is off. */
+  snapshotLocalTime: string | null;
+  /** Wait before a batch's attempt `n` (n ≥ 1) for accounts that failed with a retryable error. */
+  retryBackoffMs(attempt: number): number;
+  /** Bench baseline only: write snapshots one row per statement. */
+  oneByOne?: boolean;
+}
+
+const holder = globalThis as unknown as { __reachScraper?: ScraperContext };
+
+export function processJobDeps(): JobDeps {
+  return {
+    withDb: withServiceDb,
+    scraper: () => (holder.__reachScraper ??= createScraperContext(scraperConfigFromEnv())),
+    now: () => new Date(),
+    snapshotLocalTime: env.SNAPSHOT_LOCAL_TIME,
+    retryBackoffMs: (attempt) => 15_000 * 4 ** (attempt - 1),
+  };
+}

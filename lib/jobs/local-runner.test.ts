@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { NonRetriableJobError, type JobDefinition } from "./job-definition";
+import { createLocalRunner } from "./local-runner";
+
+const schema = z.object({ id: z.string(), group: z.string().default("a") });
+type Data = z.infer<typeof schema>;
+
+function job(overrides: Partial<JobDefinition<Data>> & Pick<JobDefinition<Data>, "handler">): JobDefinition<unknown> {
+  return { id: "test-job", trigger: { event: "test.go", schema }, retries: 3, ...overrides } as JobDefinition<unknown>;
+}
+
+const quiet = { retryBaseMs: 1, log: () => {} };
+
+describe("local runner", () => {
+  it("retries a failing step with exponential backoff, then succeeds", async () => {
+    const calls: number[] = [];
+    const runner = createLocalRunner({
+      ...quiet,
+      retryBaseMs: 20,
+      definitions: [
+        job({
+          async handler({ step }) {
+            await step.run("flaky", async () => {
+              calls.push(Date.now());
+              if (calls.length < 3) throw new Error("try again");
+            });
+          },
+        }),
+      ],
+    });
+    await runner.send({ name: "test.go", data: { id: "1" } });
+    await runner.idle();
+    expect(calls).toHaveLength(3);
+    // 20 ms then 40 ms between the three tries.
+    expect(calls[2]! - calls[1]!).toBeGreaterThanOrEqual(calls[1]! - calls[0]! + 10);
+  });
+
+  it("gives up after its retries, and at once on a non-retriable error, then calls onFailure", async () => {
+    const failures: string[] = [];
+    let tries = 0;
+    const runner = createLocalRunner({
+      ...quiet,
+      definitions: [
+        job({
+          retries: 2,
+          async handler({ event, step }) {
+            await step.run("boom", async () => {
+              tries++;
+              throw event.data.id === "fatal" ? new NonRetriableJobError("fatal") : new Error("transient");
+            });
+          },
+          async onFailure({ event, error }) {
+            failures.push(`${event.data.id}:${error.message}`);
+          },
+        }),
+      ],
+    });
+    await runner.send({ name: "test.go", data: { id: "flaky" } });
+    await runner.idle();
+    expect(tries).toBe(3);
+    await runner.send({ name: "test.go", data: { id: "fatal" } });
+    await runner.idle();
+    expect(tries).toBe(4);
+    expect(failures).toEqual(["flaky:transient", "fatal:fatal"]);
+  });
+
+  it("drops invalid payloads and duplicate idempotency keys; dispatches sendEvent in-process", async () => {
+    const seen: string[] = [];
+    const runner = createLocalRunner({
+      ...quiet,
+      definitions: [
+        job({
+          idempotency: "event.data.id",
+          async handler({ event, step }) {
+            seen.push(event.data.id);
+            if (event.data.id === "parent") await step.sendEvent("child", { name: "test.go", data: { id: "child" } });
+          },
+        }),
+      ],
+    });
+    await runner.send([{ name: "test.go", data: { id: "parent" } }, { name: "test.go", data: { id: "parent" } }, { name: "test.go", data: { nope: 1 } }]);
+    await runner.idle();
+    expect(seen.sort()).toEqual(["child", "parent"]);
+  });
+
+  it("cancels a run between steps when a matching cancel event arrives", async () => {
+    const done: string[] = [];
+    const runner = createLocalRunner({
+      ...quiet,
+      definitions: [
+        job({
+          cancelOn: [{ event: "test.cancel", match: "data.id" }],
+          async handler({ event, step }) {
+            await step.run("first", async () => void done.push(`${event.data.id}:first`));
+            await step.sleep("wait", 200);
+            await step.run("second", async () => void done.push(`${event.data.id}:second`));
+          },
+        }),
+      ],
+    });
+    await runner.send([{ name: "test.go", data: { id: "a" } }, { name: "test.go", data: { id: "b" } }]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await runner.send({ name: "test.cancel", data: { id: "a" } });
+    await runner.idle();
+    expect(done.sort()).toEqual(["a:first", "b:first", "b:second"]);
+  });
+
+  it("limits concurrency per key", async () => {
+    let running = 0;
+    const peaks: Record<string, number> = {};
+    const runner = createLocalRunner({
+      ...quiet,
+      definitions: [
+        job({
+          concurrency: [{ key: "event.data.group", limit: 2 }],
+          async handler({ event, step }) {
+            running++;
+            peaks[event.data.group] = Math.max(peaks[event.data.group] ?? 0, running);
+            await step.sleep("hold", 15);
+            running--;
+          },
+        }),
+      ],
+    });
+    await runner.send(Array.from({ length: 6 }, (_, i) => ({ name: "test.go", data: { id: String(i), group: "a" } })));
+    await runner.idle();
+    expect(peaks.a).toBe(2);
+  });
+
+  it("fires cron-triggered functions on their schedule and stops with stop()", async () => {
+    let fired = 0;
+    const runner = createLocalRunner({
+      ...quiet,
+      definitions: [{ id: "every-second", trigger: { cron: "* * * * * *" }, retries: 0, handler: async () => void fired++ }],
+    });
+    runner.startSchedules();
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await runner.stop();
+    const after = fired;
+    expect(after).toBeGreaterThanOrEqual(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(fired).toBe(after);
+  });
+});

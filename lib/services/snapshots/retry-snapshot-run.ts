@@ -1,0 +1,40 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { jobRuns, workspaces } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { localDate } from "./local-date";
+import { SNAPSHOT_RUN_KIND, snapshotRunParamsSchema } from "./snapshot-run-params";
+import { startSnapshotRun, type StartedSnapshotRun } from "./start-snapshot-run";
+
+/**
+ * "Retry failed" (and resume an interrupted run): a new run over the same scope and day that picks
+ * up every account still without that day's snapshot, permanent failures included.
+ */
+export async function retrySnapshotRun(
+  db: Db,
+  input: { workspaceId: string; runId: string; triggeredBy: string | null; now: Date },
+): Promise<StartedSnapshotRun> {
+  const [run] = await db
+    .select({ kind: jobRuns.kind, status: jobRuns.status, params: jobRuns.params, timezone: workspaces.timezone })
+    .from(jobRuns)
+    .innerJoin(workspaces, eq(workspaces.id, jobRuns.workspaceId))
+    .where(and(eq(jobRuns.id, input.runId), eq(jobRuns.workspaceId, input.workspaceId)));
+  if (!run || run.kind !== SNAPSHOT_RUN_KIND) throw new AppError("not_found", "No such run.");
+  if (run.status === "queued" || run.status === "running") throw new AppError("conflict", "The run is still in progress.");
+  const params = snapshotRunParamsSchema.parse(run.params);
+  // A snapshot is dated by the day it was taken: yesterday's gaps cannot be filled with today's numbers.
+  if (params.snapshotDate !== localDate(run.timezone, input.now)) {
+    throw new AppError("conflict", "Only today's runs can be retried; start a new run instead.");
+  }
+  return startSnapshotRun(db, {
+    workspaceId: input.workspaceId,
+    platform: params.platform,
+    accountId: params.accountId,
+    trigger: "manual",
+    triggeredBy: input.triggeredBy,
+    now: input.now,
+    snapshotDate: params.snapshotDate,
+    retryOf: input.runId,
+    includePermanentFailures: true,
+  });
+}

@@ -1,0 +1,40 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { jobRuns, workspaces } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { localDate, localMinutes } from "./local-date";
+import { SNAPSHOT_RUN_KIND } from "./snapshot-run-params";
+import { startSnapshotRun, type StartedSnapshotRun } from "./start-snapshot-run";
+
+/** "06:00" → minutes after midnight. */
+export function parseLocalTime(value: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!match) throw new Error(`"${value}" is not HH:MM`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/**
+ * Called by a frequent cron tick: every workspace whose local time has passed the daily snapshot
+ * time and that has no scheduled run for its local day yet gets one. A tick missed while the
+ * server was down is caught up by the next; a workspace busy with a manual run waits one tick.
+ */
+export async function scheduleSnapshotRuns(db: Db, options: { now: Date; localTime: string }): Promise<StartedSnapshotRun[]> {
+  const due = parseLocalTime(options.localTime);
+  const started: StartedSnapshotRun[] = [];
+  for (const workspace of await db.select({ id: workspaces.id, timezone: workspaces.timezone }).from(workspaces)) {
+    if (localMinutes(workspace.timezone, options.now) < due) continue;
+    const today = localDate(workspace.timezone, options.now);
+    const [existing] = await db
+      .select({ id: jobRuns.id })
+      .from(jobRuns)
+      .where(and(eq(jobRuns.workspaceId, workspace.id), eq(jobRuns.kind, SNAPSHOT_RUN_KIND), eq(jobRuns.trigger, "cron"), sql`${jobRuns.params}->>'snapshotDate' = ${today}`))
+      .limit(1);
+    if (existing) continue;
+    try {
+      started.push(await startSnapshotRun(db, { workspaceId: workspace.id, trigger: "cron", now: options.now, snapshotDate: today }));
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "conflict")) throw error;
+    }
+  }
+  return started;
+}

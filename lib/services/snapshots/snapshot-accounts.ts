@@ -1,0 +1,137 @@
+import { eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { rowsOf } from "@/lib/db/rows";
+import { jobRuns, type Platform } from "@/lib/db/schema";
+import type { ScraperContext } from "@/lib/scrapers/context";
+import type { Count } from "@/lib/scrapers/counts";
+import { toScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";
+import { scrapeAccount } from "@/lib/scrapers/scrape-account";
+import type { AccountMetrics } from "@/lib/scrapers/types";
+import { upsertSnapshots, type SnapshotRow } from "./upsert-snapshots";
+
+export interface SnapshotAttemptInput {
+  runId: string;
+  workspaceId: string;
+  snapshotDate: string;
+  accountIds: string[];
+  /** On the last attempt retryable errors count as failures instead of going back for another try. */
+  final: boolean;
+}
+
+/** JSON-safe, so it can be a memoized step's output. */
+export interface SnapshotAttemptResult {
+  cancelled: boolean;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  errors: Partial<Record<ScrapeErrorCode, number>>;
+  retry: string[];
+  durationMs: number;
+}
+
+export interface SnapshotDeps {
+  db: Db;
+  scraper: ScraperContext;
+  now: () => Date;
+  oneByOne?: boolean;
+}
+
+type Outcome = { accountId: string; metrics: AccountMetrics } | { accountId: string; code: ScrapeErrorCode; retryable: boolean };
+
+const value = (count: Count | null) => count?.value ?? null;
+
+function toRow(account: { id: string; workspaceId: string }, snapshotDate: string, metrics: AccountMetrics, now: Date): SnapshotRow {
+  const counts = [metrics.followers, metrics.following, metrics.posts, metrics.likes];
+  return {
+    accountId: account.id,
+    workspaceId: account.workspaceId,
+    snapshotDate,
+    followers: value(metrics.followers),
+    following: value(metrics.following),
+    posts: value(metrics.posts),
+    likes: value(metrics.likes),
+    approximate: counts.some((count) => count?.approximate),
+    source: metrics.source,
+    extra: { platformId: metrics.id, displayName: metrics.displayName, verified: metrics.verified, private: metrics.private },
+    scrapedAt: now,
+  };
+}
+
+const addTo = (key: string, n: number): SQL => sql`jsonb_build_object(${key}::text, coalesce((${jobRuns.counters}->>${key}::text)::int, 0) + ${n}::int)`;
+
+/**
+ * One attempt at a batch: scrape the accounts still without that day's snapshot, then in one
+ * transaction upsert the snapshots (one statement), update health and the run's live progress.
+ * Permanent errors are final at once; retryable ones are handed back for the next attempt.
+ */
+export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemptInput): Promise<SnapshotAttemptResult> {
+  const started = Date.now();
+  const nothing: SnapshotAttemptResult = { cancelled: false, succeeded: 0, failed: 0, skipped: 0, errors: {}, retry: [], durationMs: 0 };
+  const [run] = await deps.db.select({ status: jobRuns.status }).from(jobRuns).where(eq(jobRuns.id, input.runId));
+  if (run?.status !== "running") return { ...nothing, cancelled: true };
+
+  const ids = sql.join(input.accountIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const accounts = rowsOf<{ id: string; workspace_id: string; platform: Platform; handle: string }>(
+    await deps.db.execute(sql`
+      select a.id, a.workspace_id, a.platform, a.handle from accounts a
+      where a.id in (${ids}) and a.workspace_id = ${input.workspaceId}
+        and not exists (select 1 from account_snapshots s where s.account_id = a.id and s.snapshot_date = ${input.snapshotDate}::date)`),
+  );
+  const outcomes: Outcome[] = await Promise.all(
+    accounts.map((account) =>
+      scrapeAccount(account.platform, account.handle, deps.scraper).then(
+        (metrics): Outcome => ({ accountId: account.id, metrics }),
+        (error: unknown): Outcome => {
+          const scrapeError = toScrapeError(error);
+          return { accountId: account.id, code: scrapeError.code, retryable: scrapeError.retryable };
+        },
+      ),
+    ),
+  );
+
+  const now = deps.now();
+  const byId = new Map(accounts.map((account) => [account.id, account]));
+  const rows: SnapshotRow[] = [];
+  const failures: { accountId: string; code: ScrapeErrorCode }[] = [];
+  const result: SnapshotAttemptResult = { ...nothing, skipped: input.accountIds.length - accounts.length };
+  for (const outcome of outcomes) {
+    if ("metrics" in outcome) {
+      const account = byId.get(outcome.accountId);
+      if (account) rows.push(toRow({ id: account.id, workspaceId: account.workspace_id }, input.snapshotDate, outcome.metrics, now));
+    } else if (outcome.retryable && !input.final) {
+      result.retry.push(outcome.accountId);
+    } else {
+      failures.push(outcome);
+      result.errors[outcome.code] = (result.errors[outcome.code] ?? 0) + 1;
+    }
+  }
+  result.succeeded = rows.length;
+  result.failed = failures.length;
+
+  await deps.db.transaction(async (tx) => {
+    await upsertSnapshots(tx, rows, { oneByOne: deps.oneByOne });
+    if (rows.length > 0) {
+      await tx.execute(sql`
+        update accounts set health_status = 'healthy', last_success_at = ${now.toISOString()}::timestamptz, consecutive_failures = 0, updated_at = now()
+        where id in (${sql.join(rows.map((row) => sql`${row.accountId}::uuid`), sql`, `)})`);
+    }
+    if (failures.length > 0) {
+      const values = sql.join(failures.map((failure) => sql`(${failure.accountId}::uuid, ${failure.code}::text)`), sql`, `);
+      await tx.execute(sql`
+        update accounts a set health_status = 'failing', last_error_code = v.code, last_error_at = ${now.toISOString()}::timestamptz,
+          consecutive_failures = a.consecutive_failures + 1, updated_at = now()
+        from (values ${values}) as v(id, code) where a.id = v.id`);
+    }
+    const done = result.succeeded + result.failed + result.skipped;
+    if (done > 0) {
+      const counters = [addTo("succeeded", result.succeeded), addTo("failed", result.failed), addTo("skipped", result.skipped)];
+      for (const [code, n] of Object.entries(result.errors)) counters.push(addTo(`error:${code}`, n));
+      await tx.execute(sql`
+        update job_runs set progress_done = progress_done + ${done}::int,
+          counters = counters || ${sql.join(counters, sql` || `)}
+        where id = ${input.runId}`);
+    }
+  });
+  result.durationMs = Date.now() - started;
+  return result;
+}
