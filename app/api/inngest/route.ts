@@ -1,0 +1,8 @@
+import { serve } from "inngest/next";
+import { inngest } from "@/inngest/client";
+import { createInngestFunctions } from "@/inngest/functions";
+import { processJobDeps } from "@/lib/jobs/job-deps";
+
+// Inngest (Cloud, self-hosted, or the dev server with INNGEST_DEV=1) calls this endpoint; outside dev
+// mode every call must carry a valid signature for INNGEST_SIGNING_KEY, or the SDK refuses it.
+export const { GET, POST, PUT } = serve({ client: inngest, functions: createInngestFunctions(inngest, processJobDeps()) });
