@@ -32,7 +32,7 @@ function Health({ row }: { row: AccountRow }) {
   return <Badge variant="secondary">Healthy</Badge>;
 }
 
-export function AccountsTable({ rows }: { rows: AccountRow[] }) {
+export function AccountsTable({ rows, workspaceSlug }: { rows: AccountRow[]; workspaceSlug: string }) {
   return (
     <div className="overflow-x-auto rounded-md border">
       <Table>
@@ -53,7 +53,9 @@ export function AccountsTable({ rows }: { rows: AccountRow[] }) {
               <TableCell>
                 <div className="flex flex-col">
                   <span className="font-medium">
-                    {row.displayName ?? row.handle}
+                    <Link className="hover:underline" href={`/${workspaceSlug}/accounts/${row.id}`}>
+                      {row.displayName ?? row.handle}
+                    </Link>
                     {row.isCore ? (
                       <Badge variant="outline" className="ml-2 align-middle">
                         Core

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { Users } from "lucide-react";
+import Link from "next/link";
 import { AccountsFilters } from "@/components/accounts/accounts-filters";
 import { AccountsTable, Pagination } from "@/components/accounts/accounts-table";
+import { AddAccountDialog } from "@/components/accounts/add-account-dialog";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
+import { Button } from "@/components/ui/button";
+import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
@@ -42,13 +46,26 @@ export default async function AccountsPage({
 
   return (
     <div className="space-y-4">
-      <PageHeader title="Accounts" description={`${page.total} tracked accounts, latest followers and growth.`} />
+      <PageHeader
+        title="Accounts"
+        description={`${page.total} tracked accounts, latest followers and growth.`}
+        actions={
+          hasRole(workspace.role, "editor") ? (
+            <>
+              <AddAccountDialog workspaceSlug={workspace.slug} />
+              <Button asChild>
+                <Link href={`/${workspace.slug}/accounts/import`}>Import CSV</Link>
+              </Button>
+            </>
+          ) : null
+        }
+      />
       <AccountsFilters query={query} />
       {page.rows.length === 0 ? (
         <EmptyState icon={Users} title="No accounts match" description="Change the filters, or import accounts to start tracking them." />
       ) : (
         <>
-          <AccountsTable rows={page.rows} />
+          <AccountsTable rows={page.rows} workspaceSlug={workspace.slug} />
           <Pagination page={query.page} pageCount={pageCount} hrefFor={hrefFor} />
         </>
       )}

@@ -1,0 +1,98 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { callApi } from "@/components/members/api-client";
+import { PLATFORMS } from "@/lib/db/schema";
+import { PLATFORM_LABELS } from "@/lib/format";
+
+const selectClass = "h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs";
+
+/** One account by platform and handle or profile URL; the server normalizes it as the import does. */
+export function AddAccountDialog({ workspaceSlug }: { workspaceSlug: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const platform = String(data.get("platform") ?? "");
+    setPending(true);
+    setError(null);
+    try {
+      const created = await callApi<{ data: { id: string } }>(`/api/v1/workspaces/${workspaceSlug}/accounts`, {
+        method: "POST",
+        body: {
+          ...(platform ? { platform } : {}),
+          handle: String(data.get("handle") ?? ""),
+          displayName: String(data.get("displayName") ?? ""),
+          organization: String(data.get("organization") ?? ""),
+          isCore: data.get("isCore") === "on",
+        },
+      });
+      setOpen(false);
+      router.push(`/${workspaceSlug}/accounts/${created.data.id}`);
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Sheet open={open} onOpenChange={setOpen}>
+      <SheetTrigger asChild>
+        <Button variant="outline">Add account</Button>
+      </SheetTrigger>
+      <SheetContent>
+        <SheetHeader>
+          <SheetTitle>Add an account</SheetTitle>
+          <SheetDescription>A handle, @handle or profile URL. With a URL the platform can stay on “from the URL”.</SheetDescription>
+        </SheetHeader>
+        <form onSubmit={onSubmit} className="grid gap-3 px-4">
+          <div className="grid gap-1">
+            <Label htmlFor="add-platform">Platform</Label>
+            <select id="add-platform" name="platform" defaultValue="" className={selectClass}>
+              <option value="">From the URL</option>
+              {PLATFORMS.map((platform) => (
+                <option key={platform} value={platform}>
+                  {PLATFORM_LABELS[platform]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="add-handle">Handle or profile URL</Label>
+            <Input id="add-handle" name="handle" required maxLength={300} />
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="add-name">Display name</Label>
+            <Input id="add-name" name="displayName" maxLength={200} />
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="add-organization">Organization</Label>
+            <Input id="add-organization" name="organization" maxLength={200} />
+          </div>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="isCore" className="size-4" />
+            Core account
+          </label>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Adding…" : "Add account"}
+          </Button>
+          {error ? (
+            <p role="alert" className="text-sm text-destructive">
+              {error}
+            </p>
+          ) : null}
+        </form>
+      </SheetContent>
+    </Sheet>
+  );
+}
