@@ -17,6 +17,7 @@ const cases: Array<[Platform, string, string]> = [
   ["threads", "https://www.threads.net/@reach.demo", "reach.demo"],
   ["threads", "https://www.threads.com/@reach.demo/post/abc", "reach.demo"],
   ["facebook", "https://m.facebook.com/reachdemo/", "reachdemo"],
+  ["facebook", "https://www.facebook.com/CDC", "cdc"],
   ["facebook", "https://www.facebook.com/profile.php?id=100000000000001", "100000000000001"],
   ["facebook", "https://web.facebook.com/pages/Reach-Demo/123456789012", "123456789012"],
   ["linkedin", "https://uk.linkedin.com/company/reach-demo/about/", "reach-demo"],

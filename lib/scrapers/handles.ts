@@ -17,6 +17,8 @@ const HOST_PLATFORMS: Array<[RegExp, Platform]> = [
 
 const X_RESERVED = new Set(["home", "i", "search", "explore", "intent", "share", "settings", "messages", "notifications"]);
 const INSTAGRAM_RESERVED = new Set(["p", "reel", "reels", "explore", "stories", "accounts", "tv"]);
+// Today new usernames need 5+ characters, but older pages keep short ones such as facebook.com/CDC.
+const FACEBOOK_PAGE_NAME = /^[a-z0-9][a-z0-9.-]{1,49}$/;
 const FACEBOOK_RESERVED = new Set(["groups", "watch", "events", "marketplace", "login", "share", "sharer.php", "photo.php"]);
 
 function invalid(reason: string): never {
@@ -111,13 +113,13 @@ const EXTRACTORS: Record<Platform, Extractor> = {
     return check(first?.replace(/^@/, "").toLowerCase(), /^[a-z0-9_]{1,30}$/, "Truth Social username");
   },
   facebook(input, url) {
-    if (!url) return check(input.replace(/^@/, "").toLowerCase(), /^[a-z0-9.]{5,50}$|^\d{5,20}$/, "Facebook page name");
+    if (!url) return check(input.replace(/^@/, "").toLowerCase(), FACEBOOK_PAGE_NAME, "Facebook page name");
     const segments = pathSegments(url);
     if (segments[0] === "profile.php") return check(url.searchParams.get("id") ?? undefined, /^\d{5,20}$/, "Facebook profile id");
     if (segments[0] === "pages") return check(segments.at(-1), /^\d{5,20}$/, "Facebook page id");
     if (segments[0] === "people") return check(segments[2], /^\d{5,20}$/, "Facebook profile id");
     if (segments[0] && FACEBOOK_RESERVED.has(segments[0])) invalid("this Facebook URL is not a page");
-    return check(segments[0]?.toLowerCase(), /^[a-z0-9.]{5,50}$|^\d{5,20}$/, "Facebook page name");
+    return check(segments[0]?.toLowerCase(), FACEBOOK_PAGE_NAME, "Facebook page name");
   },
   linkedin(input, url) {
     if (!url) {
