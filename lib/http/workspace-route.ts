@@ -16,20 +16,23 @@ import { problem, toProblem } from "./problem";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const MAX_JSON_BYTES = 64 * 1024;
 
-export interface RouteContext<Body, Params> {
+export interface RouteContext<Body, Params, Upload> {
   request: NextRequest;
   claims: UserClaims;
   workspace: MyWorkspace;
   tx: Tx;
   body: Body;
   params: Params;
+  upload: Upload;
 }
 
-interface RouteOptions<BodySchema extends z.ZodType | undefined, ParamsSchema extends z.ZodType | undefined> {
+interface RouteOptions<BodySchema extends z.ZodType | undefined, ParamsSchema extends z.ZodType | undefined, Upload> {
   /** The least role that may call this route; RLS enforces the same underneath. */
   role: Role;
   body?: BodySchema;
   params?: ParamsSchema;
+  /** Reads a non-JSON body (an upload) after the role check and before the transaction opens. */
+  upload?: (request: NextRequest) => Promise<Upload>;
 }
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -47,11 +50,15 @@ async function readJson(request: NextRequest): Promise<unknown> {
 /**
  * A workspace-scoped route handler in one line: who is calling (401), same-origin and rate limit
  * for mutations (403, 429), which workspace (404 unless a member), which role (403), which input
- * (400), all inside one RLS transaction; errors become application/problem+json.
+ * (400); the handler runs in one RLS transaction; errors become application/problem+json.
  */
-export function workspaceRoute<BodySchema extends z.ZodType | undefined = undefined, ParamsSchema extends z.ZodType | undefined = undefined>(
-  options: RouteOptions<BodySchema, ParamsSchema>,
-  handler: (context: RouteContext<Infer<BodySchema>, Infer<ParamsSchema>>) => Promise<unknown>,
+export function workspaceRoute<
+  BodySchema extends z.ZodType | undefined = undefined,
+  ParamsSchema extends z.ZodType | undefined = undefined,
+  Upload = undefined,
+>(
+  options: RouteOptions<BodySchema, ParamsSchema, Upload>,
+  handler: (context: RouteContext<Infer<BodySchema>, Infer<ParamsSchema>, Upload>) => Promise<unknown>,
 ) {
   return async (request: NextRequest, { params }: { params: Promise<Record<string, string>> }) => {
     try {
@@ -65,15 +72,14 @@ export function workspaceRoute<BodySchema extends z.ZodType | undefined = undefi
         }
       }
       const { workspace: slug = "", ...rest } = await params;
-      const rawBody = options.body ? await readJson(request) : undefined;
-      const result = await withUserDb(claims, async (tx) => {
-        // Membership and role come before input: a viewer gets 403 whatever it sends.
-        const workspace = await getWorkspace(tx, slug);
-        if (!hasRole(workspace.role, options.role)) throw new AppError("forbidden");
-        const parsedParams = (options.params ? options.params.parse(rest) : undefined) as Infer<ParamsSchema>;
-        const body = (options.body ? options.body.parse(rawBody) : undefined) as Infer<BodySchema>;
-        return handler({ request, claims, workspace, tx, body, params: parsedParams });
-      });
+      // Membership and role come before input: a viewer gets 403 whatever it sends. Bodies are read
+      // between the two transactions, so a slow upload never holds one open (PGlite has one connection).
+      const workspace = await withUserDb(claims, (tx) => getWorkspace(tx, slug));
+      if (!hasRole(workspace.role, options.role)) throw new AppError("forbidden");
+      const parsedParams = (options.params ? options.params.parse(rest) : undefined) as Infer<ParamsSchema>;
+      const body = (options.body ? options.body.parse(await readJson(request)) : undefined) as Infer<BodySchema>;
+      const upload = (options.upload ? await options.upload(request) : undefined) as Upload;
+      const result = await withUserDb(claims, (tx) => handler({ request, claims, workspace, tx, body, params: parsedParams, upload }));
       if (result instanceof Response) return result;
       return result === undefined ? new NextResponse(null, { status: 204 }) : NextResponse.json(result);
     } catch (error) {

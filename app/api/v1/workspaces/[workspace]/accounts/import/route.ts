@@ -12,8 +12,7 @@ const fields = z.object({ dryRun: z.stringbool().default(false) });
  * dryRun=true answers the preview; otherwise the valid rows are committed in one transaction.
  * 413 over 5 MB (checked before the body is read whole); 400 for binary, empty or header-only files.
  */
-export const POST = workspaceRoute({ role: "editor" }, async ({ request, tx, workspace, claims }) => {
-  const upload = await readCsvUpload(request);
+export const POST = workspaceRoute({ role: "editor", upload: readCsvUpload }, async ({ upload, tx, workspace, claims }) => {
   const { dryRun } = fields.parse(upload.fields);
   const preview = await previewAccountImport(tx, workspace.id, readCsv(upload.file));
   if (dryRun) return { data: preview };
