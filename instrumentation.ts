@@ -5,5 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getConnection } = await import("@/lib/db/process-connection");
     await getConnection();
+    // Without an Inngest server, this process runs the jobs: close runs its predecessor left open, start the schedules.
+    const { startLocalJobs } = await import("@/lib/jobs/dispatch-job-events");
+    await startLocalJobs();
   }
 }

@@ -1,0 +1,63 @@
+"use client";
+
+import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { callApi } from "@/components/members/api-client";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import type { JobRunView } from "@/lib/services/snapshots/list-runs";
+import { JobsTable } from "./jobs-table";
+import { RunNowForm, type SnapshotTarget } from "./run-now-form";
+
+interface JobsBoardProps {
+  slug: string;
+  canEdit: boolean;
+  initialRuns: JobRunView[];
+  targets: SnapshotTarget[];
+}
+
+const ACTIVE = new Set(["queued", "running"]);
+
+/** The Jobs page's live part: TanStack Query polls every second while a run is active, every 15 s otherwise. */
+export function JobsBoard(props: JobsBoardProps) {
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 500 } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <Board {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function Board({ slug, canEdit, initialRuns, targets }: JobsBoardProps) {
+  const base = `/api/v1/workspaces/${slug}/jobs`;
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const runs = useQuery({
+    queryKey: ["jobs", slug],
+    queryFn: async () => (await callApi<{ data: JobRunView[] }>(base, { method: "GET" })).data,
+    initialData: initialRuns,
+    refetchInterval: (query) => (query.state.data?.some((run) => ACTIVE.has(run.status)) ? 1_000 : 15_000),
+  });
+  const mutate = useMutation({
+    mutationFn: ({ url, body }: { url: string; body: unknown }) => callApi(url, { method: "POST", body }),
+    onMutate: () => setError(null),
+    onError: (failure: Error) => setError(failure.message),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["jobs", slug] }),
+  });
+
+  return (
+    <div className="space-y-4">
+      {canEdit ? <RunNowForm targets={targets} pending={mutate.isPending} onRun={(body) => mutate.mutate({ url: base, body })} /> : null}
+      {error ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      ) : null}
+      <JobsTable
+        runs={runs.data}
+        canEdit={canEdit}
+        busy={mutate.isPending}
+        onAction={(runId, action) => mutate.mutate({ url: `${base}/${runId}`, body: { action } })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { Activity } from "lucide-react";
+import { useEffect, useState } from "react";
+import { EmptyState } from "@/components/layout/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Progress } from "@/components/ui/progress";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDuration, PLATFORM_LABELS } from "@/lib/format";
+import type { JobRunView } from "@/lib/services/snapshots/list-runs";
+
+const KIND_LABELS: Record<string, string> = { "accounts.snapshot": "Account snapshots", "posts.scrape": "TikTok posts" };
+const OUTCOMES = ["succeeded", "failed", "skipped"] as const;
+
+function useNow(active: boolean) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+function scopeOf(run: JobRunView): string {
+  if (typeof run.params.accountId === "string") return "one account";
+  if (typeof run.params.platform === "string") return PLATFORM_LABELS[run.params.platform] ?? run.params.platform;
+  return run.kind === "accounts.snapshot" ? "all accounts" : "";
+}
+
+function statusVariant(status: JobRunView["status"]) {
+  if (status === "failed") return "destructive" as const;
+  if (status === "succeeded") return "secondary" as const;
+  return "outline" as const;
+}
+
+export function JobsTable({
+  runs,
+  canEdit,
+  busy,
+  onAction,
+}: {
+  runs: JobRunView[];
+  canEdit: boolean;
+  busy: boolean;
+  onAction: (runId: string, action: "cancel" | "retry") => void;
+}) {
+  const now = useNow(runs.some((run) => run.status === "running"));
+  if (runs.length === 0) {
+    return <EmptyState icon={Activity} title="No runs yet" description="Runs appear here when a scheduled or manual job starts." />;
+  }
+  return (
+    <div className="overflow-x-auto rounded-md border">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Job</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead className="w-44">Progress</TableHead>
+            <TableHead className="hidden md:table-cell">Outcomes</TableHead>
+            <TableHead className="hidden sm:table-cell">Duration</TableHead>
+            {canEdit ? <TableHead className="text-right">Actions</TableHead> : null}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {runs.map((run) => {
+            const total = run.progressTotal ?? 0;
+            const percent = total > 0 ? Math.round((run.progressDone / total) * 100) : run.status === "succeeded" ? 100 : 0;
+            const started = run.startedAt ? Date.parse(run.startedAt) : null;
+            const ended = run.finishedAt ? Date.parse(run.finishedAt) : run.status === "running" ? now : null;
+            const errors = Object.entries(run.counters).filter(([key, value]) => key.startsWith("error:") && value > 0);
+            const snapshotRun = run.kind === "accounts.snapshot";
+            const active = run.status === "queued" || run.status === "running";
+            const retryable = snapshotRun && (run.status === "interrupted" || ((run.status === "succeeded" || run.status === "failed") && (run.counters.failed ?? 0) > 0));
+            return (
+              <TableRow key={run.id} data-testid="job-run" data-run-id={run.id} data-status={run.status}>
+                <TableCell>
+                  <div className="font-medium">
+                    {KIND_LABELS[run.kind] ?? run.kind}
+                    {scopeOf(run) ? <span className="font-normal text-muted-foreground"> · {scopeOf(run)}</span> : null}
+                  </div>
+                  <div className="text-xs text-muted-foreground">
+                    {run.trigger === "cron" ? "scheduled" : run.trigger}
+                    {run.triggeredBy ? ` by ${run.triggeredBy.name ?? "a member"}` : ""} ·{" "}
+                    {(run.startedAt ?? run.createdAt).replace("T", " ").slice(0, 16)} UTC
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <Badge variant={statusVariant(run.status)}>{run.status}</Badge>
+                  {run.error ? <div className="mt-1 max-w-56 text-xs text-muted-foreground">{run.error}</div> : null}
+                </TableCell>
+                <TableCell>
+                  <Progress value={percent} aria-label={`Progress of run ${run.id}`} data-testid="job-progress" />
+                  <span className="text-xs tabular-nums text-muted-foreground" data-testid="job-progress-text">
+                    {run.progressDone} / {run.progressTotal ?? "?"} · {percent}%
+                  </span>
+                </TableCell>
+                <TableCell className="hidden text-xs md:table-cell" data-testid="job-outcomes">
+                  <div>{OUTCOMES.filter((key) => run.counters[key] !== undefined).map((key) => `${key} ${run.counters[key]}`).join(" · ") || "—"}</div>
+                  {errors.length > 0 ? (
+                    <div className="text-muted-foreground">{errors.map(([key, value]) => `${key.slice(6).replace("_", " ")} ${value}`).join(" · ")}</div>
+                  ) : null}
+                </TableCell>
+                <TableCell className="hidden tabular-nums sm:table-cell">{formatDuration(started !== null && ended !== null ? ended - started : null)}</TableCell>
+                {canEdit ? (
+                  <TableCell className="text-right">
+                    {snapshotRun && active ? (
+                      <Button size="sm" variant="outline" disabled={busy} onClick={() => onAction(run.id, "cancel")}>
+                        Cancel
+                      </Button>
+                    ) : null}
+                    {retryable ? (
+                      <Button size="sm" variant="outline" disabled={busy} onClick={() => onAction(run.id, "retry")}>
+                        {run.status === "interrupted" ? "Resume" : "Retry failed"}
+                      </Button>
+                    ) : null}
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

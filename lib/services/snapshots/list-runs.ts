@@ -1,0 +1,69 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { accounts, jobRuns, profiles } from "@/lib/db/schema";
+
+export interface JobRunView {
+  id: string;
+  kind: string;
+  status: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "interrupted";
+  trigger: "cron" | "manual" | "event";
+  progressDone: number;
+  progressTotal: number | null;
+  counters: Record<string, number>;
+  params: Record<string, unknown>;
+  error: string | null;
+  triggeredBy: { id: string; name: string | null } | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+const columns = {
+  id: jobRuns.id,
+  kind: jobRuns.kind,
+  status: jobRuns.status,
+  trigger: jobRuns.trigger,
+  progressDone: jobRuns.progressDone,
+  progressTotal: jobRuns.progressTotal,
+  counters: jobRuns.counters,
+  params: jobRuns.params,
+  error: jobRuns.error,
+  triggeredBy: jobRuns.triggeredBy,
+  triggeredByName: profiles.displayName,
+  createdAt: jobRuns.createdAt,
+  startedAt: jobRuns.startedAt,
+  finishedAt: jobRuns.finishedAt,
+};
+
+function toView({ triggeredBy, triggeredByName, createdAt, startedAt, finishedAt, ...row }: Awaited<ReturnType<typeof select>>[number]): JobRunView {
+  return {
+    ...row,
+    triggeredBy: triggeredBy ? { id: triggeredBy, name: triggeredByName } : null,
+    createdAt: createdAt.toISOString(),
+    startedAt: startedAt?.toISOString() ?? null,
+    finishedAt: finishedAt?.toISOString() ?? null,
+  };
+}
+
+const select = (db: Db) => db.select(columns).from(jobRuns).leftJoin(profiles, eq(profiles.userId, jobRuns.triggeredBy));
+
+/** The Jobs page: every kind of run, newest first, with who started it (JSON-ready for polling). */
+export async function listRuns(db: Db, workspaceId: string, limit = 50): Promise<JobRunView[]> {
+  const rows = await select(db).where(eq(jobRuns.workspaceId, workspaceId)).orderBy(desc(jobRuns.createdAt)).limit(limit);
+  return rows.map(toView);
+}
+
+export async function getRun(db: Db, workspaceId: string, runId: string): Promise<JobRunView | null> {
+  const [row] = await select(db).where(and(eq(jobRuns.workspaceId, workspaceId), eq(jobRuns.id, runId)));
+  return row ? toView(row) : null;
+}
+
+/** Accounts a manual run can target, for the "Run now" picker. */
+export async function listSnapshotTargets(db: Db, workspaceId: string, limit = 2_000) {
+  return db
+    .select({ id: accounts.id, platform: accounts.platform, handle: accounts.handle })
+    .from(accounts)
+    .where(eq(accounts.workspaceId, workspaceId))
+    .orderBy(asc(accounts.platform), asc(accounts.handle))
+    .limit(limit);
+}
