@@ -40,21 +40,36 @@ export default defineConfig({
     // Runs after every browser test: reads what the server logged during the whole suite.
     { name: "server-logs", testMatch: /server-logs\.teardown\.ts/ },
   ],
-  webServer: {
-    // A production build on a fresh embedded database, seeded on first start.
-    command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${PORT} 2>&1 | tee ${SERVER_LOG}`,
-    url: `${BASE_URL}/api/health`,
-    timeout: 420_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      REACH_DATA_DIR: ".data/e2e",
-      DATABASE_URL: "",
-      NEXTAUTH_URL: BASE_URL,
-      NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+  webServer: [
+    {
+      // The scraper fixture server: the app's scrapers reach "the platforms" here (e2e/jobs.spec.ts).
+      command: `npm run fixtures -- --port ${Number(process.env.E2E_FIXTURES_PORT ?? 4020)}`,
+      port: Number(process.env.E2E_FIXTURES_PORT ?? 4020),
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-  },
+    {
+      // A production build on a fresh embedded database, seeded on first start.
+      command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${PORT} 2>&1 | tee ${SERVER_LOG}`,
+      url: `${BASE_URL}/api/health`,
+      timeout: 420_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        REACH_DATA_DIR: ".data/e2e",
+        DATABASE_URL: "",
+        NEXTAUTH_URL: BASE_URL,
+        NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+        SCRAPER_ORIGIN_OVERRIDES: ["www.tiktok.com", "public.api.bsky.app", "mastodon.social"]
+          .map((host) => `${host}=http://127.0.0.1:${Number(process.env.E2E_FIXTURES_PORT ?? 4020)}`)
+          .join(","),
+        // No scheduled run may start while a spec watches its own.
+        SNAPSHOT_LOCAL_TIME: "off",
+      },
+    },
+  ],
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ORIGINAL_HOST_HEADER } from "../http/origin-rewrite";
 import { DEFAULT_FIXTURE_ROUTES, FIXTURES_DIR } from "./fixture-routes";
+import { devAccountResponse } from "./dev-accounts";
 import { imageChunks, type ImageFormat } from "./fixture-images";
 
 export interface FixtureResponse {
@@ -45,6 +46,8 @@ export interface FixtureServerOptions {
   faults?: FaultOptions | null;
   /** Added to every answer: to simulate a slow upstream without failing. */
   latencyMs?: number;
+  /** Development mode: a request no route matches is answered as a normal account for any handle (dev-accounts.ts). */
+  anyAccount?: boolean;
 }
 
 export interface FixtureServer {
@@ -128,6 +131,9 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       await new Promise((resolve) => setTimeout(resolve, faults?.slowMs ?? 5_000));
     }
     const found = findRoute(req);
+    const forwarded = req.headers[ORIGINAL_HOST_HEADER];
+    const dev = !found && options.anyAccount && typeof forwarded === "string" ? devAccountResponse(forwarded.toLowerCase(), new URL(req.url ?? "/", "http://fixture.invalid")) : null;
+    if (dev) return void res.writeHead(200, { "content-type": dev.contentType }).end(dev.body);
     if (!found) return void res.writeHead(404, { "content-type": "text/plain" }).end(`no fixture for ${req.headers[ORIGINAL_HOST_HEADER] ?? "?"}${req.url}`);
     const count = served.get(found.key) ?? 0;
     served.set(found.key, count + 1);
