@@ -35,7 +35,8 @@ export async function createSnapshotScenario(
 ): Promise<SnapshotScenario> {
   const database = options.database ?? (await createTestDatabase(engine));
   const db = database.connection.db;
-  const scraper = await startTestScraper(options.scraper, options.server);
+  // A generous timeout: on a loaded machine a 2 s one turns a fixture answer into a retry.
+  const scraper = await startTestScraper({ timeoutMs: 15_000, ...options.scraper }, options.server);
   const [workspace] = await db
     .insert(workspaces)
     .values({ slug: `ws-${randomUUID().slice(0, 8)}`, name: "Scenario", timezone: "Europe/Paris" })
