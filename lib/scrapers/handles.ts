@@ -3,7 +3,8 @@ import type { Platform } from "@/lib/db/schema";
 
 const MAX_INPUT = 300;
 
-const HOST_PLATFORMS: Array<[RegExp, Platform]> = [
+/** Hosts that name their platform; Mastodon is absent because an instance can be any host. */
+export const HOST_PLATFORMS: Array<[RegExp, Platform]> = [
   [/(^|\.)tiktok\.com$/, "tiktok"],
   [/(^|\.)(youtube\.com|youtu\.be)$/, "youtube"],
   [/(^|\.)(twitter\.com|x\.com)$/, "x"],

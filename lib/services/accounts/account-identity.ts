@@ -1,18 +1,6 @@
 import { PLATFORMS, type Platform } from "@/lib/db/schema";
 import { ScrapeError } from "@/lib/scrapers/errors";
-import { extractHandle } from "@/lib/scrapers/handles";
-
-const HOSTS: Array<[RegExp, Platform]> = [
-  [/(^|\.)tiktok\.com$/, "tiktok"],
-  [/(^|\.)(youtube\.com|youtu\.be)$/, "youtube"],
-  [/(^|\.)(twitter\.com|x\.com)$/, "x"],
-  [/(^|\.)instagram\.com$/, "instagram"],
-  [/(^|\.)(facebook\.com|fb\.com)$/, "facebook"],
-  [/(^|\.)linkedin\.com$/, "linkedin"],
-  [/(^|\.)truthsocial\.com$/, "truth_social"],
-  [/(^|\.)bsky\.app$/, "bluesky"],
-  [/(^|\.)threads\.(net|com)$/, "threads"],
-];
+import { extractHandle, HOST_PLATFORMS } from "@/lib/scrapers/handles";
 
 /** The platform a profile URL belongs to; null for a bare handle or an unknown host (Mastodon instances are any host). */
 export function inferPlatform(input: string): Platform | null {
@@ -20,7 +8,7 @@ export function inferPlatform(input: string): Platform | null {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : /^[\w-]+(\.[\w-]+)+\//.test(text) ? `https://${text}` : null;
   const host = withScheme ? URL.parse(withScheme)?.hostname.toLowerCase() : undefined;
   if (!host) return null;
-  return HOSTS.find(([pattern]) => pattern.test(host))?.[1] ?? null;
+  return HOST_PLATFORMS.find(([pattern]) => pattern.test(host))?.[1] ?? null;
 }
 
 const ALIASES: Record<string, Platform> = {
