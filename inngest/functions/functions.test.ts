@@ -141,18 +141,22 @@ describe("Inngest functions with real steps (pglite + fixture server)", () => {
     ];
     const scenario = await createSnapshotScenario("pglite", list, { database });
     const { runId } = await start(scenario);
-    // Half-way: only the first of three batches ran before the process died.
+    // Half-way: only the first of three batches (one per platform) ran before the process died.
     const first = await runSnapshots(scenario, runId, { limit: 1 });
     expect(first.sent).toHaveLength(3);
-    expect(await scenario.snapshotCount()).toBe(3);
+    const done = first.sent[0]!.data.accountIds;
+    expect(await scenario.snapshotCount()).toBe(done.length);
     await scenario.db.update(jobRuns).set({ status: "interrupted" }).where(eq(jobRuns.id, runId));
 
     const resumed = await retrySnapshotRun(scenario.db, { workspaceId: scenario.workspaceId, runId, triggeredBy: null, now: new Date() });
     const second = await runSnapshots(scenario, resumed.runId);
-    expect(second.run).toMatchObject({ status: "succeeded", progressTotal: 3, counters: { succeeded: 3, skipped: 3 } });
-    expect(second.sent.flatMap((event) => event.data.accountIds).sort()).toEqual(
-      [scenario.ids["reach.bsky.social"], scenario.ids["fresh.bsky.social"], scenario.ids["reach@mastodon.social"]].sort(),
-    );
+    const left = Object.values(scenario.ids).filter((id) => !done.includes(id));
+    expect(second.run).toMatchObject({
+      status: "succeeded",
+      progressTotal: left.length,
+      counters: { succeeded: left.length, skipped: done.length },
+    });
+    expect(second.sent.flatMap((event) => event.data.accountIds).sort()).toEqual(left.sort());
     expect(await scenario.snapshotCount()).toBe(list.length);
     await scenario.close();
   });
