@@ -51,7 +51,7 @@ export default defineConfig({
     },
     {
       // A production build on a fresh embedded database, seeded on first start.
-      command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${PORT} 2>&1 | tee ${SERVER_LOG}`,
+      command: `rm -rf .data/e2e && mkdir -p .data && npm run build && npx next start -H 127.0.0.1 -p ${PORT} 2>&1 | tee ${SERVER_LOG}`,
       url: `${BASE_URL}/api/health`,
       timeout: 420_000,
       reuseExistingServer: false,
