@@ -6,7 +6,7 @@ import { withServiceDb } from "@/lib/db/service";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { getRateLimiters } from "@/lib/rate-limit/process-rate-limiters";
-import { recordAudit } from "@/lib/services/audit/record-audit";
+import { recordSignIn } from "@/lib/services/audit/record-sign-in";
 import { supabaseAuthEnabled, verifyWithSupabase } from "@/lib/services/auth/supabase-auth";
 import { resolveGoogleSignIn } from "@/lib/services/auth/resolve-google-sign-in";
 import { verifyPassword } from "@/lib/services/auth/verify-password";
@@ -46,16 +46,7 @@ export const authOptions: NextAuthOptions = {
         const key = { ip: clientIp(new Headers(request?.headers as Record<string, string> | undefined)), email };
         const user = await verify(email, password);
         const limiters = await getRateLimiters();
-        await withServiceDb((db) =>
-          recordAudit(db, {
-            workspaceId: null,
-            actorId: user?.id ?? null,
-            action: user ? "auth.sign_in" : "auth.sign_in_failed",
-            entity: "user",
-            entityId: user?.id ?? null,
-            details: { email: email.toLowerCase(), ip: key.ip },
-          }),
-        );
+        await withServiceDb((db) => recordSignIn(db, { email, userId: user?.id ?? null, ip: key.ip }));
         if (!user) {
           await limiters.recordSignInFailure(key);
           return null;
