@@ -4,6 +4,8 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 for pages a role may not open.
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // The dev server refuses its HMR socket to origins it does not know; 127.0.0.1 is localhost too.
+  allowedDevOrigins: ["127.0.0.1"],
   // `npm run typecheck` covers tests, scripts and benches; the app build checks only what it ships.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native/wasm packages load their own files at run time; keep them out of the bundle.

@@ -64,5 +64,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|fonts/).*)" }],
+  matcher: [{ source: "/((?!_next/|favicon.ico|icon.svg|fonts/).*)" }],
 };

@@ -41,7 +41,8 @@ export function SignInForm({ callbackUrl, google, error: initialError }: { callb
         <CardDescription>Use your work email and password.</CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+        {/* method="post": a submit before hydration must never put the password in the URL. */}
+        <form onSubmit={onSubmit} method="post" className="grid gap-4" noValidate>
           <div className="grid gap-2">
             <Label htmlFor="email">Email</Label>
             <Input id="email" name="email" type="email" autoComplete="email" maxLength={254} required />
