@@ -38,7 +38,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      // The route in app/api/auth refuses rate-limited callers before this runs.
+      // The route in app/api/auth counts the attempt (and refuses rate-limited callers) before this runs.
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
@@ -47,10 +47,7 @@ export const authOptions: NextAuthOptions = {
         const user = await verify(email, password);
         const limiters = await getRateLimiters();
         await withServiceDb((db) => recordSignIn(db, { email, userId: user?.id ?? null, ip: key.ip }));
-        if (!user) {
-          await limiters.recordSignInFailure(key);
-          return null;
-        }
+        if (!user) return null;
         await limiters.resetSignIn(key);
         return { id: user.id, email: user.email };
       },

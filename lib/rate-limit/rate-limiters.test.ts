@@ -20,7 +20,7 @@ function uniquePrefix(): string {
 
 async function attempts(limiters: RateLimiters, keys: { ip: string; email: string }[]) {
   const results = [];
-  for (const key of keys) results.push(await limiters.recordSignInFailure(key));
+  for (const key of keys) results.push(await limiters.consumeSignInAttempt(key));
   return results;
 }
 const times = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
@@ -32,24 +32,11 @@ function sharedBehaviour(store: () => RateLimitStore, second: () => Promise<Rate
     const key = { ip: "203.0.113.7", email: "jane@example.com" };
     const results = await attempts(limiters, times(10, () => key));
     expect(results.every((result) => result.allowed)).toBe(true);
-    const refused = await limiters.recordSignInFailure(key);
+    const refused = await limiters.consumeSignInAttempt(key);
     expect(refused.allowed).toBe(false);
     if (refused.allowed) return;
     expect(refused.retryAfterSeconds).toBeGreaterThan(0);
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(RATE_LIMITS.signInIp.durationSeconds);
-  });
-
-  it("checkSignIn reads without counting, and refuses once ten failures are recorded", async () => {
-    const limiters = createRateLimiters(store(), { keyPrefix: uniquePrefix() });
-    const key = { ip: "203.0.113.8", email: "kim@example.com" };
-    for (let i = 0; i < 20; i++) expect((await limiters.checkSignIn(key)).allowed).toBe(true);
-    await attempts(limiters, times(9, () => key));
-    expect((await limiters.checkSignIn(key)).allowed).toBe(true);
-    await attempts(limiters, [key]);
-    const refused = await limiters.checkSignIn(key);
-    expect(refused.allowed).toBe(false);
-    if (!refused.allowed) expect(refused.retryAfterSeconds).toBeGreaterThan(0);
-    expect((await limiters.checkSignIn({ ip: "203.0.113.9", email: "other@example.com" })).allowed).toBe(true);
   });
 
   it("counts the IP and the email independently, refusing when either is exhausted", async () => {
@@ -57,21 +44,31 @@ function sharedBehaviour(store: () => RateLimitStore, second: () => Promise<Rate
     // One IP trying ten emails exhausts the IP...
     const sprayed = await attempts(limiters, times(10, (i) => ({ ip: "203.0.113.1", email: `user${i}@example.com` })));
     expect(sprayed.every((result) => result.allowed)).toBe(true);
-    expect((await limiters.recordSignInFailure({ ip: "203.0.113.1", email: "fresh@example.com" })).allowed).toBe(false);
+    expect((await limiters.consumeSignInAttempt({ ip: "203.0.113.1", email: "fresh@example.com" })).allowed).toBe(false);
     // ...and ten IPs trying one email exhaust the email, whatever its case and spacing.
     const targeted = await attempts(limiters, times(10, (i) => ({ ip: `198.51.100.${i}`, email: i % 2 ? "Boss@Example.com " : "boss@example.com" })));
     expect(targeted.every((result) => result.allowed)).toBe(true);
-    expect((await limiters.recordSignInFailure({ ip: "198.51.100.99", email: "BOSS@example.com" })).allowed).toBe(false);
-    expect((await limiters.recordSignInFailure({ ip: "198.51.100.99", email: "other@example.com" })).allowed).toBe(true);
+    expect((await limiters.consumeSignInAttempt({ ip: "198.51.100.99", email: "BOSS@example.com" })).allowed).toBe(false);
+    expect((await limiters.consumeSignInAttempt({ ip: "198.51.100.99", email: "other@example.com" })).allowed).toBe(true);
   });
 
-  it("resetSignIn clears the email's count but not the IP's", async () => {
+  it("resetSignIn clears the email's count but gives the IP back only the successful attempt", async () => {
     const limiters = createRateLimiters(store(), { keyPrefix: uniquePrefix() });
     const key = { ip: "203.0.113.9", email: "jane@example.com" };
     await attempts(limiters, times(10, () => key));
     await limiters.resetSignIn({ ip: key.ip, email: "JANE@example.com" });
-    expect((await limiters.recordSignInFailure({ ip: "203.0.113.10", email: key.email })).allowed).toBe(true);
-    expect((await limiters.recordSignInFailure({ ip: key.ip, email: "someone@example.com" })).allowed).toBe(false);
+    expect((await limiters.consumeSignInAttempt({ ip: "203.0.113.10", email: key.email })).allowed).toBe(true);
+    expect((await limiters.consumeSignInAttempt({ ip: key.ip, email: "someone@example.com" })).allowed).toBe(true);
+    expect((await limiters.consumeSignInAttempt({ ip: key.ip, email: "someone-else@example.com" })).allowed).toBe(false);
+  });
+
+  it("never locks out an address whose sign-ins succeed", async () => {
+    const limiters = createRateLimiters(store(), { keyPrefix: uniquePrefix() });
+    for (let i = 0; i < 25; i++) {
+      const key = { ip: "203.0.113.11", email: `colleague${i}@example.com` };
+      expect((await limiters.consumeSignInAttempt(key)).allowed, `sign-in ${i}`).toBe(true);
+      await limiters.resetSignIn(key);
+    }
   });
 
   it("shares counts between two instances over the same store", async () => {
@@ -81,13 +78,13 @@ function sharedBehaviour(store: () => RateLimitStore, second: () => Promise<Rate
     const key = { ip: "203.0.113.20", email: "shared@example.com" };
     await attempts(first, times(5, () => key));
     await attempts(secondInstance, times(5, () => key));
-    expect((await first.recordSignInFailure(key)).allowed).toBe(false);
-    expect((await secondInstance.recordSignInFailure(key)).allowed).toBe(false);
+    expect((await first.consumeSignInAttempt(key)).allowed).toBe(false);
+    expect((await secondInstance.consumeSignInAttempt(key)).allowed).toBe(false);
   });
 
   it("counts concurrent attempts atomically: exactly 10 of 15 simultaneous attempts pass", async () => {
     const limiters = createRateLimiters(store(), { keyPrefix: uniquePrefix() });
-    const results = await Promise.all(times(15, (i) => limiters.recordSignInFailure({ ip: "203.0.113.30", email: `c${i}@example.com` })));
+    const results = await Promise.all(times(15, (i) => limiters.consumeSignInAttempt({ ip: "203.0.113.30", email: `c${i}@example.com` })));
     expect(results.filter((result) => result.allowed)).toHaveLength(10);
   });
 
@@ -105,7 +102,7 @@ function sharedBehaviour(store: () => RateLimitStore, second: () => Promise<Rate
 function expectOutageBehaviour(limiters: RateLimiters) {
   return (async () => {
     const email = "outage@example.com";
-    const signIn = limiters.recordSignInFailure({ ip: "203.0.113.40", email }).catch((error: unknown) => error);
+    const signIn = limiters.consumeSignInAttempt({ ip: "203.0.113.40", email }).catch((error: unknown) => error);
     const error = await signIn;
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "unavailable" });

@@ -14,11 +14,9 @@ export interface SignInKey {
 }
 
 export interface RateLimiters {
-  /** Before checking a password: refused once the IP or the email has used up its failures. Read-only. */
-  checkSignIn(key: SignInKey): Promise<RateLimitDecision>;
-  /** Counts a failed attempt against the IP and the email; refused when either is exhausted. Throws when the store is down. */
-  recordSignInFailure(key: SignInKey): Promise<RateLimitDecision>;
-  /** After a successful sign-in: clears the email's count, never the IP's (one success must not unlock a guessing IP). */
+  /** Before a password is checked: counts the attempt against the IP and the email; refused when either is exhausted. Throws when the store is down. */
+  consumeSignInAttempt(key: SignInKey): Promise<RateLimitDecision>;
+  /** After a successful sign-in: clears the email's count and gives back this attempt's IP point (one success must not unlock a guessing IP). */
   resetSignIn(key: SignInKey): Promise<void>;
   /** Counts a mutating API call for a user; allowed when the store is down. */
   consumeApi(userId: string): Promise<RateLimitDecision>;
@@ -73,25 +71,9 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
   };
 
   return {
-    // Only failures count, so a team signing in from one office address is never locked out.
-    async checkSignIn({ ip, email }) {
-      let states: [RateLimiterRes | null, number][];
-      try {
-        const [byIp, byEmail] = await Promise.all([signInIp.get(ip), signInEmail.get(normalizeEmail(email))]);
-        states = [
-          [byIp, RATE_LIMITS.signInIp.points],
-          [byEmail, RATE_LIMITS.signInEmail.points],
-        ];
-      } catch (error) {
-        throw storeDown(error);
-      }
-      const waits = states.flatMap(([state, points]) =>
-        state && state.consumedPoints >= points ? [Math.max(1, Math.ceil(state.msBeforeNext / 1000))] : [],
-      );
-      return waits.length === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(...waits) };
-    },
-
-    async recordSignInFailure({ ip, email }) {
+    // Counted before the password check so parallel guesses cannot all slip past the limit;
+    // a success refunds its point, so an office signing in from one address is never locked out.
+    async consumeSignInAttempt({ ip, email }) {
       let decisions: RateLimitDecision[];
       try {
         decisions = await Promise.all([consume(signInIp, ip), consume(signInEmail, normalizeEmail(email))]);
@@ -102,9 +84,9 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
       return waits.length === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(...waits) };
     },
 
-    async resetSignIn({ email }) {
+    async resetSignIn({ ip, email }) {
       try {
-        await signInEmail.delete(normalizeEmail(email));
+        await Promise.all([signInEmail.delete(normalizeEmail(email)), signInIp.reward(ip, 1)]);
       } catch (error) {
         // The user is already signed in; a stale count only expires on its own.
         console.error("Sign-in rate limit reset failed:", describeStoreError(error));

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { googleEnabled } from "@/lib/auth/options";
 import { getSessionClaims } from "@/lib/auth/session";
+import { safeCallbackPath } from "@/lib/http/safe-callback";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -14,15 +15,9 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   AccessDenied: "Sign-in was refused.",
 };
 
-function safeCallback(value: string | string[] | undefined): string {
-  const target = typeof value === "string" ? value : "/";
-  // Only same-site paths: never redirect a user to another origin after sign-in.
-  return target.startsWith("/") && !target.startsWith("//") ? target : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getSessionClaims()) redirect(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">

@@ -9,11 +9,14 @@ import { getRateLimiters } from "@/lib/rate-limit/process-rate-limiters";
 const handler = NextAuth(authOptions);
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-/** next-auth's client reads `url` from a refused sign-in, so the 429 carries one naming the error. */
+/**
+ * Every attempt is counted here, before the password is checked (a success gives it back).
+ * next-auth's client reads `url` from a refused sign-in, so the 429 carries one naming the error.
+ */
 async function refuseIfLimited(request: NextRequest): Promise<NextResponse | null> {
   const form = await request.clone().formData().catch(() => null);
   const email = String(form?.get("email") ?? "").slice(0, 254);
-  const verdict = await (await getRateLimiters()).checkSignIn({ ip: clientIp(request.headers), email });
+  const verdict = await (await getRateLimiters()).consumeSignInAttempt({ ip: clientIp(request.headers), email });
   if (verdict.allowed) return null;
   const url = new URL("/sign-in?error=RateLimited", env.NEXTAUTH_URL ?? request.url).toString();
   return NextResponse.json(
