@@ -1,4 +1,4 @@
-import { eventType, Inngest } from "inngest";
+import { Inngest } from "inngest";
 import { z } from "zod";
 import { PLATFORMS } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -31,12 +31,6 @@ export const snapshotsCancelSchema = z.object({ runId: z.uuid() });
 export type SnapshotsRequested = z.infer<typeof snapshotsRequestedSchema>;
 export type SnapshotsBatch = z.infer<typeof snapshotsBatchSchema>;
 export type SnapshotsCancel = z.infer<typeof snapshotsCancelSchema>;
-
-export const EVENTS = {
-  snapshotsRequested: eventType("snapshots.requested", { schema: snapshotsRequestedSchema }),
-  snapshotsBatch: eventType("snapshots.batch", { schema: snapshotsBatchSchema }),
-  snapshotsCancel: eventType("snapshots.cancel", { schema: snapshotsCancelSchema }),
-} as const;
 
 /** Inngest runs the functions when it is configured (an event key, or INNGEST_DEV); otherwise the local runner does. */
 export const inngestConfigured = Boolean(env.INNGEST_EVENT_KEY) || env.INNGEST_DEV;

@@ -47,7 +47,10 @@ export function snapshotsBatch(deps: JobDeps): JobDefinition<SnapshotsBatch> {
       return { attempts: attempts.length, ...finished };
     },
     async onFailure({ event, error }) {
-      await deps.withDb((db) => failSnapshotRun(db, event.data.runId, `Batch ${event.data.batchId} failed: ${error.message}`, deps.now()));
+      console.error(`snapshots-batch ${event.data.runId}/${event.data.batchId} failed:`, error.message);
+      await deps.withDb((db) =>
+        failSnapshotRun(db, event.data.runId, `Batch ${event.data.batchId} failed; the details are in the server log.`, deps.now()),
+      );
     },
   };
 }

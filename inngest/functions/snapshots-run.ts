@@ -31,7 +31,9 @@ export function snapshotsRun(deps: JobDeps): JobDefinition<SnapshotsRequested> {
       return { batches: plan.batches.length };
     },
     async onFailure({ event, error }) {
-      await deps.withDb((db) => failSnapshotRun(db, event.data.runId, `Planning failed: ${error.message}`, deps.now()));
+      // job_runs.error is shown to every member: the details (possibly SQL) stay in the server log.
+      console.error(`snapshots-run ${event.data.runId} failed:`, error.message);
+      await deps.withDb((db) => failSnapshotRun(db, event.data.runId, "Planning failed; the details are in the server log.", deps.now()));
     },
   };
 }

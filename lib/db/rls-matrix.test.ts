@@ -114,7 +114,7 @@ const CASES: TableCase[] = [
   {
     table: "job_runs",
     allowed: domain,
-    insert: (ids) => sql`insert into job_runs (workspace_id, kind, trigger) values (${ids.wsA}, 'snapshots', 'manual')`,
+    insert: (ids) => sql`insert into job_runs (workspace_id, kind, status, trigger) values (${ids.wsA}, 'snapshots', 'succeeded', 'manual')`,
     where: (ids) => sql`id = ${ids.jobRun}`,
     updateSet: sql`error = error`,
   },

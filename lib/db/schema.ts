@@ -15,6 +15,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
@@ -407,6 +408,8 @@ export const jobRuns = pgTable(
   },
   (t) => [
     index("job_runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    // One active run per workspace and kind, even when two requests race past the service's check.
+    uniqueIndex("job_runs_one_active_idx").on(t.workspaceId, t.kind).where(sql`status in ('queued', 'running')`),
     index("job_runs_status_idx").on(t.status),
     ...workspacePolicies("job_runs", "editor"),
   ],

@@ -114,7 +114,10 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
         }
       },
       sleep: (_id, ms) => delay(ms, signal),
-      sendEvent: (_id, events) => send(events),
+      async sendEvent(id, events) {
+        if (signal.aborted) throw new CancelledError(`cancelled before sending ${id}`);
+        return send(events);
+      },
     };
   }
 

@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { jobRuns, workspaces, type Platform } from "@/lib/db/schema";
@@ -83,7 +83,8 @@ export async function planSnapshotRun(
   }
 
   const done = todo.length === 0;
-  await db
+  // A run cancelled while it was being planned stays cancelled and sends no batches.
+  const planned = await db
     .update(jobRuns)
     .set({
       status: done ? "succeeded" : "running",
@@ -94,6 +95,7 @@ export async function planSnapshotRun(
       finishedAt: done ? options.now : null,
       error: null,
     })
-    .where(eq(jobRuns.id, runId));
-  return { ...empty, batches };
+    .where(and(eq(jobRuns.id, runId), inArray(jobRuns.status, ["queued", "running"])))
+    .returning({ id: jobRuns.id });
+  return planned.length === 0 ? empty : { ...empty, batches };
 }

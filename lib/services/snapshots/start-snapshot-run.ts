@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, jobRuns, PLATFORMS, workspaces, type Platform } from "@/lib/db/schema";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { localDate } from "./local-date";
 import { SNAPSHOT_RUN_KIND, type SnapshotRunParams } from "./snapshot-run-params";
@@ -60,7 +61,7 @@ export async function startSnapshotRun(db: Db, input: StartSnapshotRunInput): Pr
     ...(input.accountId && { accountId: input.accountId }),
     ...(input.retryOf && { retryOf: input.retryOf }),
   };
-  const [run] = await db
+  const inserted = db
     .insert(jobRuns)
     .values({
       workspaceId: input.workspaceId,
@@ -72,6 +73,10 @@ export async function startSnapshotRun(db: Db, input: StartSnapshotRunInput): Pr
       createdAt: input.now,
     })
     .returning({ id: jobRuns.id });
+  const [run] = await inserted.catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw new AppError("conflict", "A snapshot run is already in progress; cancel it or wait for it to finish.");
+    throw error;
+  });
   if (!run) throw new AppError("internal");
   return {
     runId: run.id,

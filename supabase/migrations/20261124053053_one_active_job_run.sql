@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "job_runs_one_active_idx" ON "job_runs" USING btree ("workspace_id","kind") WHERE status in ('queued', 'running');
