@@ -126,6 +126,10 @@ export const envSchema = z
     if (env.SUPABASE_URL && !env.SUPABASE_ANON_KEY) {
       ctx.addIssue({ code: "custom", path: ["SUPABASE_ANON_KEY"], message: "is required when SUPABASE_URL is set" });
     }
+    // In dev mode the Inngest SDK skips signature checks: never in production.
+    if (env.NODE_ENV === "production" && !building && env.INNGEST_DEV) {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_DEV"], message: "must not be set in production (it turns off request signing)" });
+    }
     if (env.NODE_ENV === "production" && !building && env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY) {
       ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required in production with Inngest" });
     }

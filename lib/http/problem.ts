@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { pgErrorCode } from "@/lib/db/rows";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
 
 export function problem(code: ErrorCode, detail?: string, extra?: Record<string, unknown>, headers?: HeadersInit): NextResponse {
@@ -13,10 +14,16 @@ export function problem(code: ErrorCode, detail?: string, extra?: Record<string,
 /** Maps anything thrown in a route handler to problem+json; never leaks stack traces or SQL. */
 export function toProblem(error: unknown): NextResponse {
   if (error instanceof AppError) return problem(error.code, error.message, error.details);
+  // Text a user sent that Postgres cannot store or parse (a NUL byte, a malformed value, too long).
+  if (["22021", "22P02", "22001"].includes(pgErrorCode(error) ?? "")) {
+    return problem("invalid_input", "The request contains text that cannot be stored.");
+  }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     return problem("invalid_input", "The request is not valid.", { issues });
   }
-  console.error("Unhandled route error", error);
+  // The driver's own error, not Drizzle's wrapper, whose message lists the query's parameters.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  console.error("Unhandled route error", cause);
   return problem("internal");
 }

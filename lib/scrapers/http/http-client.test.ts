@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScrapeError } from "../errors";
+import { redactUrl } from "./http-client";
 import type { FixtureResponse } from "../testing/fixture-server";
 import { UNTHROTTLED, startTestScraper, type TestScraper } from "../testing/test-scraper";
 
@@ -77,5 +78,14 @@ describe("http client against the fixture server", () => {
     expect(error.code).toBe("rate_limited");
     expect(error.details.retryAfterMs).toBe(3_600_000);
     expect(t.server.hits("example.test", "/forever-busy")).toBe(1);
+  });
+});
+
+describe("redactUrl", () => {
+  it("hides API tokens in URLs that reach errors and logs", () => {
+    expect(redactUrl("https://graph.threads.net/v1.0/profile_lookup?username=a&access_token=SECRET&x=1")).toBe(
+      "https://graph.threads.net/v1.0/profile_lookup?username=a&access_token=…&x=1",
+    );
+    expect(redactUrl("https://youtube.googleapis.com/youtube/v3/channels?KEY=abc")).not.toContain("abc");
   });
 });

@@ -10,6 +10,11 @@ import { detectChallenge } from "./challenge";
 import { ORIGINAL_HOST_HEADER, rewriteUrl } from "./origin-rewrite";
 import { isWindowExhausted, retryAfterMs } from "./rate-limit-headers";
 
+/** API tokens travel as query parameters (Graph APIs); errors and logs carry the URL without them. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:access_token|api_key|key)=)[^&#]*/gi, "$1…");
+}
+
 const MAX_REDIRECTS = 5;
 
 export interface HttpRequest {
@@ -87,12 +92,12 @@ export function createHttpClient(config: ScraperConfig): HttpClient {
       try {
         response = await request(physical, { method: "GET", headers, dispatcher: dispatcher(), signal: AbortSignal.timeout(config.timeoutMs) });
       } catch (error) {
-        throw new ScrapeError("network", `request to ${logical.host} failed: ${describe(error)}`, { url: logical.href }, { cause: error });
+        throw new ScrapeError("network", `request to ${logical.host} failed: ${describe(error)}`, { url: redactUrl(logical.href) }, { cause: error });
       }
       const location = response.headers.location;
       if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === "string" && !req.passStatuses?.includes(response.statusCode)) {
         response.body.resume();
-        if (hop >= MAX_REDIRECTS) throw new ScrapeError("network", `too many redirects from ${req.url}`, { url: req.url });
+        if (hop >= MAX_REDIRECTS) throw new ScrapeError("network", `too many redirects from ${redactUrl(req.url)}`, { url: redactUrl(req.url) });
         logical = new URL(location, logical);
         continue;
       }
@@ -108,13 +113,13 @@ export function createHttpClient(config: ScraperConfig): HttpClient {
         total += chunk.length;
         if (total > config.maxBodyBytes) {
           stream.body.destroy();
-          throw new ScrapeError("parse_error", `response from ${new URL(stream.url).host} is larger than ${config.maxBodyBytes} bytes`, { url: stream.url });
+          throw new ScrapeError("parse_error", `response from ${new URL(stream.url).host} is larger than ${config.maxBodyBytes} bytes`, { url: redactUrl(stream.url) });
         }
         chunks.push(chunk);
       }
     } catch (error) {
       if (isScrapeError(error)) throw error;
-      throw new ScrapeError("network", `reading ${new URL(stream.url).host} failed: ${describe(error)}`, { url: stream.url }, { cause: error });
+      throw new ScrapeError("network", `reading ${new URL(stream.url).host} failed: ${describe(error)}`, { url: redactUrl(stream.url) }, { cause: error });
     }
     return Buffer.concat(chunks).toString("utf8");
   }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { countFromJson, parseCount, type Count } from "../counts";
 import type { ScraperContext } from "../context";
 import { ScrapeError } from "../errors";
+import { redactUrl } from "../http/http-client";
 import { findNested, isLoginUrl, metaContent, parseHtml, parseJson, validate } from "../parse";
 import type { AccountMetrics } from "../types";
 
@@ -29,7 +30,7 @@ async function fromGraph(handle: string, token: string, ctx: ScraperContext): Pr
   const url = `https://graph.facebook.com/${GRAPH_VERSION}/${handle}?fields=${fields}&access_token=${encodeURIComponent(token)}`;
   const response = await ctx.http.get({ bucket: "facebook", url, kind: "json", passStatuses: [400, 401, 403, 404] });
   const page = validate(graphSchema, parseJson(response.text, "graph page"), "graph page");
-  const safeUrl = url.replace(/access_token=[^&]+/, "access_token=…");
+  const safeUrl = redactUrl(url);
   if (page.error) throw graphError(page.error.code, page.error.message, safeUrl);
   return {
     platform: "facebook",

@@ -8,11 +8,14 @@ const DAY_MS = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const isoDate = z.iso.date();
 
-/** ?from=YYYY-MM-DD&to=YYYY-MM-DD, both optional: the 90 days up to today (UTC) by default, at most 3 years. */
+/**
+ * ?from=YYYY-MM-DD&to=YYYY-MM-DD, both optional, at most 3 years: by default the 90 days up to
+ * tomorrow in UTC, since snapshots are dated in the workspace's timezone, up to 14 hours ahead of UTC.
+ */
 export const accountHistoryQuerySchema = z
   .object({ from: isoDate.optional(), to: isoDate.optional() })
   .transform(({ from, to }) => {
-    const end = to ?? isoDay(new Date());
+    const end = to ?? isoDay(new Date(Date.now() + DAY_MS));
     return { from: from ?? isoDay(new Date(Date.parse(end) - 89 * DAY_MS)), to: end };
   })
   .refine(({ from, to }) => from <= to, "`from` must not be after `to`.")
