@@ -20,9 +20,3 @@ export function getConnection(): Promise<Connection> {
   });
   return holder.__reachConnection;
 }
-
-export async function closeConnection(): Promise<void> {
-  const pending = holder.__reachConnection;
-  holder.__reachConnection = undefined;
-  if (pending) await (await pending).close();
-}

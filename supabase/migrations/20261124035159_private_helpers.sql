@@ -40,26 +40,6 @@ as $$
     and private.role_rank(m.role::text) >= private.role_rank(min_role)
 $$;
 --> statement-breakpoint
-create or replace function private.is_member(ws uuid)
-returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select exists (select 1 from private.member_workspace_ids() id where id = ws)
-$$;
---> statement-breakpoint
-create or replace function private.has_role(ws uuid, min_role text)
-returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select exists (select 1 from private.workspace_ids_with_role(min_role) id where id = ws)
-$$;
---> statement-breakpoint
 create or replace function private.colleague_user_ids()
 returns setof uuid
 language sql

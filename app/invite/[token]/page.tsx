@@ -4,16 +4,10 @@ import { notFound } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getSessionClaims } from "@/lib/auth/session";
 import { withServiceDb } from "@/lib/db/service";
-import { describeInvitation } from "@/lib/services/invitations/accept-invitation";
+import { describeInvitation, GONE_MESSAGES } from "@/lib/services/invitations/accept-invitation";
 import { AcceptForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
-
-const GONE: Record<string, string> = {
-  used: "This invitation has already been used.",
-  revoked: "This invitation was withdrawn by an admin.",
-  expired: "This invitation has expired. Ask an admin for a new one.",
-};
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -31,7 +25,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </CardHeader>
         <CardContent>
           {invitation.state !== "valid" ? (
-            <p role="alert">{GONE[invitation.state]}</p>
+            <p role="alert">{GONE_MESSAGES[invitation.state]}</p>
           ) : invitation.userExists && !claims ? (
             <p>
               You already have an account.{" "}

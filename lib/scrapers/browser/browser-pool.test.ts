@@ -6,8 +6,10 @@ import { startTestScraper, type TestScraper } from "../testing/test-scraper";
 function chromiumProcesses(): number {
   try {
     return Number(execFileSync("pgrep", ["-c", "-f", "chrom(e|ium).*--headless"], { encoding: "utf8" }).trim());
-  } catch {
-    return 0;
+  } catch (error) {
+    // pgrep exits 1 when nothing matches; anything else (pgrep missing) must fail the test, not pass it.
+    if ((error as { status?: number }).status === 1) return 0;
+    throw error;
   }
 }
 
@@ -35,6 +37,7 @@ describe("browser fallback (real Chromium, routes rewritten to the fixture serve
 
   it("leaves no Chromium process behind after closing", async () => {
     for (let i = 0; i < 5; i++) await scrapeAccount("x", "browserdemo", t.ctx);
+    expect(chromiumProcesses(), "the counter sees the pool's browser").toBeGreaterThan(before);
     await t.ctx.browser.close();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(chromiumProcesses()).toBeLessThanOrEqual(before);

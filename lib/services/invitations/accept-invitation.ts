@@ -23,7 +23,7 @@ function stateOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expires
   return row.expiresAt <= now ? "expired" : "valid";
 }
 
-const GONE_MESSAGES: Record<Exclude<InvitationState, "valid">, string> = {
+export const GONE_MESSAGES: Record<Exclude<InvitationState, "valid">, string> = {
   used: "This invitation has already been used.",
   revoked: "This invitation was withdrawn by an admin.",
   expired: "This invitation has expired. Ask an admin for a new one.",
