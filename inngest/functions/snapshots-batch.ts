@@ -33,7 +33,7 @@ export function snapshotsBatch(deps: JobDeps): JobDefinition<SnapshotsBatch> {
           deps.withDb((db) =>
             snapshotAccounts(
               { db, scraper: deps.scraper(), now: deps.now, oneByOne: deps.oneByOne },
-              { runId, workspaceId, snapshotDate, accountIds, final: attempt === SNAPSHOT_ATTEMPTS - 1 },
+              { runId, workspaceId, snapshotDate, accountIds, final: attempt === SNAPSHOT_ATTEMPTS - 1, attemptKey: `${batchId}:${attempt}` },
             ),
           ),
         );

@@ -16,6 +16,8 @@ export interface SnapshotAttemptInput {
   accountIds: string[];
   /** On the last attempt retryable errors count as failures instead of going back for another try. */
   final: boolean;
+  /** Unique per batch attempt: progress counts it once even if the engine runs the step again. */
+  attemptKey: string;
 }
 
 /** JSON-safe, so it can be a memoized step's output. */
@@ -126,10 +128,12 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
     if (done > 0) {
       const counters = [addTo("succeeded", result.succeeded), addTo("failed", result.failed), addTo("skipped", result.skipped)];
       for (const [code, n] of Object.entries(result.errors)) counters.push(addTo(`error:${code}`, n));
+      // A step that committed and then ran again (a lost response) must not count its accounts twice.
       await tx.execute(sql`
         update job_runs set progress_done = progress_done + ${done}::int,
-          counters = counters || ${sql.join(counters, sql` || `)}
-        where id = ${input.runId}`);
+          counters = counters || ${sql.join(counters, sql` || `)},
+          params = jsonb_set(params, '{countedAttempts}', coalesce(params->'countedAttempts', '[]'::jsonb) || to_jsonb(${input.attemptKey}::text))
+        where id = ${input.runId} and not coalesce(params->'countedAttempts', '[]'::jsonb) ? ${input.attemptKey}::text`);
     }
   });
   result.durationMs = Date.now() - started;

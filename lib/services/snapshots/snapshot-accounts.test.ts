@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobRuns } from "@/lib/db/schema";
+import { createSnapshotScenario, type SnapshotScenario } from "@/lib/jobs/testing/snapshot-scenario";
+import { snapshotAccounts } from "@/lib/services/snapshots/snapshot-accounts";
+import { startSnapshotRun } from "@/lib/services/snapshots/start-snapshot-run";
+
+// PGlite only: this is about the engine re-running a committed step, not about the database.
+describe("a batch attempt that runs twice (a step replayed after its commit)", () => {
+  let scenario: SnapshotScenario;
+  beforeAll(async () => {
+    scenario = await createSnapshotScenario("pglite", [
+      { platform: "bluesky", handle: "reach.bsky.social" },
+      { platform: "bluesky", handle: "fresh.bsky.social" },
+    ]);
+  });
+  afterAll(() => scenario.close());
+
+  it("counts its accounts in the run's progress once", async () => {
+    const now = new Date();
+    const { runId, snapshotDate } = await startSnapshotRun(scenario.db, { workspaceId: scenario.workspaceId, trigger: "manual", now });
+    await scenario.db.update(jobRuns).set({ status: "running", progressTotal: 2 }).where(eq(jobRuns.id, runId));
+    const input = { runId, workspaceId: scenario.workspaceId, snapshotDate, accountIds: Object.values(scenario.ids), final: true, attemptKey: "b001:0" };
+    const deps = { db: scenario.db, scraper: scenario.deps.scraper(), now: () => now };
+    const first = await snapshotAccounts(deps, input);
+    const replay = await snapshotAccounts(deps, input);
+    expect(first.succeeded).toBe(2);
+    expect(replay).toMatchObject({ succeeded: 0, skipped: 2 });
+    const [run] = await scenario.db.select().from(jobRuns).where(eq(jobRuns.id, runId));
+    expect(run?.progressDone).toBe(2);
+    expect(run?.counters).toMatchObject({ succeeded: 2, skipped: 0 });
+    expect(await scenario.snapshotCount()).toBe(2);
+
+    await snapshotAccounts(deps, { ...input, attemptKey: "b001:1" });
+    const [after] = await scenario.db.select().from(jobRuns).where(eq(jobRuns.id, runId));
+    expect(after?.progressDone).toBe(4);
+  });
+});
