@@ -171,8 +171,11 @@ describe("Inngest functions with real steps (pglite + fixture server)", () => {
     };
     // The scenario's workspace is in Europe/Paris (UTC+1 in January).
     expect((await tick("2030-01-10T04:45:00Z")).mine).toHaveLength(0);
-    expect((await tick("2030-01-10T05:00:00Z")).mine).toHaveLength(1);
-    expect((await tick("2030-01-10T05:15:00Z")).mine).toHaveLength(0);
+    const first = (await tick("2030-01-10T05:00:00Z")).mine;
+    expect(first).toHaveLength(1);
+    expect((await tick("2030-01-10T05:05:00Z")).mine).toHaveLength(0);
+    // Still queued 15 minutes later: its start event was lost, so the same run is asked for again.
+    expect((await tick("2030-01-10T05:15:00Z")).mine).toEqual(first);
     const runs = await scenario.db.select().from(jobRuns).where(eq(jobRuns.workspaceId, scenario.workspaceId));
     expect(runs).toMatchObject([{ trigger: "cron", status: "queued", params: { snapshotDate: "2030-01-10" } }]);
     await scenario.close();

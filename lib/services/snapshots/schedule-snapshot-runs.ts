@@ -6,6 +6,8 @@ import { localDate, localMinutes } from "./local-date";
 import { SNAPSHOT_RUN_KIND } from "./snapshot-run-params";
 import { startSnapshotRun, type StartedSnapshotRun } from "./start-snapshot-run";
 
+const RESEND_AFTER_MS = 10 * 60 * 1000;
+
 /** "06:00" → minutes after midnight. */
 export function parseLocalTime(value: string): number {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
@@ -25,10 +27,19 @@ export async function scheduleSnapshotRuns(db: Db, options: { now: Date; localTi
     if (localMinutes(workspace.timezone, options.now) < due) continue;
     const today = localDate(workspace.timezone, options.now);
     const [existing] = await db
-      .select({ id: jobRuns.id })
+      .select({ id: jobRuns.id, status: jobRuns.status, createdAt: jobRuns.createdAt })
       .from(jobRuns)
       .where(and(eq(jobRuns.workspaceId, workspace.id), eq(jobRuns.kind, SNAPSHOT_RUN_KIND), eq(jobRuns.trigger, "cron"), sql`${jobRuns.params}->>'snapshotDate' = ${today}`))
       .limit(1);
+    // A run still queued long after it was created lost its start event (a crash before sending):
+    // send it again; the engines drop the duplicate if the first one did arrive (idempotent on runId).
+    if (existing?.status === "queued" && options.now.getTime() - existing.createdAt.getTime() >= RESEND_AFTER_MS) {
+      started.push({
+        runId: existing.id,
+        snapshotDate: today,
+        event: { name: "snapshots.requested", data: { workspaceId: workspace.id, runId: existing.id } },
+      });
+    }
     if (existing) continue;
     try {
       started.push(await startSnapshotRun(db, { workspaceId: workspace.id, trigger: "cron", now: options.now, snapshotDate: today }));
