@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
-export function WorkspaceForm({ slug, name, timezone }: { slug: string; name: string; timezone: string }) {
+export function WorkspaceForm({ slug, name, timezone, snapshotTime }: { slug: string; name: string; timezone: string; snapshotTime: string | null }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -17,7 +17,11 @@ export function WorkspaceForm({ slug, name, timezone }: { slug: string; name: st
     try {
       await callApi(`/api/v1/workspaces/${slug}`, {
         method: "PATCH",
-        body: { name: String(data.get("name") ?? ""), timezone: String(data.get("timezone") ?? "") },
+        body: {
+          name: String(data.get("name") ?? ""),
+          timezone: String(data.get("timezone") ?? ""),
+          snapshotTime: String(data.get("snapshotTime") ?? "") || null,
+        },
       });
       setMessage({ ok: true, text: "Saved." });
       router.refresh();
@@ -35,6 +39,11 @@ export function WorkspaceForm({ slug, name, timezone }: { slug: string; name: st
       <div className="grid gap-1">
         <Label htmlFor="workspace-timezone">Timezone</Label>
         <Input id="workspace-timezone" name="timezone" defaultValue={timezone} maxLength={64} required />
+      </div>
+      <div className="grid gap-1">
+        <Label htmlFor="workspace-snapshot-time">Daily snapshot time</Label>
+        <Input id="workspace-snapshot-time" name="snapshotTime" type="time" defaultValue={snapshotTime ?? ""} className="w-36" />
+        <p className="text-xs text-muted-foreground">In the workspace&apos;s timezone; empty uses the server default (06:00 unless configured).</p>
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit">Save</Button>

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   date,
   doublePrecision,
   foreignKey,
@@ -88,10 +89,13 @@ export const workspaces = pgTable(
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     timezone: text("timezone").notNull().default("UTC"),
+    // HH:MM in the workspace's timezone for the daily snapshot run; null follows SNAPSHOT_LOCAL_TIME.
+    snapshotTime: text("snapshot_time"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  () => [
+  (t) => [
+    check("workspaces_snapshot_time_check", sql`${t.snapshotTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
     pgPolicy("workspaces_select_member", { for: "select", to: authenticatedRole, using: memberOf("id") }),
     pgPolicy("workspaces_update_admin", {
       for: "update",

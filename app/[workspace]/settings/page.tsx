@@ -30,13 +30,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         </CardHeader>
         <CardContent>
           {isAdmin ? (
-            <WorkspaceForm slug={workspace.slug} name={workspace.name} timezone={workspace.timezone} />
+            <WorkspaceForm slug={workspace.slug} name={workspace.name} timezone={workspace.timezone} snapshotTime={workspace.snapshotTime} />
           ) : (
             <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
               <dt className="text-muted-foreground">Name</dt>
               <dd>{workspace.name}</dd>
               <dt className="text-muted-foreground">Timezone</dt>
               <dd>{workspace.timezone}</dd>
+              <dt className="text-muted-foreground">Daily snapshot</dt>
+              <dd>{workspace.snapshotTime ?? "server default"}</dd>
             </dl>
           )}
           <p className="mt-4 text-sm text-muted-foreground">

@@ -16,14 +16,16 @@ export function parseLocalTime(value: string): number {
 }
 
 /**
- * Called by a frequent cron tick: every workspace whose local time has passed the daily snapshot
- * time and that has no scheduled run for its local day yet gets one. A tick missed while the
+ * Called by a frequent cron tick: every workspace whose local time has passed its daily snapshot
+ * time (its own, else `localTime`) and that has no scheduled run for its local day yet gets one. A tick missed while the
  * server was down is caught up by the next; a workspace busy with a manual run waits one tick.
  */
 export async function scheduleSnapshotRuns(db: Db, options: { now: Date; localTime: string }): Promise<StartedSnapshotRun[]> {
-  const due = parseLocalTime(options.localTime);
+  const fallback = parseLocalTime(options.localTime);
   const started: StartedSnapshotRun[] = [];
-  for (const workspace of await db.select({ id: workspaces.id, timezone: workspaces.timezone }).from(workspaces)) {
+  const all = await db.select({ id: workspaces.id, timezone: workspaces.timezone, snapshotTime: workspaces.snapshotTime }).from(workspaces);
+  for (const workspace of all) {
+    const due = workspace.snapshotTime ? parseLocalTime(workspace.snapshotTime) : fallback;
     if (localMinutes(workspace.timezone, options.now) < due) continue;
     const today = localDate(workspace.timezone, options.now);
     const [existing] = await db

@@ -7,6 +7,7 @@ export interface MyWorkspace {
   slug: string;
   name: string;
   timezone: string;
+  snapshotTime: string | null;
   role: Role;
 }
 
@@ -18,6 +19,7 @@ export async function listMyWorkspaces(tx: Tx): Promise<MyWorkspace[]> {
       slug: workspaces.slug,
       name: workspaces.name,
       timezone: workspaces.timezone,
+      snapshotTime: workspaces.snapshotTime,
       role: workspaceMembers.role,
     })
     .from(workspaces)

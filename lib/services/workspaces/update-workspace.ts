@@ -11,16 +11,29 @@ export const updateWorkspaceSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     timezone: z.string().max(64).refine(isTimeZone, "must be an IANA timezone such as Europe/Paris").optional(),
+    snapshotTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day as HH:MM")
+      .nullable()
+      .optional(),
   })
-  .refine((value) => value.name !== undefined || value.timezone !== undefined, "nothing to update");
+  .refine((value) => Object.values(value).some((field) => field !== undefined), "nothing to update");
 
-/** Admin only (RLS); snapshot dates follow the timezone from the next run on. */
-export async function updateWorkspace(tx: Tx, input: { workspaceId: string; actorId: string; name?: string; timezone?: string }) {
+/** Admin only (RLS); snapshot dates and the daily run follow the new timezone and time from the next run on. */
+export async function updateWorkspace(
+  tx: Tx,
+  input: { workspaceId: string; actorId: string; name?: string; timezone?: string; snapshotTime?: string | null },
+) {
   const [updated] = await tx
     .update(workspaces)
-    .set({ ...(input.name ? { name: input.name } : {}), ...(input.timezone ? { timezone: input.timezone } : {}), updatedAt: new Date() })
+    .set({
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.timezone ? { timezone: input.timezone } : {}),
+      ...(input.snapshotTime !== undefined ? { snapshotTime: input.snapshotTime } : {}),
+      updatedAt: new Date(),
+    })
     .where(eq(workspaces.id, input.workspaceId))
-    .returning({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, timezone: workspaces.timezone });
+    .returning({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, timezone: workspaces.timezone, snapshotTime: workspaces.snapshotTime });
   if (!updated) throw new AppError("forbidden");
   await recordAudit(tx, {
     workspaceId: input.workspaceId,
@@ -28,7 +41,7 @@ export async function updateWorkspace(tx: Tx, input: { workspaceId: string; acto
     action: "workspace.updated",
     entity: "workspace",
     entityId: input.workspaceId,
-    details: { name: input.name, timezone: input.timezone },
+    details: { name: input.name, timezone: input.timezone, snapshotTime: input.snapshotTime },
   });
   return updated;
 }

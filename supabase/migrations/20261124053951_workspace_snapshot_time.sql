@@ -1,0 +1,2 @@
+ALTER TABLE "workspaces" ADD COLUMN "snapshot_time" text;--> statement-breakpoint
+ALTER TABLE "workspaces" ADD CONSTRAINT "workspaces_snapshot_time_check" CHECK ("workspaces"."snapshot_time" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$');
