@@ -69,6 +69,10 @@ export const envSchema = z
     DATABASE_URL: optionalString.pipe(
       z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
     ),
+    // Tests only: a Postgres server where each database test creates and drops its own database.
+    TEST_DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
+    ),
     REACH_DATA_DIR: optionalString.transform((value) => path.resolve(/*turbopackIgnore: true*/ value ?? ".data")),
     SEED_DEMO_DATA: flag,
 

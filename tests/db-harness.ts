@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openConnection, type Connection } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
 export type Engine = "pglite" | "postgres";
 
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
+const TEST_DATABASE_URL = env.TEST_DATABASE_URL;
 
 /** PGlite always; real Postgres too when TEST_DATABASE_URL is set (CI sets it). */
 export const ENGINES: Engine[] = TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
