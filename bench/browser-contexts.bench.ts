@@ -3,23 +3,14 @@
  * Scrapes through the browser fallback (one shared Chromium, a fresh context per scrape) against the
  * fixture server and counts Chromium processes before, during and after: none may be left behind.
  */
-import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { scrapeAccount } from "@/lib/scrapers/scrape-account";
 import { startTestScraper } from "@/lib/scrapers/testing/test-scraper";
 import { percentile, round, timeMany } from "./stats";
+import { chromiumProcesses } from "@/lib/scrapers/testing/chromium-processes";
 
 const { values } = parseArgs({ options: { scrapes: { type: "string", default: "1000" } } });
 const SCRAPES = Number(values.scrapes);
-
-function chromiumProcesses(): number {
-  try {
-    return Number(execFileSync("pgrep", ["-c", "-f", "chrom(e|ium).*--headless"], { encoding: "utf8" }).trim());
-  } catch (error) {
-    if ((error as { status?: number }).status === 1) return 0;
-    throw error;
-  }
-}
 
 async function main() {
   const before = chromiumProcesses();

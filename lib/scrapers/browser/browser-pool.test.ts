@@ -1,17 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scrapeAccount } from "../scrape-account";
 import { startTestScraper, type TestScraper } from "../testing/test-scraper";
-
-function chromiumProcesses(): number {
-  try {
-    return Number(execFileSync("pgrep", ["-c", "-f", "chrom(e|ium).*--headless"], { encoding: "utf8" }).trim());
-  } catch (error) {
-    // pgrep exits 1 when nothing matches; anything else (pgrep missing) must fail the test, not pass it.
-    if ((error as { status?: number }).status === 1) return 0;
-    throw error;
-  }
-}
+import { chromiumProcesses } from "../testing/chromium-processes";
 
 let t: TestScraper;
 let before = 0;
