@@ -1,10 +1,10 @@
-/** Opens (and on the embedded database, migrates and seeds) the database when the server starts. */
+/** Opens the database when the server starts; the embedded one is migrated and, when empty, seeded with the demo. */
 export async function register() {
   // Next inlines NEXT_RUNTIME at build time; the guard keeps Node-only modules out of the edge bundle.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { getConnection } = await import("@/lib/db/process-connection");
-    await getConnection();
+    const { seedDemoOnStart } = await import("@/lib/demo/seed-demo-on-start");
+    await seedDemoOnStart();
     // Without an Inngest server, this process runs the jobs: close runs its predecessor left open, start the schedules.
     const { startLocalJobs } = await import("@/lib/jobs/dispatch-job-events");
     await startLocalJobs();

@@ -95,7 +95,7 @@ async function main() {
       // The demo dataset gets a database of its own, so the generated workspace is measured alone.
       const db = await createTestDatabase(engine);
       try {
-        const { seedDemo } = await import("@/lib/services/demo/seed-demo");
+        const { seedDemo } = await import("@/lib/demo/seed-demo");
         const { mkdtemp } = await import("node:fs/promises");
         const { tmpdir } = await import("node:os");
         const path = await import("node:path");

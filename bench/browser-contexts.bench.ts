@@ -5,9 +5,9 @@
  */
 import { parseArgs } from "node:util";
 import { scrapeAccount } from "@/lib/scrapers/scrape-account";
-import { startTestScraper } from "@/lib/scrapers/testing/test-scraper";
+import { startTestScraper } from "@/tests/scrapers/test-scraper";
 import { percentile, round, timeMany } from "./stats";
-import { chromiumProcesses } from "@/lib/scrapers/testing/chromium-processes";
+import { chromiumProcesses } from "@/tests/scrapers/chromium-processes";
 
 const { values } = parseArgs({ options: { scrapes: { type: "string", default: "1000" } } });
 const SCRAPES = Number(values.scrapes);

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import PQueue from "p-queue";
 import { createScraperConfig } from "@/lib/scrapers/config";
 import { createScraperContext, type ScraperContext } from "@/lib/scrapers/context";
-import { UNTHROTTLED } from "@/lib/scrapers/testing/test-scraper";
+import { UNTHROTTLED } from "@/tests/scrapers/test-scraper";
 
 const SCRAPES = 1_000;
 const SLIDES = 1_000;

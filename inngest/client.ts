@@ -1,6 +1,6 @@
 import { Inngest } from "inngest";
 import { z } from "zod";
-import { PLATFORMS } from "@/lib/db/schema";
+import { PLATFORMS } from "@/lib/domain/platforms";
 import { env } from "@/lib/env";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");

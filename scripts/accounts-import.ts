@@ -11,7 +11,7 @@ import { workspaces } from "@/lib/db/schema";
 import { openServiceConnection } from "@/lib/db/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { exportInvalidRows } from "@/lib/services/accounts/export-invalid-rows";
+import { exportInvalidRows } from "@/lib/csv/export-invalid-rows";
 import { importAccounts } from "@/lib/services/accounts/import-accounts";
 import { previewAccountImport } from "@/lib/services/accounts/preview-account-import";
 

@@ -3,7 +3,7 @@
  * Serves the scraper fixtures on 127.0.0.1 and prints the SCRAPER_ORIGIN_OVERRIDES value that points every platform at it.
  * Any other handle answers as a plausible normal account (development mode), so imported lists can be run.
  */
-import { startFixtureServer } from "@/lib/scrapers/testing/fixture-server";
+import { startFixtureServer } from "@/tests/scrapers/fixture-server";
 
 const portFlag = process.argv.indexOf("--port");
 const port = portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 4010;

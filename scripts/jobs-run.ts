@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openServiceConnection } from "@/lib/db/service";
-import { PLATFORMS } from "@/lib/db/schema";
+import { PLATFORMS } from "@/lib/domain/platforms";
 import { env } from "@/lib/env";
 import { processJobDeps } from "@/lib/jobs/job-deps";
 import { runSnapshotsNow } from "@/lib/jobs/run-snapshots-now";

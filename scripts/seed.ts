@@ -6,8 +6,8 @@
 import { parseArgs } from "node:util";
 import { openServiceConnection } from "@/lib/db/service";
 import { env } from "@/lib/env";
-import { resetDemo } from "@/lib/services/demo/reset-demo";
-import { ACME_USER, DEMO_USERS, seedDemo, seedDemoIfEmpty } from "@/lib/services/demo/seed-demo";
+import { resetDemo } from "@/lib/demo/reset-demo";
+import { ACME_USER, DEMO_USERS, seedDemo, seedDemoIfEmpty } from "@/lib/demo/seed-demo";
 import { getStorage } from "@/lib/storage/get-storage";
 
 const USAGE = "Usage: npm run seed [-- --reset] [-- --allow-remote]";

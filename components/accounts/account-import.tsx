@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { PLATFORM_LABELS } from "@/lib/format";
-import { exportInvalidRows } from "@/lib/services/accounts/export-invalid-rows";
+import { exportInvalidRows } from "@/lib/csv/export-invalid-rows";
 import type { AccountImportPreview, ImportCandidate } from "@/lib/services/accounts/preview-account-import";
 import type { ImportResult } from "@/lib/services/accounts/import-accounts";
 

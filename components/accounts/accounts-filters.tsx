@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { PLATFORMS } from "@/lib/db/schema";
+import { PLATFORMS } from "@/lib/domain/platforms";
 import { PLATFORM_LABELS } from "@/lib/format";
 import type { ListAccountsQuery } from "@/lib/services/accounts/list-accounts";
 

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { callApi } from "@/components/members/api-client";
-import { PLATFORMS } from "@/lib/db/schema";
+import { PLATFORMS } from "@/lib/domain/platforms";
 import { PLATFORM_LABELS } from "@/lib/format";
 
 const selectClass = "h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs";

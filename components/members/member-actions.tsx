@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/domain/roles";
 import { callApi } from "./api-client";
 
 const selectClass = "h-8 rounded-md border border-input bg-transparent px-2 text-sm shadow-xs";

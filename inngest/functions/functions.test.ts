@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInngestClient } from "@/inngest/client";
 import { accounts, jobRuns } from "@/lib/db/schema";
 import type { JobDeps } from "@/lib/jobs/job-deps";
-import { createSnapshotScenario, type SnapshotScenario } from "@/lib/jobs/testing/snapshot-scenario";
+import { createSnapshotScenario, type SnapshotScenario } from "@/tests/jobs/snapshot-scenario";
 import { cancelSnapshotRun } from "@/lib/services/snapshots/cancel-snapshot-run";
 import { retrySnapshotRun } from "@/lib/services/snapshots/retry-snapshot-run";
 import { startSnapshotRun } from "@/lib/services/snapshots/start-snapshot-run";

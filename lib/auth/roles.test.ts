@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hasRole } from "@/lib/auth/roles";
-import { ROLES } from "@/lib/db/schema";
+import { ROLES } from "@/lib/domain/roles";
 
 describe("hasRole", () => {
   it("orders admin over editor over viewer", () => {

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/domain/roles";
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 

@@ -1,6 +1,5 @@
 import { env } from "@/lib/env";
 import { openConnection, type Connection } from "./client";
-import { seedDemoIfEmpty } from "@/lib/services/demo/seed-demo";
 
 // One connection per process: the global survives Next's module reloading in development,
 // which would otherwise open the PGlite directory twice and corrupt it.
@@ -8,9 +7,7 @@ const holder = globalThis as unknown as { __reachConnection?: Promise<Connection
 
 async function open(): Promise<Connection> {
   if (env.DATABASE_URL) return openConnection({ databaseUrl: env.DATABASE_URL });
-  const connection = await openConnection({ dataDir: env.REACH_DATA_DIR }, { migrate: true });
-  await seedDemoIfEmpty(connection, { storageRoot: env.REACH_DATA_DIR });
-  return connection;
+  return openConnection({ dataDir: env.REACH_DATA_DIR }, { migrate: true });
 }
 
 export function getConnection(): Promise<Connection> {

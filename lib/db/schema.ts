@@ -20,39 +20,18 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
+import { PLATFORMS } from "../domain/platforms";
+import { ROLES, type Role } from "../domain/roles";
+import { HEALTH_STATUSES, POST_STATUSES, RUN_STATUSES, RUN_TRIGGERS, SNAPSHOT_SOURCES } from "../domain/statuses";
 import { authUsers } from "./auth-schema";
-
-export const PLATFORMS = [
-  "x",
-  "instagram",
-  "facebook",
-  "linkedin",
-  "youtube",
-  "truth_social",
-  "tiktok",
-  "bluesky",
-  "threads",
-  "mastodon",
-] as const;
-export type Platform = (typeof PLATFORMS)[number];
-
-export const ROLES = ["admin", "editor", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const platformEnum = pgEnum("platform", PLATFORMS);
 export const memberRoleEnum = pgEnum("member_role", ROLES);
-export const snapshotSourceEnum = pgEnum("snapshot_source", ["api", "html", "browser"]);
-export const postStatusEnum = pgEnum("post_status", ["pending", "scraping", "scraped", "failed", "skipped"]);
-export const jobStatusEnum = pgEnum("job_status", [
-  "queued",
-  "running",
-  "succeeded",
-  "failed",
-  "cancelled",
-  "interrupted",
-]);
-export const jobTriggerEnum = pgEnum("job_trigger", ["cron", "manual", "event"]);
-export const healthStatusEnum = pgEnum("health_status", ["unknown", "healthy", "failing"]);
+export const snapshotSourceEnum = pgEnum("snapshot_source", SNAPSHOT_SOURCES);
+export const postStatusEnum = pgEnum("post_status", POST_STATUSES);
+export const jobStatusEnum = pgEnum("job_status", RUN_STATUSES);
+export const jobTriggerEnum = pgEnum("job_trigger", RUN_TRIGGERS);
+export const healthStatusEnum = pgEnum("health_status", HEALTH_STATUSES);
 
 // Policy predicates. Every helper lives in the unexposed `private` schema and is wrapped in
 // (select ...) so Postgres evaluates it once per statement instead of once per row.

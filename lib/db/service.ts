@@ -12,6 +12,11 @@ export async function withServiceDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   return fn(connection.db);
 }
 
+/** The process's own connection on the service path, for work that needs the runner too (the demo seed at start). */
+export function getServiceConnection(): Promise<Connection> {
+  return getConnection();
+}
+
 /** For CLIs: their own connection to the configured database (DATABASE_URL, else the embedded one). */
 export function openServiceConnection(options: OpenOptions = {}): Promise<Connection> {
   return openConnection(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.REACH_DATA_DIR }, options);

@@ -4,7 +4,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireApiClaims } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { withUserDb, type UserClaims } from "@/lib/db/rls";
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/domain/roles";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getRateLimiters } from "@/lib/rate-limit/process-rate-limiters";

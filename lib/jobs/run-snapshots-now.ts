@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { createJobDefinitions } from "@/inngest/functions";
-import { workspaces, type Platform } from "@/lib/db/schema";
+import { workspaces } from "@/lib/db/schema";
+import type { Platform } from "@/lib/domain/platforms";
 import { AppError } from "@/lib/errors";
 import { getRun, type JobRunView } from "@/lib/services/snapshots/list-runs";
 import { startSnapshotRun } from "@/lib/services/snapshots/start-snapshot-run";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scrapeTiktokPost } from "./platforms/tiktok/post";
 import { scrapeAccount } from "./scrape-account";
-import { startTestScraper, type TestScraper } from "./testing/test-scraper";
+import { startTestScraper, type TestScraper } from "@/tests/scrapers/test-scraper";
 
 let t: TestScraper;
 beforeAll(async () => {

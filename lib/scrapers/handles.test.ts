@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ScrapeError } from "./errors";
 import { extractHandle } from "./handles";
-import type { Platform } from "@/lib/db/schema";
+import type { Platform } from "@/lib/domain/platforms";
 
 const cases: Array<[Platform, string, string]> = [
   ["tiktok", "@Reach.Demo", "reach.demo"],

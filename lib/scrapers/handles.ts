@@ -1,5 +1,5 @@
 import { ScrapeError } from "./errors";
-import type { Platform } from "@/lib/db/schema";
+import type { Platform } from "@/lib/domain/platforms";
 
 const MAX_INPUT = 300;
 

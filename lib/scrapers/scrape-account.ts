@@ -1,4 +1,4 @@
-import type { Platform } from "@/lib/db/schema";
+import type { Platform } from "@/lib/domain/platforms";
 import type { ScraperContext } from "./context";
 import { ScrapeError } from "./errors";
 import { extractHandle } from "./handles";

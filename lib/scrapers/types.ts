@@ -1,4 +1,4 @@
-import { PLATFORMS, type Platform } from "@/lib/db/schema";
+import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
 import type { Count } from "./counts";
 
 /** Platforms are the DB enum's (lib/db/schema.ts), spelled the way the schema stores them. */

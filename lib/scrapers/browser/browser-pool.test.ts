@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scrapeAccount } from "../scrape-account";
-import { startTestScraper, type TestScraper } from "../testing/test-scraper";
-import { chromiumProcesses } from "../testing/chromium-processes";
+import { startTestScraper, type TestScraper } from "@/tests/scrapers/test-scraper";
+import { chromiumProcesses } from "@/tests/scrapers/chromium-processes";
 
 let t: TestScraper;
 let before = 0;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScrapeError } from "../errors";
 import { redactUrl } from "./http-client";
-import type { FixtureResponse } from "../testing/fixture-server";
-import { UNTHROTTLED, startTestScraper, type TestScraper } from "../testing/test-scraper";
+import type { FixtureResponse } from "@/tests/scrapers/fixture-server";
+import { UNTHROTTLED, startTestScraper, type TestScraper } from "@/tests/scrapers/test-scraper";
 
 let t: TestScraper;
 beforeAll(async () => {

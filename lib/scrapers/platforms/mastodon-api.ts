@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Platform } from "@/lib/db/schema";
+import type { Platform } from "@/lib/domain/platforms";
 import { countFromJson } from "../counts";
 import type { ScraperContext } from "../context";
 import { ScrapeError } from "../errors";

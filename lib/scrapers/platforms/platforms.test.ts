@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Count } from "../counts";
 import { ScrapeError, type ScrapeErrorCode } from "../errors";
 import { scrapeAccount } from "../scrape-account";
-import { startTestScraper, type TestScraper } from "../testing/test-scraper";
+import { startTestScraper, type TestScraper } from "@/tests/scrapers/test-scraper";
 import type { AccountMetrics } from "../types";
 
 const CREDENTIALS = { youtubeApiKey: "test-key", xBearerToken: "test-token", facebookAccessToken: "test-token", threadsAccessToken: "test-token" };

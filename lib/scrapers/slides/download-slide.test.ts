@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScrapeError } from "../errors";
-import { imageChunks } from "../testing/fixture-images";
-import type { FixtureResponse } from "../testing/fixture-server";
-import { startTestScraper, type TestScraper } from "../testing/test-scraper";
+import { imageChunks } from "@/tests/scrapers/fixture-images";
+import type { FixtureResponse } from "@/tests/scrapers/fixture-server";
+import { startTestScraper, type TestScraper } from "@/tests/scrapers/test-scraper";
 import { downloadSlide } from "./download-slide";
 
 const A = "p16-sign-va.tiktokcdn-us.com";

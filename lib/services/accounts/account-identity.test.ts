@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inferPlatform, parsePlatformName, profileUrlOf, resolveAccountIdentity } from "./account-identity";
-import { exportInvalidRows } from "./export-invalid-rows";
+import { exportInvalidRows } from "@/lib/csv/export-invalid-rows";
 import { matchColumns } from "./preview-account-import";
 
 describe("inferPlatform", () => {

@@ -1,4 +1,4 @@
-import { PLATFORMS, type Platform } from "@/lib/db/schema";
+import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
 import { ScrapeError } from "@/lib/scrapers/errors";
 import { extractHandle, HOST_PLATFORMS } from "@/lib/scrapers/handles";
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { isRlsViolation, isUniqueViolation } from "@/lib/db/errors";
-import { accounts, PLATFORMS } from "@/lib/db/schema";
+import { accounts } from "@/lib/db/schema";
+import { PLATFORMS } from "@/lib/domain/platforms";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { resolveAccountIdentity } from "./account-identity";

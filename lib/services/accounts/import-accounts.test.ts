@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCsv } from "@/lib/csv/read-csv";
 import { runAsUser } from "@/lib/db/rls";
 import { rowsOf } from "@/lib/db/rows";
-import type { Platform } from "@/lib/db/schema";
+import type { Platform } from "@/lib/domain/platforms";
 import { createAccount } from "@/lib/services/accounts/create-account";
 import { deleteAccount } from "@/lib/services/accounts/delete-account";
 import { accountHistoryQuerySchema, dailyFollowers, getAccount } from "@/lib/services/accounts/get-account";

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { PLATFORMS } from "@/lib/db/schema";
+import { PLATFORMS } from "@/lib/domain/platforms";
 
 export const ACCOUNT_SORTS = ["change_7d", "change_30d", "followers", "handle"] as const;
 

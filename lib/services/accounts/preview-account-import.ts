@@ -2,7 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { CsvTable } from "@/lib/csv/read-csv";
 import type { Db, Tx } from "@/lib/db/client";
-import { accounts, type Platform } from "@/lib/db/schema";
+import { accounts } from "@/lib/db/schema";
+import type { Platform } from "@/lib/domain/platforms";
 import { AppError } from "@/lib/errors";
 import { resolveAccountIdentity } from "./account-identity";
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
-import { invitations, ROLES } from "@/lib/db/schema";
+import { invitations } from "@/lib/db/schema";
+import { ROLES } from "@/lib/domain/roles";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { INVITATION_TTL_HOURS, newInvitationToken } from "./invitation-token";
 

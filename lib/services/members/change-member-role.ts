@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { isLastAdminError } from "@/lib/db/errors";
-import { ROLES, workspaceMembers } from "@/lib/db/schema";
+import { workspaceMembers } from "@/lib/db/schema";
+import { ROLES } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 

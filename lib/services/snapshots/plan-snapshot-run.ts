@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { jobRuns, workspaces, type Platform } from "@/lib/db/schema";
+import { jobRuns, workspaces } from "@/lib/db/schema";
+import type { Platform } from "@/lib/domain/platforms";
 import type { RateLimit } from "@/lib/scrapers/config";
 import { PERMANENT_ERROR_CODES, snapshotRunParamsSchema } from "./snapshot-run-params";
 

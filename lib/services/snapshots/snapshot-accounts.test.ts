@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobRuns } from "@/lib/db/schema";
-import { createSnapshotScenario, type SnapshotScenario } from "@/lib/jobs/testing/snapshot-scenario";
+import { createSnapshotScenario, type SnapshotScenario } from "@/tests/jobs/snapshot-scenario";
 import { snapshotAccounts } from "@/lib/services/snapshots/snapshot-accounts";
 import { startSnapshotRun } from "@/lib/services/snapshots/start-snapshot-run";
 

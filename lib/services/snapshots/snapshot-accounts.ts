@@ -1,7 +1,8 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { jobRuns, type Platform } from "@/lib/db/schema";
+import { jobRuns } from "@/lib/db/schema";
+import type { Platform } from "@/lib/domain/platforms";
 import type { ScraperContext } from "@/lib/scrapers/context";
 import type { Count } from "@/lib/scrapers/counts";
 import { toScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLATFORMS } from "@/lib/db/schema";
+import { PLATFORMS } from "@/lib/domain/platforms";
 import { SCRAPE_ERROR_CODES } from "@/lib/scrapers/errors";
 
 /** What job_runs.params holds for an accounts.snapshot run; read back with this schema. */

@@ -5,7 +5,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { accounts, jobRuns, scrapingLogs } from "@/lib/db/schema";
 import { createLocalRunner } from "@/lib/jobs/local-runner";
 import { markInterruptedRuns } from "@/lib/jobs/mark-interrupted-runs";
-import { createSnapshotScenario, type SnapshotScenario } from "@/lib/jobs/testing/snapshot-scenario";
+import { createSnapshotScenario, type SnapshotScenario } from "@/tests/jobs/snapshot-scenario";
 import { ENGINES } from "@/tests/db-harness";
 import { planSnapshotRun } from "./plan-snapshot-run";
 import { retrySnapshotRun } from "./retry-snapshot-run";

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { accounts, jobRuns, PLATFORMS, workspaces, type Platform } from "@/lib/db/schema";
+import { accounts, jobRuns, workspaces } from "@/lib/db/schema";
+import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { localDate } from "./local-date";

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
-import { workspaceMembers, workspaces, type Role } from "@/lib/db/schema";
+import { workspaceMembers, workspaces } from "@/lib/db/schema";
+import type { Role } from "@/lib/domain/roles";
 
 export interface MyWorkspace {
   id: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScrapeError } from "../../errors";
-import { startTestScraper, type TestScraper } from "../../testing/test-scraper";
+import { startTestScraper, type TestScraper } from "@/tests/scrapers/test-scraper";
 import { scrapeTiktokAccount } from "./account";
 import { scrapeTiktokPost } from "./post";
 

@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { accounts, workspaces, type Platform } from "@/lib/db/schema";
+import { accounts, workspaces } from "@/lib/db/schema";
+import type { Platform } from "@/lib/domain/platforms";
 import type { ScraperConfigInput } from "@/lib/scrapers/config";
-import type { FixtureServerOptions } from "@/lib/scrapers/testing/fixture-server";
-import { startTestScraper, type TestScraper } from "@/lib/scrapers/testing/test-scraper";
+import type { FixtureServerOptions } from "@/tests/scrapers/fixture-server";
+import { startTestScraper, type TestScraper } from "@/tests/scrapers/test-scraper";
 import { createTestDatabase, type Engine, type TestDatabase } from "@/tests/db-harness";
-import type { JobDeps } from "../job-deps";
+import type { JobDeps } from "@/lib/jobs/job-deps";
 
 export interface ScenarioAccount {
   platform: Platform;

@@ -1,5 +1,5 @@
-import { createScraperConfig, DEFAULT_LIMITS, type ScraperConfigInput } from "../config";
-import { createScraperContext, type ScraperContext } from "../context";
+import { createScraperConfig, DEFAULT_LIMITS, type ScraperConfigInput } from "@/lib/scrapers/config";
+import { createScraperContext, type ScraperContext } from "@/lib/scrapers/context";
 import { startFixtureServer, type FixtureServer, type FixtureServerOptions } from "./fixture-server";
 
 export interface TestScraper {

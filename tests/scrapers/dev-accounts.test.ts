@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Platform } from "@/lib/db/schema";
-import { scrapeAccount } from "../scrape-account";
+import type { Platform } from "@/lib/domain/platforms";
+import { scrapeAccount } from "@/lib/scrapers/scrape-account";
 import { startTestScraper, type TestScraper } from "./test-scraper";
 
 // X needs a browser without an API token; the browser is off in these tests.

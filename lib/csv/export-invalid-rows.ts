@@ -1,8 +1,12 @@
-import { writeCsv } from "@/lib/csv/write-csv";
-import type { AccountImportPreview } from "./preview-account-import";
+import { writeCsv } from "./write-csv";
+
+export interface InvalidRows {
+  headers: string[];
+  invalid: { line: number; cells: string[]; reason: string }[];
+}
 
 /** The rows an import refused, as the user sent them plus `line` and `error` columns, ready to fix and upload again. */
-export function exportInvalidRows(preview: Pick<AccountImportPreview, "headers" | "invalid">): string {
+export function exportInvalidRows(preview: InvalidRows): string {
   const width = preview.headers.length;
   const rows = preview.invalid.map((row) => [
     ...Array.from({ length: width }, (_, index) => row.cells[index] ?? ""),

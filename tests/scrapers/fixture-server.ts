@@ -2,30 +2,13 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { ORIGINAL_HOST_HEADER } from "../http/origin-rewrite";
+import { ORIGINAL_HOST_HEADER } from "@/lib/scrapers/http/origin-rewrite";
+import type { FixtureResponse, FixtureRoute } from "./fixture-types";
 import { DEFAULT_FIXTURE_ROUTES, FIXTURES_DIR } from "./fixture-routes";
 import { devAccountResponse } from "./dev-accounts";
-import { imageChunks, type ImageFormat } from "./fixture-images";
+import { imageChunks } from "./fixture-images";
 
-export interface FixtureResponse {
-  status?: number;
-  headers?: Record<string, string>;
-  /** Path relative to tests/fixtures/platforms. */
-  file?: string;
-  body?: string;
-  image?: { format: ImageFormat; bytes: number };
-  delayMs?: number;
-  /** Destroy the socket instead of answering. */
-  reset?: boolean;
-}
-
-export interface FixtureRoute {
-  host: string;
-  /** Pathname, or pathname?query for an exact query match. */
-  path: string;
-  /** Served in order; the last one repeats. */
-  responses: FixtureResponse[];
-}
+export type { FixtureResponse, FixtureRoute } from "./fixture-types";
 
 export type FaultKind = "5xx" | "reset" | "slow";
 

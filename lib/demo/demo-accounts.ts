@@ -1,4 +1,4 @@
-import { PLATFORMS, type Platform } from "@/lib/db/schema";
+import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
 import type { ScrapeErrorCode } from "@/lib/scrapers/errors";
 import { addDays } from "./calendar";
 import { demoUuid, type Random } from "./random";

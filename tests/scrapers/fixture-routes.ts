@@ -1,8 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FixtureResponse, FixtureRoute } from "./fixture-server";
+import type { FixtureResponse, FixtureRoute } from "./fixture-types";
 
-export const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../tests/fixtures/platforms");
+export const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/platforms");
 
 const file = (name: string, extra: Omit<FixtureResponse, "file"> = {}): FixtureResponse => ({ file: name, ...extra });
 const route = (host: string, routePath: string, ...responses: FixtureResponse[]): FixtureRoute => ({ host, path: routePath, responses });

@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/domain/roles";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { insertRecords } from "./bulk-insert";
 import { demoUuid } from "./random";

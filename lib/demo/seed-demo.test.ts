@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLATFORMS, type Platform } from "@/lib/db/schema";
+import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
 import { SCRAPE_ERROR_CODES } from "@/lib/scrapers/errors";
 import { extractHandle } from "@/lib/scrapers/handles";
 import type { SqlRunner } from "@/lib/db/sql-runner";
