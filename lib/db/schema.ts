@@ -20,6 +20,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
+import { JOB_STATUSES } from "../domain/job-status";
 import { authUsers } from "./auth-schema";
 
 export const PLATFORMS = [
@@ -43,14 +44,7 @@ export const platformEnum = pgEnum("platform", PLATFORMS);
 export const memberRoleEnum = pgEnum("member_role", ROLES);
 export const snapshotSourceEnum = pgEnum("snapshot_source", ["api", "html", "browser"]);
 export const postStatusEnum = pgEnum("post_status", ["pending", "scraping", "scraped", "failed", "skipped"]);
-export const jobStatusEnum = pgEnum("job_status", [
-  "queued",
-  "running",
-  "succeeded",
-  "failed",
-  "cancelled",
-  "interrupted",
-]);
+export const jobStatusEnum = pgEnum("job_status", JOB_STATUSES);
 export const jobTriggerEnum = pgEnum("job_trigger", ["cron", "manual", "event"]);
 export const healthStatusEnum = pgEnum("health_status", ["unknown", "healthy", "failing"]);
 
