@@ -1,13 +1,15 @@
 /**
  * npm run jobs:run -- snapshots --workspace <slug> [--platform <p>] [--account <id>]
  * Runs one snapshot run in this process to the end: progress on stderr, a JSON summary on stdout.
- * Exit code 0 when the run succeeded (some accounts may have failed: see the counts), 1 otherwise.
+ * Exit codes: 0 succeeded, 1 could not run (bad arguments, no such workspace, an error), 2 partial
+ * (some items failed), 3 failed (nothing succeeded), 4 cancelled or interrupted (Ctrl-C).
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openServiceConnection } from "@/lib/db/service";
 import { PLATFORMS } from "@/lib/db/schema";
 import { env } from "@/lib/env";
+import { exitCodeFor } from "@/lib/jobs/exit-code";
 import { processJobDeps } from "@/lib/jobs/job-deps";
 import { runSnapshotsNow } from "@/lib/jobs/run-snapshots-now";
 
@@ -59,7 +61,7 @@ async function main() {
       durationMs: Date.now() - started,
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    process.exitCode = run.status === "succeeded" ? 0 : 1;
+    process.exitCode = exitCodeFor(run.status);
   } finally {
     await deps.scraper().close();
     await connection.close();
