@@ -3,6 +3,7 @@ import { isJobKind, type JobKind } from "@/lib/domain/job-kinds";
 import { AppError } from "@/lib/errors";
 import { cancelRun } from "@/lib/services/job-runs/cancel-run";
 import { findRetryableRun } from "@/lib/services/job-runs/find-retryable-run";
+import { retryPostRun } from "@/lib/services/posts/retry-post-run";
 import { retrySnapshotRun } from "@/lib/services/snapshots/retry-snapshot-run";
 import { jobEvent, type RegisteredJobEvent } from "./events";
 
@@ -13,8 +14,9 @@ const CANCEL_EVENT = {
 
 type Retry = (db: Db, input: { workspaceId: string; runId: string; triggeredBy: string | null; now: Date }) => Promise<{ runId: string; event: RegisteredJobEvent<"snapshots.requested" | "posts.requested"> }>;
 
-const RETRY: Partial<Record<JobKind, Retry>> = {
+const RETRY: Record<JobKind, Retry> = {
   "accounts.snapshot": retrySnapshotRun,
+  "posts.pipeline": retryPostRun,
 };
 
 /** Cancels a run of any kind; returns the event that stops its functions on the engine. */
@@ -26,7 +28,6 @@ export async function cancelJobRun(db: Db, workspaceId: string, runId: string, n
 /** "Retry failed" / "Resume" for a run of any kind: a new run of the same kind over what is left. */
 export async function retryJobRun(db: Db, input: { workspaceId: string; runId: string; triggeredBy: string | null; now: Date }) {
   const { kind } = await findRetryableRun(db, input);
-  const retry = isJobKind(kind) ? RETRY[kind] : undefined;
-  if (!retry) throw new AppError("conflict", "This kind of run cannot be retried.");
-  return retry(db, input);
+  if (!isJobKind(kind)) throw new AppError("conflict", "This kind of run cannot be retried.");
+  return RETRY[kind](db, input);
 }
