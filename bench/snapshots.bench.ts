@@ -8,6 +8,8 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -19,6 +21,8 @@ import { runSnapshotsNow } from "@/lib/jobs/run-snapshots-now";
 import { createScraperConfig } from "@/lib/scrapers/config";
 import { createScraperContext } from "@/lib/scrapers/context";
 import { UNTHROTTLED } from "@/tests/scrapers/test-scraper";
+import { KNOWN_POSTS_ONLY } from "@/lib/services/posts/pipeline-stages";
+import { createLocalStorage } from "@/lib/storage/local-storage";
 import { localDate } from "@/lib/services/snapshots/local-date";
 import { upsertSnapshots, type SnapshotRow } from "@/lib/services/snapshots/upsert-snapshots";
 import { createTestDatabase, type Engine } from "@/tests/db-harness";
@@ -70,7 +74,8 @@ async function main() {
     });
     for (let i = 0; i < rows.length; i += 1_000) await db.insert(accounts).values(rows.slice(i, i + 1_000));
 
-    const deps: JobDeps = { withDb: (fn) => fn(db), scraper: () => ctx, now: () => new Date(), snapshotLocalTime: null, retryBackoffMs: () => 100 };
+    const storage = createLocalStorage({ dataDir: path.join(tmpdir(), "reach-bench-snapshots"), bucket: "slides" });
+    const deps: JobDeps = { withDb: (fn) => fn(db), scraper: () => ctx, storage: () => storage, postStages: KNOWN_POSTS_ONLY, now: () => new Date(), snapshotLocalTime: null, retryBackoffMs: () => 100 };
     // PGlite's WebAssembly heap alone is ~700 MB of RSS: report what the run adds on top of it.
     const baselineRssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
     const measure = async (label: string, oneByOne: boolean) => {

@@ -23,7 +23,8 @@ test("an editor runs a snapshot run for one platform and watches it reach 100%",
   const run = page.getByTestId("job-run").first();
   await expect(run).toContainText("Bluesky");
   await expect(run.getByTestId("job-progress-text")).toContainText("100%", { timeout: 30_000 });
-  await expect(run).toHaveAttribute("data-status", "succeeded");
+  // One of the three accounts does not exist: the run ends partial.
+  await expect(run).toHaveAttribute("data-status", "partial");
   await expect(run.getByTestId("job-progress")).toHaveAttribute("aria-valuenow", "100");
   const outcomes = run.getByTestId("job-outcomes");
   await expect(outcomes).toContainText(/succeeded [2-9]/);

@@ -7,15 +7,24 @@ export const ERROR_CODES = {
   conflict: { status: 409, message: "This conflicts with existing data." },
   gone: { status: 410, message: "This link has expired or was already used." },
   payload_too_large: { status: 413, message: "The upload is too large." },
-  rate_limited: { status: 429, message: "Too many requests; try again later." },
-  unavailable: { status: 503, message: "A dependency is unavailable; try again shortly." },
-  internal: { status: 500, message: "Something went wrong on our side." },
+  rate_limited: { status: 429, message: "Too many requests; try again later.", retryable: true },
+  unavailable: { status: 503, message: "A dependency is unavailable; try again shortly.", retryable: true },
+  internal: { status: 500, message: "Something went wrong on our side.", retryable: true },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** Whether trying the same thing again can help: a job retries only these; the rest fail at once. */
+export function isRetryableCode(code: ErrorCode): boolean {
+  const meta = ERROR_CODES[code];
+  return "retryable" in meta && meta.retryable;
+}
+
 export class AppError extends Error {
   override name = "AppError";
+  get retryable(): boolean {
+    return isRetryableCode(this.code);
+  }
   constructor(
     readonly code: ErrorCode,
     message: string = ERROR_CODES[code].message,

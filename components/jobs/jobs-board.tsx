@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient
 import { useState } from "react";
 import { callApi } from "@/components/members/api-client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import type { JobRunView } from "@/lib/services/snapshots/list-runs";
+import type { JobRunView } from "@/lib/services/job-runs/list-runs";
 import { JobsTable } from "./jobs-table";
 import { RunNowForm, type SnapshotTarget } from "./run-now-form";
 

@@ -7,10 +7,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { isJobKind, JOB_KIND_LABELS } from "@/lib/domain/job-kinds";
 import { formatDuration, PLATFORM_LABELS } from "@/lib/format";
-import type { JobRunView } from "@/lib/services/snapshots/list-runs";
+import type { JobRunView } from "@/lib/services/job-runs/list-runs";
 
-const KIND_LABELS: Record<string, string> = { "accounts.snapshot": "Account snapshots", "posts.scrape": "TikTok posts" };
 const OUTCOMES = ["succeeded", "failed", "skipped"] as const;
 
 function useNow(active: boolean) {
@@ -32,6 +32,7 @@ function scopeOf(run: JobRunView): string {
 function statusVariant(status: JobRunView["status"]) {
   if (status === "failed") return "destructive" as const;
   if (status === "succeeded") return "secondary" as const;
+  if (status === "partial") return "warning" as const;
   return "outline" as const;
 }
 
@@ -67,17 +68,17 @@ export function JobsTable({
           {runs.map((run) => {
             const total = run.progressTotal ?? 0;
             const percent = total > 0 ? Math.round((run.progressDone / total) * 100) : run.status === "succeeded" ? 100 : 0;
+            const finished = run.status === "succeeded" || run.status === "partial" || run.status === "failed";
             const started = run.startedAt ? Date.parse(run.startedAt) : null;
             const ended = run.finishedAt ? Date.parse(run.finishedAt) : run.status === "running" ? now : null;
             const errors = Object.entries(run.counters).filter(([key, value]) => key.startsWith("error:") && value > 0);
-            const snapshotRun = run.kind === "accounts.snapshot";
             const active = run.status === "queued" || run.status === "running";
-            const retryable = snapshotRun && (run.status === "interrupted" || ((run.status === "succeeded" || run.status === "failed") && (run.counters.failed ?? 0) > 0));
+            const retryable = run.status === "interrupted" || (finished && (run.counters.failed ?? 0) > 0);
             return (
               <TableRow key={run.id} data-testid="job-run" data-run-id={run.id} data-status={run.status}>
                 <TableCell>
                   <div className="font-medium">
-                    {KIND_LABELS[run.kind] ?? run.kind}
+                    {isJobKind(run.kind) ? JOB_KIND_LABELS[run.kind] : run.kind}
                     {scopeOf(run) ? <span className="font-normal text-muted-foreground"> · {scopeOf(run)}</span> : null}
                   </div>
                   <div className="text-xs text-muted-foreground">
@@ -105,7 +106,7 @@ export function JobsTable({
                 <TableCell className="hidden tabular-nums sm:table-cell">{formatDuration(started !== null && ended !== null ? ended - started : null)}</TableCell>
                 {canEdit ? (
                   <TableCell className="text-right">
-                    {snapshotRun && active ? (
+                    {active ? (
                       <Button size="sm" variant="outline" disabled={busy} onClick={() => onAction(run.id, "cancel")}>
                         Cancel
                       </Button>

@@ -8,19 +8,23 @@ import { createInngestClient } from "@/inngest/client";
 import { accounts, jobRuns } from "@/lib/db/schema";
 import type { JobDeps } from "@/lib/jobs/job-deps";
 import { createSnapshotScenario, type SnapshotScenario } from "@/tests/jobs/snapshot-scenario";
-import { cancelSnapshotRun } from "@/lib/services/snapshots/cancel-snapshot-run";
+import { cancelRun } from "@/lib/services/job-runs/cancel-run";
 import { retrySnapshotRun } from "@/lib/services/snapshots/retry-snapshot-run";
 import { startSnapshotRun } from "@/lib/services/snapshots/start-snapshot-run";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
-import { createInngestFunctions } from ".";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { ScrapeError } from "@/lib/scrapers/errors";
+import { createInngestFunctions, toInngestFunction } from ".";
 
 // step.sendEvent really sends: answer as an Inngest server would, the test reads the spy's calls.
 const client = new Inngest({ id: "reach-test", isDev: true, fetch: async () => Response.json({ ids: [], status: 200 }) });
 type BatchEvent = { name: "snapshots.batch"; data: { batchId: string; accountIds: string[] } };
 
 function engines(deps: JobDeps) {
-  const [run, batch, schedule] = createInngestFunctions(client, { ...deps, snapshotLocalTime: "06:00" });
-  return { run: run!, batch: batch!, schedule: schedule! };
+  const fns = createInngestFunctions(client, { ...deps, snapshotLocalTime: "06:00" });
+  const byId = (id: string) => fns.find((fn) => fn.opts.id === id)!;
+  return { run: byId("snapshots-run"), batch: byId("snapshots-batch"), schedule: byId("snapshots-schedule") };
 }
 
 /** Runs snapshots-run, then snapshots-batch for each event it fanned out (or the first `limit`). */
@@ -92,6 +96,7 @@ describe("Inngest functions with real steps (pglite + fixture server)", () => {
     expect(results).toEqual([{ attempts: 1, runFinished: true }]);
     expect(run.counters).toMatchObject({ succeeded: 1, failed: 2, "error:login_required": 1, "error:not_found": 1 });
     expect(run.error).toMatch(/2 account\(s\) failed/);
+    expect(run.status).toBe("partial");
     const [walled] = await scenario.db.select().from(accounts).where(eq(accounts.id, scenario.ids["walled.demo"]!));
     expect(walled).toMatchObject({ healthStatus: "failing", lastErrorCode: "login_required", consecutiveFailures: 1 });
     await scenario.close();
@@ -120,7 +125,7 @@ describe("Inngest functions with real steps (pglite + fixture server)", () => {
     const { runId } = await start(scenario);
     const fns = engines(scenario.deps);
     const planned = await new InngestTestEngine({ function: fns.run, events: [{ name: "snapshots.requested", data: { workspaceId: scenario.workspaceId, runId } }] }).execute();
-    await cancelSnapshotRun(scenario.db, scenario.workspaceId, runId, new Date());
+    await cancelRun(scenario.db, scenario.workspaceId, runId, new Date());
     const events = planned.ctx.step.sendEvent.mock.calls.flatMap((call) => call[1] as BatchEvent[]);
     for (const event of events) {
       const { result } = await new InngestTestEngine({ function: fns.batch, events: [event] }).execute();
@@ -179,6 +184,20 @@ describe("Inngest functions with real steps (pglite + fixture server)", () => {
     const runs = await scenario.db.select().from(jobRuns).where(eq(jobRuns.workspaceId, scenario.workspaceId));
     expect(runs).toMatchObject([{ trigger: "cron", status: "queued", params: { snapshotDate: "2030-01-10" } }]);
     await scenario.close();
+  });
+
+  it("maps a permanent AppError or ScrapeError to NonRetriableError, and leaves a retryable one to Inngest's retries", async () => {
+    const failWith = (error: Error) =>
+      toInngestFunction(client, {
+        id: "boom",
+        trigger: { event: "test.boom", schema: z.object({}) },
+        retries: 3,
+        handler: async ({ step }) => step.run("work", async () => Promise.reject(error)),
+      });
+    const run = async (error: Error) => (await new InngestTestEngine({ function: failWith(error), events: [{ name: "test.boom", data: {} }] }).execute()).error as Error;
+    expect((await run(new ScrapeError("not_found", "gone"))).name).toBe("NonRetriableError");
+    expect((await run(new AppError("invalid_input"))).name).toBe("NonRetriableError");
+    expect((await run(new ScrapeError("rate_limited", "slow down"))).name).not.toBe("NonRetriableError");
   });
 
   it("refuses an unsigned call when a signing key is configured", async () => {

@@ -1,16 +1,8 @@
 import { eventType, NonRetriableError, type Inngest } from "inngest";
-import { NonRetriableJobError, type JobDefinition, type JobStep } from "@/lib/jobs/job-definition";
+import { createJobDefinitions, type AppJobDefinition } from "@/lib/jobs/definitions";
+import type { JobStep } from "@/lib/jobs/job-definition";
 import type { JobDeps } from "@/lib/jobs/job-deps";
-import { snapshotsBatch } from "./snapshots-batch";
-import { snapshotsRun } from "./snapshots-run";
-import { snapshotsSchedule } from "./snapshots-schedule";
-
-/** Every job, engine-neutral: Inngest serves them, or the local runner runs the very same handlers. */
-export function createJobDefinitions(deps: JobDeps): JobDefinition<unknown>[] {
-  const definitions: JobDefinition<unknown>[] = [snapshotsRun(deps), snapshotsBatch(deps)];
-  if (deps.snapshotLocalTime) definitions.push(snapshotsSchedule({ ...deps, snapshotLocalTime: deps.snapshotLocalTime }));
-  return definitions;
-}
+import { isPermanentJobError } from "@/lib/jobs/retryable";
 
 type InngestStep = {
   run: (id: string, fn: () => Promise<unknown>) => Promise<unknown>;
@@ -18,17 +10,28 @@ type InngestStep = {
   sendEvent: (id: string, events: { name: string; data: Record<string, unknown> }[]) => Promise<unknown>;
 };
 
+/** A permanent error (lib/jobs/retryable.ts) becomes Inngest's NonRetriableError, so Inngest does not retry it. */
+function toEngineError(error: unknown): unknown {
+  if (error instanceof NonRetriableError || !isPermanentJobError(error)) return error;
+  return new NonRetriableError((error as Error).message, { cause: error });
+}
+
 // Inngest types step outputs as their JSON form; our step outputs are plain JSON already.
 function adaptStep(step: InngestStep): JobStep {
   return {
-    run: <T>(id: string, fn: () => Promise<T>) => step.run(id, fn) as Promise<T>,
+    run: <T>(id: string, fn: () => Promise<T>) =>
+      step.run(id, () =>
+        fn().catch((error: unknown) => {
+          throw toEngineError(error);
+        }),
+      ) as Promise<T>,
     sleep: async (id, ms) => void (await step.sleep(id, ms)),
     sendEvent: async (id, events) => void (await step.sendEvent(id, (Array.isArray(events) ? events : [events]) as never)),
   };
 }
 
 /** One Inngest function per definition, with the same flow control and the same handler. */
-export function toInngestFunction(client: Inngest.Any, definition: JobDefinition<unknown>) {
+export function toInngestFunction(client: Inngest.Any, definition: AppJobDefinition) {
   const trigger = definition.trigger;
   return client.createFunction(
     {
@@ -36,6 +39,7 @@ export function toInngestFunction(client: Inngest.Any, definition: JobDefinition
       retries: definition.retries,
       triggers: ["cron" in trigger ? { cron: trigger.cron } : { event: eventType(trigger.event) }],
       ...(definition.concurrency && { concurrency: definition.concurrency }),
+      ...(definition.throttle && { throttle: definition.throttle }),
       ...(definition.idempotency && { idempotency: definition.idempotency }),
       ...(definition.cancelOn && { cancelOn: definition.cancelOn }),
       ...(definition.onFailure && {
@@ -53,15 +57,15 @@ export function toInngestFunction(client: Inngest.Any, definition: JobDefinition
         data = parsed.data;
       }
       try {
-        return await definition.handler({ event: { name: event.name, data }, step: adaptStep(step as unknown as InngestStep), runId });
+        return await definition.handler({ event: { name: event.name, data }, step: adaptStep(step as unknown as InngestStep) as never, runId });
       } catch (error) {
-        if (error instanceof NonRetriableJobError) throw new NonRetriableError(error.message, { cause: error });
-        throw error;
+        throw toEngineError(error);
       }
     },
   );
 }
 
+/** inngest/ only adapts the registry: every definition of lib/jobs/definitions, as an Inngest function. */
 export function createInngestFunctions(client: Inngest.Any, deps: JobDeps) {
   return createJobDefinitions(deps).map((definition) => toInngestFunction(client, definition));
 }

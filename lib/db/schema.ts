@@ -20,16 +20,17 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
+import { JOB_STATUSES } from "../domain/job-status";
 import { PLATFORMS } from "../domain/platforms";
 import { ROLES, type Role } from "../domain/roles";
-import { HEALTH_STATUSES, POST_STATUSES, RUN_STATUSES, RUN_TRIGGERS, SNAPSHOT_SOURCES } from "../domain/statuses";
+import { HEALTH_STATUSES, POST_STATUSES, RUN_TRIGGERS, SNAPSHOT_SOURCES } from "../domain/statuses";
 import { authUsers } from "./auth-schema";
 
 export const platformEnum = pgEnum("platform", PLATFORMS);
 export const memberRoleEnum = pgEnum("member_role", ROLES);
 export const snapshotSourceEnum = pgEnum("snapshot_source", SNAPSHOT_SOURCES);
 export const postStatusEnum = pgEnum("post_status", POST_STATUSES);
-export const jobStatusEnum = pgEnum("job_status", RUN_STATUSES);
+export const jobStatusEnum = pgEnum("job_status", JOB_STATUSES);
 export const jobTriggerEnum = pgEnum("job_trigger", RUN_TRIGGERS);
 export const healthStatusEnum = pgEnum("health_status", HEALTH_STATUSES);
 
@@ -70,11 +71,14 @@ export const workspaces = pgTable(
     timezone: text("timezone").notNull().default("UTC"),
     // HH:MM in the workspace's timezone for the daily snapshot run; null follows SNAPSHOT_LOCAL_TIME.
     snapshotTime: text("snapshot_time"),
+    // Each scraped TikTok post is re-scraped daily for this many days after it was first seen.
+    postRefreshDays: integer("post_refresh_days").notNull().default(90),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("workspaces_snapshot_time_check", sql`${t.snapshotTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check("workspaces_post_refresh_days_check", sql`${t.postRefreshDays} between 0 and 3650`),
     pgPolicy("workspaces_select_member", { for: "select", to: authenticatedRole, using: memberOf("id") }),
     pgPolicy("workspaces_update_admin", {
       for: "update",
@@ -280,7 +284,10 @@ export const tiktokPosts = pgTable(
     lastScrapedAt: timestamp("last_scraped_at", { withTimezone: true }),
     lastErrorCode: text("last_error_code"),
     lastError: text("last_error"),
+    lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
+    // Final failures in a row (reset by a success): a post that keeps failing shows on the Jobs and Posts pages.
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -334,7 +341,12 @@ export const tiktokSlides = pgTable(
     sha256: text("sha256"),
     contentType: text("content_type"),
     sourceUrl: text("source_url"),
+    // Every CDN mirror from the last scrape, byte for byte (the signatures must not be re-encoded).
+    sourceUrls: text("source_urls").array().notNull().default(sql`'{}'::text[]`),
     downloadedAt: timestamp("downloaded_at", { withTimezone: true }),
+    // Set when every mirror failed even after re-resolving the post; the post itself is not failed.
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    lastErrorCode: text("last_error_code"),
   },
   (t) => [
     unique("tiktok_slides_post_index_key").on(t.postId, t.slideIndex),

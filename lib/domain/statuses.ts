@@ -4,9 +4,6 @@ export type SnapshotSource = (typeof SNAPSHOT_SOURCES)[number];
 export const POST_STATUSES = ["pending", "scraping", "scraped", "failed", "skipped"] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 
-export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
-
 export const RUN_TRIGGERS = ["cron", "manual", "event"] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 

@@ -1,10 +1,10 @@
-import { createJobDefinitions } from "@/inngest/functions";
 import { inngest, inngestConfigured } from "@/inngest/client";
-import type { JobEvent } from "./job-definition";
+import { failRun } from "@/lib/services/job-runs/fail-run";
+import { markInterruptedRuns } from "@/lib/services/job-runs/mark-interrupted-runs";
+import { createJobDefinitions } from "./definitions";
+import type { RegisteredJobEvent } from "./events";
 import { processJobDeps } from "./job-deps";
 import { createLocalRunner, type LocalRunner } from "./local-runner";
-import { markInterruptedRuns } from "./mark-interrupted-runs";
-import { failSnapshotRun } from "@/lib/services/snapshots/fail-snapshot-run";
 
 // One runner per process: the global survives Next's module reloading and separate route bundles.
 const holder = globalThis as unknown as { __reachLocalRunner?: LocalRunner };
@@ -13,11 +13,16 @@ function localRunner(): LocalRunner {
   return (holder.__reachLocalRunner ??= createLocalRunner({ definitions: createJobDefinitions(processJobDeps()) }));
 }
 
-/** Sends job events to Inngest when it is configured, else to this process's local runner. */
-export async function dispatchJobEvents(events: JobEvent[]): Promise<void> {
+/** Sends registered job events to Inngest when it is configured, else to this process's local runner. */
+export async function dispatchJobEvents(events: RegisteredJobEvent[]): Promise<void> {
   if (events.length === 0) return;
   if (inngestConfigured) await inngest.send(events);
   else await localRunner().send(events);
+}
+
+/** One registered event: only a name of lib/jobs/events.ts with its payload type compiles. */
+export function sendJobEvent(event: RegisteredJobEvent): Promise<void> {
+  return dispatchJobEvents([event]);
 }
 
 /** Server start without Inngest: close what the last process left running, then keep the schedules. */
@@ -30,11 +35,11 @@ export async function startLocalJobs(): Promise<void> {
 }
 
 /** For route handlers' after(): a run whose start event cannot be delivered is marked failed, not left queued. */
-export async function dispatchRunEvent(event: JobEvent<string, { runId: string }>): Promise<void> {
+export async function dispatchRunEvent(event: RegisteredJobEvent<"snapshots.requested" | "posts.requested">): Promise<void> {
   try {
-    await dispatchJobEvents([event]);
+    await sendJobEvent(event);
   } catch (error) {
     const deps = processJobDeps();
-    await deps.withDb((db) => failSnapshotRun(db, event.data.runId, `Could not start: ${(error as Error).message}`, deps.now()));
+    await deps.withDb((db) => failRun(db, event.data.runId, `Could not start: ${(error as Error).message}`, deps.now()));
   }
 }

@@ -1,19 +1,31 @@
 import type { Db } from "@/lib/db/client";
 import { withServiceDb } from "@/lib/db/service";
 import { env } from "@/lib/env";
+import type { RateLimit } from "@/lib/scrapers/config";
 import { scraperConfigFromEnv } from "@/lib/scrapers/config-from-env";
 import { createScraperContext, type ScraperContext } from "@/lib/scrapers/context";
+import { KNOWN_POSTS_ONLY, type PostPipelineStages } from "@/lib/services/posts/pipeline-stages";
+import { getStorage } from "@/lib/storage/get-storage";
+import type { Storage } from "@/lib/storage/storage";
 
 /** What job handlers need from the outside world; tests and the bench pass their own. */
 export interface JobDeps {
   /** The service path: jobs act for the system, after the API checked the caller's role. */
   withDb<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   scraper(): ScraperContext;
+  /** Where slides go: Supabase Storage in production, local files by default. */
+  storage(): Storage;
+  /** The post pipeline's sync and write-back stages (lib/services/posts/pipeline-stages.ts). */
+  postStages: PostPipelineStages;
+  /** TikTok's request rate, declared as the posts-batch throttle on Inngest (the local runner relies on the scrapers' limiter). */
+  tiktokRateLimit?: RateLimit;
   now(): Date;
   /** Local time of the daily snapshot run ("06:00"), or null when the schedule is off. */
   snapshotLocalTime: string | null;
   /** Wait before a batch's attempt `n` (n ≥ 1) for accounts that failed with a retryable error. */
   retryBackoffMs(attempt: number): number;
+  /** Posts per posts.batch; by default about 30 s of page loads at TikTok's rate (5 to 50). */
+  postBatchSize?: number;
   /** Bench baseline only: write snapshots one row per statement. */
   oneByOne?: boolean;
 }
@@ -24,6 +36,9 @@ export function processJobDeps(): JobDeps {
   return {
     withDb: withServiceDb,
     scraper: () => (holder.__reachScraper ??= createScraperContext(scraperConfigFromEnv())),
+    storage: getStorage,
+    postStages: KNOWN_POSTS_ONLY,
+    tiktokRateLimit: scraperConfigFromEnv().limits.tiktok,
     now: () => new Date(),
     snapshotLocalTime: env.SNAPSHOT_LOCAL_TIME,
     retryBackoffMs: (attempt) => 15_000 * 4 ** (attempt - 1),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { ScrapeError } from "@/lib/scrapers/errors";
 import { NonRetriableJobError, type JobDefinition } from "./job-definition";
 import { createLocalRunner } from "./local-runner";
 
@@ -63,6 +65,33 @@ describe("local runner", () => {
     await runner.idle();
     expect(tries).toBe(4);
     expect(failures).toEqual(["flaky:transient", "fatal:fatal"]);
+  });
+
+  it("does not retry a permanent AppError or ScrapeError, and retries a retryable one", async () => {
+    const tries: Record<string, number> = {};
+    const errors: Record<string, Error> = {
+      private: new ScrapeError("private", "this TikTok post is private"),
+      invalid: new AppError("invalid_input"),
+      network: new ScrapeError("network", "reset"),
+      unavailable: new AppError("unavailable"),
+    };
+    const runner = createLocalRunner({
+      ...quiet,
+      definitions: [
+        job({
+          retries: 2,
+          async handler({ event, step }) {
+            await step.run("once", async () => {
+              tries[event.data.id] = (tries[event.data.id] ?? 0) + 1;
+              throw errors[event.data.id];
+            });
+          },
+        }),
+      ],
+    });
+    await runner.send(Object.keys(errors).map((id) => ({ name: "test.go", data: { id } })));
+    await runner.idle();
+    expect(tries).toEqual({ private: 1, invalid: 1, network: 3, unavailable: 3 });
   });
 
   it("drops invalid payloads and duplicate idempotency keys; dispatches sendEvent in-process", async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Cron } from "croner";
-import { NonRetriableJobError, readEventPath, type JobDefinition, type JobEvent, type JobStep } from "./job-definition";
+import { readEventPath, type JobDefinition, type JobEvent, type JobStep } from "./job-definition";
+import { isPermanentJobError } from "./retryable";
 
 export interface LocalRunnerOptions {
   definitions: JobDefinition<unknown>[];
@@ -107,7 +108,8 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
           try {
             return await fn();
           } catch (error) {
-            if (error instanceof NonRetriableJobError || attempt >= run.definition.retries) throw error;
+            // A permanent error (a payload error, a non-retryable AppError or ScrapeError) fails at once.
+            if (isPermanentJobError(error) || attempt >= run.definition.retries) throw error;
             log(`${run.definition.id}: step ${id} failed (attempt ${attempt + 1}), retrying`, error);
             await delay(retryBaseMs * 2 ** attempt, signal);
           }

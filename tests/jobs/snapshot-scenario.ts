@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { accounts, workspaces } from "@/lib/db/schema";
 import type { Platform } from "@/lib/domain/platforms";
 import type { ScraperConfigInput } from "@/lib/scrapers/config";
+import { KNOWN_POSTS_ONLY } from "@/lib/services/posts/pipeline-stages";
+import { createLocalStorage } from "@/lib/storage/local-storage";
 import type { FixtureServerOptions } from "@/tests/scrapers/fixture-server";
 import { startTestScraper, type TestScraper } from "@/tests/scrapers/test-scraper";
 import { createTestDatabase, type Engine, type TestDatabase } from "@/tests/db-harness";
@@ -58,6 +62,8 @@ export async function createSnapshotScenario(
     deps: {
       withDb: (fn) => fn(db),
       scraper: () => scraper.ctx,
+      storage: () => createLocalStorage({ dataDir: path.join(tmpdir(), `reach-scenario-${workspace.id}`), bucket: "slides" }),
+      postStages: KNOWN_POSTS_ONLY,
       now: () => new Date(),
       snapshotLocalTime: null,
       retryBackoffMs: () => 1,

@@ -10,6 +10,13 @@ import { imageChunks } from "./fixture-images";
 
 export type { FixtureResponse, FixtureRoute } from "./fixture-types";
 
+/** What a dynamic handler answers for a request no route matched. */
+export interface DynamicAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: string | Buffer;
+}
+
 export type FaultKind = "5xx" | "reset" | "slow";
 
 export interface FaultOptions {
@@ -31,6 +38,8 @@ export interface FixtureServerOptions {
   latencyMs?: number;
   /** Development mode: a request no route matches is answered as a normal account for any handle (dev-accounts.ts). */
   anyAccount?: boolean;
+  /** Asked before anyAccount for a request no route matches (e.g. tests/tiktok/dev-posts.ts); null passes. */
+  dynamic?: (host: string, url: URL) => DynamicAnswer | null;
 }
 
 export interface FixtureServer {
@@ -115,6 +124,8 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     }
     const found = findRoute(req);
     const forwarded = req.headers[ORIGINAL_HOST_HEADER];
+    const dynamic = !found && options.dynamic && typeof forwarded === "string" ? options.dynamic(forwarded.toLowerCase(), new URL(req.url ?? "/", "http://fixture.invalid")) : null;
+    if (dynamic) return void res.writeHead(dynamic.status, dynamic.headers).end(dynamic.body);
     const dev = !found && options.anyAccount && typeof forwarded === "string" ? devAccountResponse(forwarded.toLowerCase(), new URL(req.url ?? "/", "http://fixture.invalid")) : null;
     if (dev) return void res.writeHead(200, { "content-type": dev.contentType }).end(dev.body);
     if (!found) return void res.writeHead(404, { "content-type": "text/plain" }).end(`no fixture for ${req.headers[ORIGINAL_HOST_HEADER] ?? "?"}${req.url}`);

@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/layout/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
-import { listRuns, listSnapshotTargets } from "@/lib/services/snapshots/list-runs";
+import { listRuns } from "@/lib/services/job-runs/list-runs";
+import { listSnapshotTargets } from "@/lib/services/snapshots/list-snapshot-targets";
 
 export const metadata: Metadata = { title: "Jobs" };
 

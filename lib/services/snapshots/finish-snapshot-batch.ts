@@ -1,7 +1,6 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { rowsOf } from "@/lib/db/rows";
-import { scrapingLogs } from "@/lib/db/schema";
+import { closeFinishedRun } from "@/lib/services/job-runs/close-finished-run";
+import { recordBatchLog } from "@/lib/services/job-runs/record-batch-log";
 import type { SnapshotAttemptResult } from "./snapshot-accounts";
 
 export interface FinishSnapshotBatchInput {
@@ -14,7 +13,7 @@ export interface FinishSnapshotBatchInput {
 
 /**
  * Writes the batch's one scraping_logs row (idempotent on run + batch) and, when the run's progress
- * reaches its total, closes the run. Batches finish in any order: whichever commits last closes it.
+ * reaches its total, closes the run (succeeded, partial or failed, from its counts).
  */
 export async function finishSnapshotBatch(db: Db, input: FinishSnapshotBatchInput): Promise<{ runFinished: boolean }> {
   const errors: Record<string, number> = {};
@@ -27,26 +26,16 @@ export async function finishSnapshotBatch(db: Db, input: FinishSnapshotBatchInpu
     durationMs += attempt.durationMs;
     for (const [code, n] of Object.entries(attempt.errors)) errors[code] = (errors[code] ?? 0) + n;
   }
-  await db
-    .insert(scrapingLogs)
-    .values({
-      workspaceId: input.workspaceId,
-      jobRunId: input.runId,
-      batchId: input.batchId,
-      durationMs,
-      urlsProcessed: processed,
-      successRate: processed > 0 ? Math.round((succeeded / processed) * 1000) / 1000 : null,
-      errors,
-      createdAt: input.now,
-    })
-    .onConflictDoNothing({ target: [scrapingLogs.jobRunId, scrapingLogs.batchId] });
-  const closed = rowsOf<{ id: string }>(
-    await db.execute(sql`
-      update job_runs set status = 'succeeded', finished_at = ${input.now.toISOString()}::timestamptz,
-        error = case when coalesce((counters->>'failed')::int, 0) > 0
-          then (counters->>'failed') || ' account(s) failed; see the error counts' else null end
-      where id = ${input.runId} and status = 'running' and progress_done >= coalesce(progress_total, 0)
-      returning id`),
-  );
-  return { runFinished: closed.length > 0 };
+  await recordBatchLog(db, {
+    workspaceId: input.workspaceId,
+    runId: input.runId,
+    batchId: input.batchId,
+    durationMs,
+    processed,
+    succeeded,
+    errors,
+    now: input.now,
+  });
+  const closed = await closeFinishedRun(db, { runId: input.runId, now: input.now, items: "account(s)" });
+  return { runFinished: closed !== null };
 }

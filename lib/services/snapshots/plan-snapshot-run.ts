@@ -1,9 +1,10 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { jobRuns, workspaces } from "@/lib/db/schema";
 import type { Platform } from "@/lib/domain/platforms";
 import type { RateLimit } from "@/lib/scrapers/config";
+import { beginRun } from "@/lib/services/job-runs/begin-run";
 import { PERMANENT_ERROR_CODES, snapshotRunParamsSchema } from "./snapshot-run-params";
 
 export interface SnapshotBatch {
@@ -83,20 +84,6 @@ export async function planSnapshotRun(
     batch.accountIds.push(account.id);
   }
 
-  const done = todo.length === 0;
-  // A run cancelled while it was being planned stays cancelled and sends no batches.
-  const planned = await db
-    .update(jobRuns)
-    .set({
-      status: done ? "succeeded" : "running",
-      progressDone: 0,
-      progressTotal: todo.length,
-      counters: { succeeded: 0, failed: 0, skipped },
-      startedAt: sql`coalesce(${jobRuns.startedAt}, ${options.now.toISOString()}::timestamptz)`,
-      finishedAt: done ? options.now : null,
-      error: null,
-    })
-    .where(and(eq(jobRuns.id, runId), inArray(jobRuns.status, ["queued", "running"])))
-    .returning({ id: jobRuns.id });
-  return planned.length === 0 ? empty : { ...empty, batches };
+  const started = await beginRun(db, { runId, total: todo.length, counters: { succeeded: 0, failed: 0, skipped }, now: options.now });
+  return started ? { ...empty, batches } : empty;
 }

@@ -1,7 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { jobRuns, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { findRetryableRun } from "@/lib/services/job-runs/find-retryable-run";
 import { localDate } from "./local-date";
 import { SNAPSHOT_RUN_KIND, snapshotRunParamsSchema } from "./snapshot-run-params";
 import { startSnapshotRun, type StartedSnapshotRun } from "./start-snapshot-run";
@@ -14,13 +13,7 @@ export async function retrySnapshotRun(
   db: Db,
   input: { workspaceId: string; runId: string; triggeredBy: string | null; now: Date },
 ): Promise<StartedSnapshotRun> {
-  const [run] = await db
-    .select({ kind: jobRuns.kind, status: jobRuns.status, params: jobRuns.params, timezone: workspaces.timezone })
-    .from(jobRuns)
-    .innerJoin(workspaces, eq(workspaces.id, jobRuns.workspaceId))
-    .where(and(eq(jobRuns.id, input.runId), eq(jobRuns.workspaceId, input.workspaceId)));
-  if (!run || run.kind !== SNAPSHOT_RUN_KIND) throw new AppError("not_found", "No such run.");
-  if (run.status === "queued" || run.status === "running") throw new AppError("conflict", "The run is still in progress.");
+  const run = await findRetryableRun(db, { workspaceId: input.workspaceId, runId: input.runId, kind: SNAPSHOT_RUN_KIND });
   const params = snapshotRunParamsSchema.parse(run.params);
   // A snapshot is dated by the day it was taken: yesterday's gaps cannot be filled with today's numbers.
   if (params.snapshotDate !== localDate(run.timezone, input.now)) {

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { jobRuns, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { jobEvent } from "@/lib/jobs/events";
 import { localDate, localMinutes } from "./local-date";
 import { SNAPSHOT_RUN_KIND } from "./snapshot-run-params";
 import { startSnapshotRun, type StartedSnapshotRun } from "./start-snapshot-run";
@@ -39,7 +40,7 @@ export async function scheduleSnapshotRuns(db: Db, options: { now: Date; localTi
       started.push({
         runId: existing.id,
         snapshotDate: today,
-        event: { name: "snapshots.requested", data: { workspaceId: workspace.id, runId: existing.id } },
+        event: jobEvent("snapshots.requested", { workspaceId: workspace.id, runId: existing.id }),
       });
     }
     if (existing) continue;

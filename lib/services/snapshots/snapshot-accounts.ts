@@ -1,12 +1,13 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { jobRuns } from "@/lib/db/schema";
 import type { Platform } from "@/lib/domain/platforms";
 import type { ScraperContext } from "@/lib/scrapers/context";
 import type { Count } from "@/lib/scrapers/counts";
 import { toScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";
 import { scrapeAccount } from "@/lib/scrapers/scrape-account";
+import { addRunProgress } from "@/lib/services/job-runs/add-run-progress";
+import { isRunRunning } from "@/lib/services/job-runs/is-run-running";
 import type { AccountMetrics } from "@/lib/scrapers/types";
 import { upsertSnapshots, type SnapshotRow } from "./upsert-snapshots";
 
@@ -60,8 +61,6 @@ function toRow(account: { id: string; workspaceId: string }, snapshotDate: strin
   };
 }
 
-const addTo = (key: string, n: number): SQL => sql`jsonb_build_object(${key}::text, coalesce((${jobRuns.counters}->>${key}::text)::int, 0) + ${n}::int)`;
-
 /**
  * One attempt at a batch: scrape the accounts still without that day's snapshot, then in one
  * transaction upsert the snapshots (one statement), update health and the run's live progress.
@@ -70,8 +69,7 @@ const addTo = (key: string, n: number): SQL => sql`jsonb_build_object(${key}::te
 export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemptInput): Promise<SnapshotAttemptResult> {
   const started = Date.now();
   const nothing: SnapshotAttemptResult = { cancelled: false, succeeded: 0, failed: 0, skipped: 0, errors: {}, retry: [], durationMs: 0 };
-  const [run] = await deps.db.select({ status: jobRuns.status }).from(jobRuns).where(eq(jobRuns.id, input.runId));
-  if (run?.status !== "running") return { ...nothing, cancelled: true };
+  if (!(await isRunRunning(deps.db, input.runId))) return { ...nothing, cancelled: true };
 
   const ids = sql.join(input.accountIds.map((id) => sql`${id}::uuid`), sql`, `);
   const accounts = rowsOf<{ id: string; workspace_id: string; platform: Platform; handle: string }>(
@@ -127,14 +125,9 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
     }
     const done = result.succeeded + result.failed + result.skipped;
     if (done > 0) {
-      const counters = [addTo("succeeded", result.succeeded), addTo("failed", result.failed), addTo("skipped", result.skipped)];
-      for (const [code, n] of Object.entries(result.errors)) counters.push(addTo(`error:${code}`, n));
-      // A step that committed and then ran again (a lost response) must not count its accounts twice.
-      await tx.execute(sql`
-        update job_runs set progress_done = progress_done + ${done}::int,
-          counters = counters || ${sql.join(counters, sql` || `)},
-          params = jsonb_set(params, '{countedAttempts}', coalesce(params->'countedAttempts', '[]'::jsonb) || to_jsonb(${input.attemptKey}::text))
-        where id = ${input.runId} and not coalesce(params->'countedAttempts', '[]'::jsonb) ? ${input.attemptKey}::text`);
+      const counters: Record<string, number> = { succeeded: result.succeeded, failed: result.failed, skipped: result.skipped };
+      for (const [code, n] of Object.entries(result.errors)) counters[`error:${code}`] = n;
+      await addRunProgress(tx, { runId: input.runId, attemptKey: input.attemptKey, done, counters });
     }
   });
   result.durationMs = Date.now() - started;

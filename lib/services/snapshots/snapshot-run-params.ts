@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLATFORMS } from "@/lib/domain/platforms";
+import type { JobKind } from "@/lib/domain/job-kinds";
 import { SCRAPE_ERROR_CODES } from "@/lib/scrapers/errors";
 
 /** What job_runs.params holds for an accounts.snapshot run; read back with this schema. */
@@ -14,7 +15,7 @@ export const snapshotRunParamsSchema = z.object({
 
 export type SnapshotRunParams = z.infer<typeof snapshotRunParamsSchema>;
 
-export const SNAPSHOT_RUN_KIND = "accounts.snapshot";
+export const SNAPSHOT_RUN_KIND = "accounts.snapshot" satisfies JobKind;
 
 /** Error codes that trying again the same day cannot fix (the scrapers' `retryable: false`). */
 export const PERMANENT_ERROR_CODES = Object.entries(SCRAPE_ERROR_CODES)

@@ -1,10 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { accounts, jobRuns, workspaces } from "@/lib/db/schema";
+import { accounts, workspaces } from "@/lib/db/schema";
 import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
-import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { jobEvent, type RegisteredJobEvent } from "@/lib/jobs/events";
+import { insertQueuedRun } from "@/lib/services/job-runs/insert-queued-run";
 import { localDate } from "./local-date";
 import { SNAPSHOT_RUN_KIND, type SnapshotRunParams } from "./snapshot-run-params";
 
@@ -31,7 +32,7 @@ export interface StartedSnapshotRun {
   runId: string;
   snapshotDate: string;
   /** The event that starts it on either engine. */
-  event: { name: "snapshots.requested"; data: { workspaceId: string; runId: string; platform?: Platform; accountId?: string; triggeredBy?: string } };
+  event: RegisteredJobEvent<"snapshots.requested">;
 }
 
 /**
@@ -48,13 +49,6 @@ export async function startSnapshotRun(db: Db, input: StartSnapshotRunInput): Pr
       .where(and(eq(accounts.id, input.accountId), eq(accounts.workspaceId, input.workspaceId)));
     if (!account) throw new AppError("not_found", "No such account.");
   }
-  const [active] = await db
-    .select({ id: jobRuns.id })
-    .from(jobRuns)
-    .where(and(eq(jobRuns.workspaceId, input.workspaceId), eq(jobRuns.kind, SNAPSHOT_RUN_KIND), inArray(jobRuns.status, ["queued", "running"])))
-    .limit(1);
-  if (active) throw new AppError("conflict", "A snapshot run is already in progress; cancel it or wait for it to finish.", { runId: active.id });
-
   const params: SnapshotRunParams = {
     snapshotDate: input.snapshotDate ?? localDate(workspace.timezone, input.now),
     includePermanentFailures: input.includePermanentFailures ?? false,
@@ -62,35 +56,24 @@ export async function startSnapshotRun(db: Db, input: StartSnapshotRunInput): Pr
     ...(input.accountId && { accountId: input.accountId }),
     ...(input.retryOf && { retryOf: input.retryOf }),
   };
-  const inserted = db
-    .insert(jobRuns)
-    .values({
-      workspaceId: input.workspaceId,
-      kind: SNAPSHOT_RUN_KIND,
-      status: "queued",
-      trigger: input.trigger,
-      params,
-      triggeredBy: input.triggeredBy ?? null,
-      createdAt: input.now,
-    })
-    .returning({ id: jobRuns.id });
-  const [run] = await inserted.catch((error: unknown) => {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "A snapshot run is already in progress; cancel it or wait for it to finish.");
-    throw error;
+  const { runId } = await insertQueuedRun(db, {
+    workspaceId: input.workspaceId,
+    kind: SNAPSHOT_RUN_KIND,
+    trigger: input.trigger,
+    params,
+    triggeredBy: input.triggeredBy,
+    now: input.now,
+    busyMessage: "A snapshot run is already in progress; cancel it or wait for it to finish.",
   });
-  if (!run) throw new AppError("internal");
   return {
-    runId: run.id,
+    runId,
     snapshotDate: params.snapshotDate,
-    event: {
-      name: "snapshots.requested",
-      data: {
-        workspaceId: input.workspaceId,
-        runId: run.id,
-        ...(input.platform && { platform: input.platform }),
-        ...(input.accountId && { accountId: input.accountId }),
-        ...(input.triggeredBy && { triggeredBy: input.triggeredBy }),
-      },
-    },
+    event: jobEvent("snapshots.requested", {
+      workspaceId: input.workspaceId,
+      runId,
+      ...(input.platform && { platform: input.platform }),
+      ...(input.accountId && { accountId: input.accountId }),
+      ...(input.triggeredBy && { triggeredBy: input.triggeredBy }),
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import { after, NextResponse } from "next/server";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 import { dispatchRunEvent } from "@/lib/jobs/dispatch-job-events";
-import { listRuns } from "@/lib/services/snapshots/list-runs";
+import { listRuns } from "@/lib/services/job-runs/list-runs";
 import { snapshotScopeSchema, startSnapshotRun } from "@/lib/services/snapshots/start-snapshot-run";
 
 /** GET /api/v1/workspaces/:workspace/jobs — recent runs with live progress. */

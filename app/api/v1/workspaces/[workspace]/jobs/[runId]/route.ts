@@ -2,10 +2,9 @@ import { after, NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { workspaceRoute } from "@/lib/http/workspace-route";
-import { dispatchJobEvents, dispatchRunEvent } from "@/lib/jobs/dispatch-job-events";
-import { cancelSnapshotRun } from "@/lib/services/snapshots/cancel-snapshot-run";
-import { getRun } from "@/lib/services/snapshots/list-runs";
-import { retrySnapshotRun } from "@/lib/services/snapshots/retry-snapshot-run";
+import { dispatchRunEvent, sendJobEvent } from "@/lib/jobs/dispatch-job-events";
+import { cancelJobRun, retryJobRun } from "@/lib/jobs/run-commands";
+import { getRun } from "@/lib/services/job-runs/list-runs";
 
 const params = z.object({ runId: z.uuid() });
 const action = z.object({ action: z.enum(["cancel", "retry"]) }).strict();
@@ -17,15 +16,15 @@ export const GET = workspaceRoute({ role: "viewer", params }, async ({ tx, works
   return run;
 });
 
-/** POST { action: "cancel" } stops a run between steps; { action: "retry" } re-runs its failed and unfinished accounts. */
+/** POST { action: "cancel" } stops a run of any kind between steps; { action: "retry" } re-runs its failed and unfinished items. */
 export const POST = workspaceRoute({ role: "editor", params, body: action }, async ({ tx, workspace, claims, params: { runId }, body }) => {
   const now = new Date();
   if (body.action === "cancel") {
-    await cancelSnapshotRun(tx, workspace.id, runId, now);
-    after(() => dispatchJobEvents([{ name: "snapshots.cancel", data: { runId } }]));
+    const cancel = await cancelJobRun(tx, workspace.id, runId, now);
+    after(() => sendJobEvent(cancel));
     return { runId, status: "cancelled" };
   }
-  const started = await retrySnapshotRun(tx, { workspaceId: workspace.id, runId, triggeredBy: claims.sub, now });
+  const started = await retryJobRun(tx, { workspaceId: workspace.id, runId, triggeredBy: claims.sub, now });
   after(() => dispatchRunEvent(started.event));
   return NextResponse.json({ runId: started.runId, retryOf: runId }, { status: 202 });
 });

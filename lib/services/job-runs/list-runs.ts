@@ -1,11 +1,12 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { accounts, jobRuns, profiles } from "@/lib/db/schema";
+import { jobRuns, profiles } from "@/lib/db/schema";
+import type { JobStatus } from "@/lib/domain/job-status";
 
 export interface JobRunView {
   id: string;
   kind: string;
-  status: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "interrupted";
+  status: JobStatus;
   trigger: "cron" | "manual" | "event";
   progressDone: number;
   progressTotal: number | null;
@@ -56,14 +57,4 @@ export async function listRuns(db: Db, workspaceId: string, limit = 50): Promise
 export async function getRun(db: Db, workspaceId: string, runId: string): Promise<JobRunView | null> {
   const [row] = await select(db).where(and(eq(jobRuns.workspaceId, workspaceId), eq(jobRuns.id, runId)));
   return row ? toView(row) : null;
-}
-
-/** Accounts a manual run can target, for the "Run now" picker. */
-export async function listSnapshotTargets(db: Db, workspaceId: string, limit = 2_000) {
-  return db
-    .select({ id: accounts.id, platform: accounts.platform, handle: accounts.handle })
-    .from(accounts)
-    .where(eq(accounts.workspaceId, workspaceId))
-    .orderBy(asc(accounts.platform), asc(accounts.handle))
-    .limit(limit);
 }

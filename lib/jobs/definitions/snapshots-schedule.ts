@@ -1,15 +1,14 @@
-import type { JobDefinition } from "@/lib/jobs/job-definition";
-import type { JobDeps } from "@/lib/jobs/job-deps";
 import { scheduleSnapshotRuns } from "@/lib/services/snapshots/schedule-snapshot-runs";
+import type { JobDeps } from "../job-deps";
+import { onCron } from "./define-job";
 
 // Every 15 minutes (UTC): each workspace's daily run starts on the first tick after its local time.
 export const SNAPSHOT_SCHEDULE_CRON = "*/15 * * * *";
 
 /** Cron → one snapshots.requested per workspace that is due today. */
-export function snapshotsSchedule(deps: JobDeps & { snapshotLocalTime: string }): JobDefinition<Record<string, unknown>> {
-  return {
+export function snapshotsSchedule(deps: JobDeps & { snapshotLocalTime: string }) {
+  return onCron(SNAPSHOT_SCHEDULE_CRON, {
     id: "snapshots-schedule",
-    trigger: { cron: SNAPSHOT_SCHEDULE_CRON },
     retries: 2,
     // Cron runs carry no event to key on; one tick at a time is enough.
     concurrency: [{ limit: 1 }],
@@ -20,6 +19,5 @@ export function snapshotsSchedule(deps: JobDeps & { snapshotLocalTime: string })
       if (started.length > 0) await step.sendEvent("start-runs", started.map((run) => run.event));
       return { started: started.length };
     },
-  };
+  });
 }
-

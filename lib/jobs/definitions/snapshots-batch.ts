@@ -1,9 +1,8 @@
-import { snapshotsBatchSchema, type SnapshotsBatch } from "@/inngest/client";
-import type { JobDefinition } from "@/lib/jobs/job-definition";
-import type { JobDeps } from "@/lib/jobs/job-deps";
-import { failSnapshotRun } from "@/lib/services/snapshots/fail-snapshot-run";
+import { failRun } from "@/lib/services/job-runs/fail-run";
 import { finishSnapshotBatch } from "@/lib/services/snapshots/finish-snapshot-batch";
 import { snapshotAccounts, type SnapshotAttemptResult } from "@/lib/services/snapshots/snapshot-accounts";
+import type { JobDeps } from "../job-deps";
+import { onEvent } from "./define-job";
 
 /** A first try and two retries, with a durable sleep between them, for rate limits, blocks and network errors. */
 export const SNAPSHOT_ATTEMPTS = 3;
@@ -13,10 +12,9 @@ export const SNAPSHOT_ATTEMPTS = 3;
  * accounts still pending, idempotent on (account, day); Inngest allows 1,000 steps per run, so a
  * step per account would not fit a large workspace.
  */
-export function snapshotsBatch(deps: JobDeps): JobDefinition<SnapshotsBatch> {
-  return {
+export function snapshotsBatch(deps: JobDeps) {
+  return onEvent("snapshots.batch", {
     id: "snapshots-batch",
-    trigger: { event: "snapshots.batch", schema: snapshotsBatchSchema },
     retries: 3,
     // Keyed per platform across workspaces: the platforms limit us by IP, not by workspace.
     concurrency: [{ key: "event.data.platform", limit: 4, scope: "env" }],
@@ -48,9 +46,7 @@ export function snapshotsBatch(deps: JobDeps): JobDefinition<SnapshotsBatch> {
     },
     async onFailure({ event, error }) {
       console.error(`snapshots-batch ${event.data.runId}/${event.data.batchId} failed:`, error.message);
-      await deps.withDb((db) =>
-        failSnapshotRun(db, event.data.runId, `Batch ${event.data.batchId} failed; the details are in the server log.`, deps.now()),
-      );
+      await deps.withDb((db) => failRun(db, event.data.runId, `Batch ${event.data.batchId} failed; the details are in the server log.`, deps.now()));
     },
-  };
+  });
 }

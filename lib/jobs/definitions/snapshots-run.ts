@@ -1,17 +1,16 @@
-import { snapshotsRequestedSchema, type SnapshotsRequested } from "@/inngest/client";
-import type { JobDefinition } from "@/lib/jobs/job-definition";
-import type { JobDeps } from "@/lib/jobs/job-deps";
-import { failSnapshotRun } from "@/lib/services/snapshots/fail-snapshot-run";
+import { failRun } from "@/lib/services/job-runs/fail-run";
 import { planSnapshotRun } from "@/lib/services/snapshots/plan-snapshot-run";
+import { jobEvent } from "../events";
+import type { JobDeps } from "../job-deps";
+import { onEvent } from "./define-job";
 
 // Events per sendEvent step: keeps each fan-out request well under Inngest's payload limit.
-const FAN_OUT_CHUNK = 100;
+export const FAN_OUT_CHUNK = 100;
 
 /** snapshots.requested → plan the run (accounts still without today's snapshot), fan out one event per batch. */
-export function snapshotsRun(deps: JobDeps): JobDefinition<SnapshotsRequested> {
-  return {
+export function snapshotsRun(deps: JobDeps) {
+  return onEvent("snapshots.requested", {
     id: "snapshots-run",
-    trigger: { event: "snapshots.requested", schema: snapshotsRequestedSchema },
     retries: 3,
     concurrency: [{ key: "event.data.workspaceId", limit: 1 }],
     idempotency: "event.data.runId",
@@ -22,10 +21,11 @@ export function snapshotsRun(deps: JobDeps): JobDefinition<SnapshotsRequested> {
         deps.withDb((db) => planSnapshotRun(db, runId, { now: deps.now(), limits: deps.scraper().config.limits })),
       );
       for (let start = 0; start < plan.batches.length; start += FAN_OUT_CHUNK) {
-        const events = plan.batches.slice(start, start + FAN_OUT_CHUNK).map((batch) => ({
-          name: "snapshots.batch",
-          data: { ...batch, runId, workspaceId: plan.workspaceId, snapshotDate: plan.snapshotDate, batchKey: `${runId}:${batch.batchId}` },
-        }));
+        const events = plan.batches
+          .slice(start, start + FAN_OUT_CHUNK)
+          .map((batch) =>
+            jobEvent("snapshots.batch", { ...batch, runId, workspaceId: plan.workspaceId, snapshotDate: plan.snapshotDate, batchKey: `${runId}:${batch.batchId}` }),
+          );
         await step.sendEvent(`fan-out-${start / FAN_OUT_CHUNK}`, events);
       }
       return { batches: plan.batches.length };
@@ -33,7 +33,7 @@ export function snapshotsRun(deps: JobDeps): JobDefinition<SnapshotsRequested> {
     async onFailure({ event, error }) {
       // job_runs.error is shown to every member: the details (possibly SQL) stay in the server log.
       console.error(`snapshots-run ${event.data.runId} failed:`, error.message);
-      await deps.withDb((db) => failSnapshotRun(db, event.data.runId, "Planning failed; the details are in the server log.", deps.now()));
+      await deps.withDb((db) => failRun(db, event.data.runId, "Planning failed; the details are in the server log.", deps.now()));
     },
-  };
+  });
 }

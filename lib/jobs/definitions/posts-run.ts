@@ -1,0 +1,47 @@
+import { failRun } from "@/lib/services/job-runs/fail-run";
+import { planPostRun } from "@/lib/services/posts/plan-post-run";
+import { batchSizeFor } from "@/lib/services/snapshots/plan-snapshot-run";
+import { jobEvent } from "../events";
+import type { JobDeps } from "../job-deps";
+import { onEvent } from "./define-job";
+import { FAN_OUT_CHUNK } from "./snapshots-run";
+
+/**
+ * posts.requested → the sync stage (a sheet's ready rows upserted as posts; a no-op until sheets
+ * are plugged in), then plan the run and fan out one posts.batch event per batch.
+ */
+export function postsRun(deps: JobDeps) {
+  return onEvent("posts.requested", {
+    id: "posts-run",
+    retries: 3,
+    concurrency: [{ key: "event.data.workspaceId", limit: 1 }],
+    idempotency: "event.data.runId",
+    cancelOn: [{ event: "posts.cancel", match: "data.runId" }],
+    async handler({ event, step }) {
+      const { runId, workspaceId, sheetSourceId } = event.data;
+      const synced = await step.run("sync", () => deps.withDb((db) => deps.postStages.sync({ db, workspaceId, runId, sheetSourceId, now: deps.now() })));
+      const plan = await step.run("plan", () =>
+        deps.withDb((db) =>
+          planPostRun(db, runId, {
+            now: deps.now(),
+            batchSize: deps.postBatchSize ?? batchSizeFor(deps.scraper().config.limits.tiktok),
+            syncedIds: synced.postIds,
+            rowsRead: synced.rowsRead,
+            rowsReady: synced.rowsReady,
+          }),
+        ),
+      );
+      for (let start = 0; start < plan.batches.length; start += FAN_OUT_CHUNK) {
+        const events = plan.batches
+          .slice(start, start + FAN_OUT_CHUNK)
+          .map((batch) => jobEvent("posts.batch", { ...batch, runId, workspaceId: plan.workspaceId, statsDate: plan.statsDate, batchKey: `${runId}:${batch.batchId}` }));
+        await step.sendEvent(`fan-out-${start / FAN_OUT_CHUNK}`, events);
+      }
+      return { batches: plan.batches.length };
+    },
+    async onFailure({ event, error }) {
+      console.error(`posts-run ${event.data.runId} failed:`, error.message);
+      await deps.withDb((db) => failRun(db, event.data.runId, "Sync or planning failed; the details are in the server log.", deps.now()));
+    },
+  });
+}

@@ -1,0 +1,69 @@
+import type { Db } from "@/lib/db/client";
+
+/**
+ * The seams of a post pipeline run: sync → scrape batches → slides → write back. Scrape and slides
+ * live here; sync (read a sheet, upsert its ready rows as tiktok_posts) and write back (results
+ * into the sheet) are plugged in through these two functions. Both run inside job steps, so they
+ * must be idempotent: an engine may run a step again after its effects landed.
+ */
+export interface SyncInput {
+  db: Db;
+  workspaceId: string;
+  runId: string;
+  /** Only this sheet source's rows when the run was started for one sheet. */
+  sheetSourceId?: string;
+  now: Date;
+}
+
+export interface SyncResult {
+  /** tiktok_posts ids the sync upserted as ready: scraped by this run even past the refresh window. */
+  postIds: string[];
+  rowsRead: number;
+  rowsReady: number;
+}
+
+export type SyncPosts = (input: SyncInput) => Promise<SyncResult>;
+
+/** One post's outcome after its batch (JSON-safe), what write back puts into the sheet's row(s). */
+export interface PostResult {
+  /** tiktok_posts.id */
+  id: string;
+  postId: string;
+  url: string;
+  sheetSource: string | null;
+  sheetRow: number | null;
+  status: "scraped" | "failed";
+  errorCode: string | null;
+  /** Plain language ("private post"), null when scraped. */
+  reason: string | null;
+  views: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+  slideCount: number | null;
+  slidesStored: number;
+  lastScrapedAt: string | null;
+}
+
+export interface WriteBackInput {
+  db: Db;
+  workspaceId: string;
+  runId: string;
+  batchId: string;
+  results: PostResult[];
+  now: Date;
+}
+
+export type WriteBackResults = (input: WriteBackInput) => Promise<{ writeRequests: number }>;
+
+export interface PostPipelineStages {
+  sync: SyncPosts;
+  writeBack: WriteBackResults;
+}
+
+/** Until a sheet is plugged in: the run works over the posts already in tiktok_posts, and writes nowhere. */
+export const KNOWN_POSTS_ONLY: PostPipelineStages = {
+  sync: async () => ({ postIds: [], rowsRead: 0, rowsReady: 0 }),
+  writeBack: async () => ({ writeRequests: 0 }),
+};
