@@ -47,10 +47,10 @@ describe("the Sheets client against the fake Google", () => {
   it("maps 404, 403 and a missing tab to the taxonomy, naming the service account to share with", async () => {
     const client = await createSheetsClient(world.config());
     await expect(openSpreadsheet(client, "1NoSuchSpreadsheet_abcdefghijk")).rejects.toMatchObject({ code: "not_found" });
-    const denied = await openSpreadsheet(client, "1NotSharedSheet_abcdefghijklmn").catch((caught: unknown) => caught as AppError);
+    const denied = (await openSpreadsheet(client, "1NotSharedSheet_abcdefghijklmn").catch((caught: unknown) => caught)) as AppError;
     expect(denied).toMatchObject({ code: "permission_denied" });
     expect(denied.message).toContain(`Share the sheet with ${world.account.email}`);
-    const missing = await readHeaderRow(client, ID, "Nope").catch((caught: unknown) => caught as AppError);
+    const missing = (await readHeaderRow(client, ID, "Nope").catch((caught: unknown) => caught)) as AppError;
     expect(missing).toMatchObject({ code: "not_found" });
     expect(missing.message).toContain('The tab "Nope" does not exist');
   });

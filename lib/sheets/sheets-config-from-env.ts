@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createSheetsConfig, type SheetsConfig } from "./sheets-config";
 import { parseServiceAccountKey, type ServiceAccountKey } from "./service-account-key";
@@ -20,10 +20,12 @@ function keyFromFile(file: string): ServiceAccountKey {
   return parsed.key;
 }
 
-/** The configured service account, or null when neither variable is set. */
-export function serviceAccountFromEnv(): { key: ServiceAccountKey; source: string } | null {
-  if (env.GOOGLE_SERVICE_ACCOUNT_JSON) return { key: env.GOOGLE_SERVICE_ACCOUNT_JSON, source: "GOOGLE_SERVICE_ACCOUNT_JSON" };
-  if (env.GOOGLE_APPLICATION_CREDENTIALS) return { key: keyFromFile(env.GOOGLE_APPLICATION_CREDENTIALS), source: "GOOGLE_APPLICATION_CREDENTIALS" };
+type KeyVariables = Pick<Env, "GOOGLE_SERVICE_ACCOUNT_JSON" | "GOOGLE_APPLICATION_CREDENTIALS">;
+
+/** The configured service account, or null when neither variable is set; the JSON variable wins. */
+export function serviceAccountFromEnv(vars: KeyVariables = env): { key: ServiceAccountKey; source: string } | null {
+  if (vars.GOOGLE_SERVICE_ACCOUNT_JSON) return { key: vars.GOOGLE_SERVICE_ACCOUNT_JSON, source: "GOOGLE_SERVICE_ACCOUNT_JSON" };
+  if (vars.GOOGLE_APPLICATION_CREDENTIALS) return { key: keyFromFile(vars.GOOGLE_APPLICATION_CREDENTIALS), source: "GOOGLE_APPLICATION_CREDENTIALS" };
   return null;
 }
 
