@@ -64,9 +64,12 @@ export default defineConfig({
         DATABASE_URL: "",
         NEXTAUTH_URL: BASE_URL,
         NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
-        SCRAPER_ORIGIN_OVERRIDES: ["www.tiktok.com", "public.api.bsky.app", "mastodon.social"]
-          .map((host) => `${host}=http://127.0.0.1:${Number(process.env.E2E_FIXTURES_PORT ?? 4020)}`)
-          .join(","),
+        SCRAPER_ORIGIN_OVERRIDES: [
+          ...["www.tiktok.com", "public.api.bsky.app", "mastodon.social"].map((host) => `${host}=http://127.0.0.1:${Number(process.env.E2E_FIXTURES_PORT ?? 4020)}`),
+          // The fixtures script serves the fake Google Sheets one port up, and writes the key it trusts.
+          ...["sheets.googleapis.com", "oauth2.googleapis.com"].map((host) => `${host}=http://127.0.0.1:${Number(process.env.E2E_FIXTURES_PORT ?? 4020) + 1}`),
+        ].join(","),
+        GOOGLE_APPLICATION_CREDENTIALS: ".data/fixtures/service-account.json",
         // No scheduled run may start while a spec watches its own.
         SNAPSHOT_LOCAL_TIME: "off",
       },

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseServiceAccountKey } from "@/lib/sheets/service-account-key";
 
 const optionalString = z
   .string()
@@ -31,6 +32,15 @@ const originOverrides = optionalString.transform((value, ctx) => {
     map.set(host.toLowerCase(), parsed.origin);
   }
   return map;
+});
+
+// The message never quotes the value: it is a private key.
+const serviceAccountJson = optionalString.transform((value, ctx) => {
+  if (!value) return undefined;
+  const parsed = parseServiceAccountKey(value);
+  if (parsed.ok) return parsed.key;
+  ctx.addIssue({ code: "custom", message: parsed.problem });
+  return z.NEVER;
 });
 
 /** "tiktok=2/2,instagram=0.5/1" → bucket → requests per second / concurrency, for the scrapers. */
@@ -96,6 +106,10 @@ export const envSchema = z
     GOOGLE_ALLOWED_DOMAINS: optionalString.transform((value) =>
       (value ?? "").split(",").map((domain) => domain.trim().toLowerCase()).filter(Boolean),
     ),
+
+    // Google Sheets: a service account's JSON key, as a file path or as the JSON itself (for Vercel).
+    GOOGLE_APPLICATION_CREDENTIALS: optionalString,
+    GOOGLE_SERVICE_ACCOUNT_JSON: serviceAccountJson,
 
     // Inngest: with neither key nor INNGEST_DEV, functions run in-process.
     INNGEST_EVENT_KEY: optionalString,

@@ -2,6 +2,8 @@
 export const ERROR_CODES = {
   unauthenticated: { status: 401, message: "Sign in to continue." },
   forbidden: { status: 403, message: "Your role does not allow this." },
+  // An outside service (Google) refused our credentials for a resource; not the caller's role.
+  permission_denied: { status: 403, message: "Access to this resource was refused." },
   not_found: { status: 404, message: "Not found." },
   invalid_input: { status: 400, message: "The request is not valid." },
   conflict: { status: 409, message: "This conflicts with existing data." },

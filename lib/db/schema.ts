@@ -371,6 +371,13 @@ export const sheetSources = pgTable(
     headerMapping: jsonb("header_mapping").$type<Record<string, string>>().notNull().default({}),
     statusValues: jsonb("status_values").$type<Record<string, string>>().notNull().default({}),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    // A display name (the spreadsheet's title unless an admin renames it) and row 1 as last read.
+    name: text("name"),
+    headers: jsonb("headers").$type<string[]>().notNull().default([]),
+    // The service account the sheet was shared with when it was connected, for the "share with" hint.
+    serviceAccountEmail: text("service_account_email"),
+    lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
+    lastError: text("last_error"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -16,7 +16,7 @@ import { problem, toProblem } from "./problem";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const MAX_JSON_BYTES = 64 * 1024;
 
-export interface RouteContext<Body, Params, Upload> {
+export interface RouteContext<Body, Params, Upload, Prepared = undefined> {
   request: NextRequest;
   claims: UserClaims;
   workspace: MyWorkspace;
@@ -24,15 +24,18 @@ export interface RouteContext<Body, Params, Upload> {
   body: Body;
   params: Params;
   upload: Upload;
+  prepared: Prepared;
 }
 
-interface RouteOptions<BodySchema extends z.ZodType | undefined, ParamsSchema extends z.ZodType | undefined, Upload> {
+interface RouteOptions<BodySchema extends z.ZodType | undefined, ParamsSchema extends z.ZodType | undefined, Upload, Prepared> {
   /** The least role that may call this route; RLS enforces the same underneath. */
   role: Role;
   body?: BodySchema;
   params?: ParamsSchema;
   /** Reads a non-JSON body (an upload) after the role check and before the transaction opens. */
   upload?: (request: NextRequest) => Promise<Upload>;
+  /** Slow outside work (a call to Google) after the role and input checks, with no transaction open. */
+  prepare?: (input: { body: Infer<BodySchema>; params: Infer<ParamsSchema>; workspace: MyWorkspace }) => Promise<Prepared>;
 }
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -56,9 +59,10 @@ export function workspaceRoute<
   BodySchema extends z.ZodType | undefined = undefined,
   ParamsSchema extends z.ZodType | undefined = undefined,
   Upload = undefined,
+  Prepared = undefined,
 >(
-  options: RouteOptions<BodySchema, ParamsSchema, Upload>,
-  handler: (context: RouteContext<Infer<BodySchema>, Infer<ParamsSchema>, Upload>) => Promise<unknown>,
+  options: RouteOptions<BodySchema, ParamsSchema, Upload, Prepared>,
+  handler: (context: RouteContext<Infer<BodySchema>, Infer<ParamsSchema>, Upload, Prepared>) => Promise<unknown>,
 ) {
   return async (request: NextRequest, { params }: { params: Promise<Record<string, string>> }) => {
     try {
@@ -79,7 +83,8 @@ export function workspaceRoute<
       const parsedParams = (options.params ? options.params.parse(rest) : undefined) as Infer<ParamsSchema>;
       const body = (options.body ? options.body.parse(await readJson(request)) : undefined) as Infer<BodySchema>;
       const upload = (options.upload ? await options.upload(request) : undefined) as Upload;
-      const result = await withUserDb(claims, (tx) => handler({ request, claims, workspace, tx, body, params: parsedParams, upload }));
+      const prepared = (options.prepare ? await options.prepare({ body, params: parsedParams, workspace }) : undefined) as Prepared;
+      const result = await withUserDb(claims, (tx) => handler({ request, claims, workspace, tx, body, params: parsedParams, upload, prepared }));
       if (result instanceof Response) return result;
       return result === undefined ? new NextResponse(null, { status: 204 }) : NextResponse.json(result);
     } catch (error) {

@@ -75,6 +75,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
       {isAdmin ? (
         <Card>
           <CardHeader>
+            <CardTitle>Google Sheets</CardTitle>
+            <CardDescription>
+              Sheets of TikTok post URLs that Reach scrapes and writes results back to.{" "}
+              <Link href={`/${workspace.slug}/settings/sheets`} className="underline underline-offset-4">
+                Connect and map sheets
+              </Link>
+            </CardDescription>
+          </CardHeader>
+        </Card>
+      ) : null}
+      {isAdmin ? (
+        <Card>
+          <CardHeader>
             <CardTitle>Audit log</CardTitle>
             <CardDescription>Sign-ins, invitations, role changes and removals; the latest 50.</CardDescription>
           </CardHeader>

@@ -14,7 +14,10 @@ export type AuditAction =
   | "account.created"
   | "account.updated"
   | "account.deleted"
-  | "accounts.imported";
+  | "accounts.imported"
+  | "sheet.connected"
+  | "sheet.updated"
+  | "sheet.disconnected";
 
 export interface AuditEntry {
   workspaceId: string | null;
