@@ -8,7 +8,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import type { HeaderMapping } from "@/lib/sheets/header-mapping";
-import { DEFAULT_STATUS_VALUES, type StatusValues } from "@/lib/sheets/status-values";
+import { DEFAULT_STATUS_VALUES } from "@/lib/domain/sheet-fields";
+import type { StatusValues } from "@/lib/sheets/status-values";
 import { fromDraft, SheetMappingFields, toDraft, type MappingDraft } from "./sheet-mapping-fields";
 
 interface Inspection {

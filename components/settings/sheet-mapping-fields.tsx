@@ -3,7 +3,8 @@
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { FIELD_LABELS, SHEET_FIELDS, type HeaderMapping, type SheetField } from "@/lib/sheets/header-mapping";
+import { FIELD_LABELS, SHEET_FIELDS, type SheetField } from "@/lib/domain/sheet-fields";
+import type { HeaderMapping } from "@/lib/sheets/header-mapping";
 import type { StatusValues } from "@/lib/sheets/status-values";
 
 export type MappingDraft = Record<SheetField, string>;

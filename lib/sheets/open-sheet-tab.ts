@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { resolveColumns, FIELD_SYNONYMS, type ColumnIndexes, type HeaderMapping } from "./header-mapping";
+import { FIELD_SYNONYMS } from "@/lib/domain/sheet-fields";
+import { resolveColumns, type ColumnIndexes, type HeaderMapping } from "./header-mapping";
 import { openSpreadsheet, type SheetTab } from "./open-spreadsheet";
 import { readHeaderRow } from "./read-header-row";
 import type { SheetsClient } from "./sheets-client";

@@ -7,7 +7,7 @@ import { detectMapping } from "./header-mapping";
 import { openSheetTab } from "./open-sheet-tab";
 import { readReadyRows } from "./read-ready-rows";
 import { createSheetsClient } from "./sheets-client";
-import { DEFAULT_STATUS_VALUES } from "./status-values";
+import { DEFAULT_STATUS_VALUES } from "@/lib/domain/sheet-fields";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { isScrapeError } from "@/lib/scrapers/errors";
 import { parseTiktokPostUrl, type TiktokPostRef } from "@/lib/scrapers/platforms/tiktok/post-url";
-import { FIELD_LABELS, type ColumnIndexes } from "./header-mapping";
+import { FIELD_LABELS } from "@/lib/domain/sheet-fields";
+import type { ColumnIndexes } from "./header-mapping";
 
 export const URL_CELL_MAX = 2048;
 export const TEXT_CELL_MAX = 1000;

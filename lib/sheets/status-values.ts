@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-export const DEFAULT_STATUS_VALUES = { ready: "Ready to Scrape", done: "Scraped", failed: "Failed" } as const;
+import { DEFAULT_STATUS_VALUES } from "@/lib/domain/sheet-fields";
 
 const value = z.string().trim().min(1).max(100);
 

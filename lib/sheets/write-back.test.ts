@@ -5,7 +5,7 @@ import { detectMapping } from "./header-mapping";
 import type { SheetSourceConfig } from "./open-sheet-tab";
 import { readReadyRows } from "./read-ready-rows";
 import { createSheetsClient, type SheetsClient } from "./sheets-client";
-import { DEFAULT_STATUS_VALUES } from "./status-values";
+import { DEFAULT_STATUS_VALUES } from "@/lib/domain/sheet-fields";
 import { writeBack, type PostResult } from "./write-back";
 
 const HEADERS = ["TikTok URL", "Creator", "Caption", "Status", "Views", "Likes", "Notes", "Last scraped"];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { columnLetter, quoteTab } from "./a1";
 import { findRowsByUrl } from "./find-rows-by-url";
-import type { WriteBackField } from "./header-mapping";
+import type { WriteBackField } from "@/lib/domain/sheet-fields";
 import { openSheetTab, type OpenTab, type SheetSourceConfig } from "./open-sheet-tab";
 import type { SheetsClient } from "./sheets-client";
 import { sheetPostKey } from "./sheet-row";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { normalizeHeader, SHEET_FIELDS, type HeaderMapping } from "@/lib/sheets/header-mapping";
+import { SHEET_FIELDS } from "@/lib/domain/sheet-fields";
+import { normalizeHeader, type HeaderMapping } from "@/lib/sheets/header-mapping";
 import { noUrlColumnError } from "@/lib/sheets/open-sheet-tab";
 import { statusValuesSchema } from "@/lib/sheets/status-values";
 
