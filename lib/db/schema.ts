@@ -260,6 +260,8 @@ export const tiktokPosts = pgTable(
     postType: text("post_type"),
     sheetSource: text("sheet_source"),
     sheetRow: integer("sheet_row"),
+    /** The URL cells of its sheet that name this post (a short link and its full URL are one post); write-back finds rows by them. */
+    sheetUrls: text("sheet_urls").array().notNull().default(sql`'{}'::text[]`),
     status: postStatusEnum("status").notNull().default("pending"),
     caption: text("caption"),
     hashtags: text("hashtags").array().notNull().default(sql`'{}'::text[]`),

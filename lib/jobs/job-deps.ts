@@ -4,7 +4,9 @@ import { env } from "@/lib/env";
 import type { RateLimit } from "@/lib/scrapers/config";
 import { scraperConfigFromEnv } from "@/lib/scrapers/config-from-env";
 import { createScraperContext, type ScraperContext } from "@/lib/scrapers/context";
-import { KNOWN_POSTS_ONLY, type PostPipelineStages } from "@/lib/services/posts/pipeline-stages";
+import type { PostPipelineStages } from "@/lib/services/posts/pipeline-stages";
+import { sheetPipelineStages } from "@/lib/services/posts/sheet-pipeline-stages";
+import { getSheetsClient } from "@/lib/sheets/process-sheets-client";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { Storage } from "@/lib/storage/storage";
 
@@ -33,11 +35,12 @@ export interface JobDeps {
 const holder = globalThis as unknown as { __reachScraper?: ScraperContext };
 
 export function processJobDeps(): JobDeps {
+  const scraper = () => (holder.__reachScraper ??= createScraperContext(scraperConfigFromEnv()));
   return {
     withDb: withServiceDb,
-    scraper: () => (holder.__reachScraper ??= createScraperContext(scraperConfigFromEnv())),
+    scraper,
     storage: getStorage,
-    postStages: KNOWN_POSTS_ONLY,
+    postStages: sheetPipelineStages({ sheets: getSheetsClient, scraper }),
     tiktokRateLimit: scraperConfigFromEnv().limits.tiktok,
     now: () => new Date(),
     snapshotLocalTime: env.SNAPSHOT_LOCAL_TIME,

@@ -86,9 +86,25 @@ export async function writeBack(
   results: ReadonlyMap<string, PostResult>,
   options: WriteBackOptions = {},
 ): Promise<WriteBackSummary> {
-  const rowsPerRequest = options.rowsPerRequest ?? 500;
-  const byKey = new Map<string, { url: string; result: PostResult }>();
+  const byKey = new Map<string, KeyedResult>();
   for (const [url, result] of results) byKey.set(sheetPostKey(url), { url, result });
+  return writeBackByKey(client, source, byKey, options);
+}
+
+/** A result and the URL it was reported for (a row's URL cell, possibly cut short for reports). */
+export interface KeyedResult {
+  url: string;
+  result: PostResult;
+}
+
+/** The same, for rows already keyed by sheetPostKey of their whole URL cell (rows that failed validation). */
+export async function writeBackByKey(
+  client: SheetsClient,
+  source: SheetSourceConfig,
+  byKey: ReadonlyMap<string, KeyedResult>,
+  options: WriteBackOptions = {},
+): Promise<WriteBackSummary> {
+  const rowsPerRequest = options.rowsPerRequest ?? 500;
   const summary: WriteBackSummary = { rowsWritten: 0, cellsWritten: 0, writeRequests: 0, missing: [] };
   const keys = [...byKey.keys()];
   for (let start = 0; start < keys.length; start += rowsPerRequest) {

@@ -75,6 +75,7 @@ export async function createPostsScenario(
     ids,
     deps,
     async addPosts(list) {
+      if (list.length === 0) return;
       const rows = await db
         .insert(tiktokPosts)
         .values(list.map((url, index) => ({ workspaceId: workspace.id, postId: /\/(?:video|photo)\/(\d+)/.exec(url)?.[1] ?? `unparsed-${randomUUID()}`, url, sheetRow: index + 2 })))

@@ -1,4 +1,6 @@
+import { addRunProgress } from "@/lib/services/job-runs/add-run-progress";
 import { failRun } from "@/lib/services/job-runs/fail-run";
+import { loadPostResults } from "@/lib/services/posts/load-post-results";
 import { planPostRun } from "@/lib/services/posts/plan-post-run";
 import { batchSizeFor } from "@/lib/services/snapshots/plan-snapshot-run";
 import { jobEvent } from "../events";
@@ -25,12 +27,23 @@ export function postsRun(deps: JobDeps) {
           planPostRun(db, runId, {
             now: deps.now(),
             batchSize: deps.postBatchSize ?? batchSizeFor(deps.scraper().config.limits.tiktok),
-            syncedIds: synced.postIds,
-            rowsRead: synced.rowsRead,
-            rowsReady: synced.rowsReady,
+            synced,
           }),
         ),
       );
+      // Ready rows whose post needs no work today (scraped earlier, or a second row for it) still get its result.
+      const planned = new Set(plan.batches.flatMap((batch) => batch.postIds));
+      const unchanged = synced.postIds.filter((id) => !planned.has(id));
+      if (unchanged.length > 0 && plan.workspaceId) {
+        await step.run("write-back-unchanged", () =>
+          deps.withDb(async (db) => {
+            const results = await loadPostResults(db, workspaceId, unchanged);
+            const { writeRequests } = await deps.postStages.writeBack({ db, workspaceId, runId, batchId: "sync", results, now: deps.now() });
+            await addRunProgress(db, { runId, attemptKey: "sync:write-back", done: 0, counters: { sheetWriteRequests: writeRequests } });
+            return { writeRequests };
+          }),
+        );
+      }
       for (let start = 0; start < plan.batches.length; start += FAN_OUT_CHUNK) {
         const events = plan.batches
           .slice(start, start + FAN_OUT_CHUNK)

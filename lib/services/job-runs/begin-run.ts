@@ -4,7 +4,7 @@ import { jobRuns } from "@/lib/db/schema";
 
 export interface BeginRunInput {
   runId: string;
-  /** Items the run will work on; 0 closes it at once as succeeded. */
+  /** Items the run will work on; 0 closes it at once, as failed or partial when counters.failed says items failed. */
   total: number;
   /** The counters it starts from (e.g. items skipped because they are already done). */
   counters: Record<string, number>;
@@ -19,10 +19,14 @@ export interface BeginRunInput {
  */
 export async function beginRun(db: Db, input: BeginRunInput): Promise<boolean> {
   const done = input.total === 0;
+  // Nothing left to do can still be a failure: items that failed before any work began (invalid rows).
+  const failed = input.counters.failed ?? 0;
+  const ok = (input.counters.succeeded ?? 0) + (input.counters.skipped ?? 0);
+  const finalStatus = failed === 0 ? "succeeded" : ok === 0 ? "failed" : "partial";
   const started = await db
     .update(jobRuns)
     .set({
-      status: done ? "succeeded" : "running",
+      status: done ? finalStatus : "running",
       progressDone: 0,
       progressTotal: input.total,
       counters: input.counters,

@@ -20,6 +20,7 @@ interface Row {
   slide_count: number | null;
   slides_stored: string | number;
   last_scraped_at: Date | string | null;
+  sheet_urls: string[] | null;
 }
 
 const num = (value: string | number | null) => (value === null ? null : Number(value));
@@ -29,7 +30,7 @@ export async function loadPostResults(db: Db, workspaceId: string, postIds: stri
   const rows = rowsOf<Row>(
     await db.execute(sql`
       select p.id, p.post_id, p.url, p.sheet_source, p.sheet_row, p.status::text as status, p.last_error_code, p.last_error,
-        p.views, p.likes, p.comments, p.shares, p.saves, p.slide_count, p.last_scraped_at,
+        p.views, p.likes, p.comments, p.shares, p.saves, p.slide_count, p.last_scraped_at, p.sheet_urls,
         (select count(*) from tiktok_slides s where s.post_id = p.id and s.storage_path is not null) as slides_stored
       from tiktok_posts p
       where p.id in (select jsonb_array_elements_text(${JSON.stringify(postIds)}::jsonb)::uuid) and p.workspace_id = ${workspaceId}
@@ -53,5 +54,6 @@ export async function loadPostResults(db: Db, workspaceId: string, postIds: stri
     slideCount: row.slide_count,
     slidesStored: Number(row.slides_stored),
     lastScrapedAt: row.last_scraped_at === null ? null : new Date(row.last_scraped_at).toISOString(),
+    sheetUrls: row.sheet_urls ?? [],
   }));
 }

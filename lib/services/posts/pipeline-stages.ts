@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { ScrapeErrorCode } from "@/lib/scrapers/errors";
 
 /**
  * The seams of a post pipeline run: sync → scrape batches → slides → write back. Scrape and slides
@@ -20,6 +21,11 @@ export interface SyncResult {
   postIds: string[];
   rowsRead: number;
   rowsReady: number;
+  /** Ready rows that cannot be a post (another site, a dead short link, a cell too long), marked failed in the sheet. */
+  invalidRows: number;
+  /** The invalid rows by error code, counted with the run's failures. */
+  errors: Partial<Record<ScrapeErrorCode, number>>;
+  writeRequests: number;
 }
 
 export type SyncPosts = (input: SyncInput) => Promise<SyncResult>;
@@ -44,6 +50,8 @@ export interface PostResult {
   slideCount: number | null;
   slidesStored: number;
   lastScrapedAt: string | null;
+  /** The URL cells the post was read from (a short link and its full URL are one post); empty when it came from no sheet. */
+  sheetUrls: string[];
 }
 
 export interface WriteBackInput {
@@ -64,6 +72,6 @@ export interface PostPipelineStages {
 
 /** Until a sheet is plugged in: the run works over the posts already in tiktok_posts, and writes nowhere. */
 export const KNOWN_POSTS_ONLY: PostPipelineStages = {
-  sync: async () => ({ postIds: [], rowsRead: 0, rowsReady: 0 }),
+  sync: async () => ({ postIds: [], rowsRead: 0, rowsReady: 0, invalidRows: 0, errors: {}, writeRequests: 0 }),
   writeBack: async () => ({ writeRequests: 0 }),
 };

@@ -4,6 +4,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { jobRuns, workspaces } from "@/lib/db/schema";
 import { beginRun } from "@/lib/services/job-runs/begin-run";
 import { PERMANENT_ERROR_CODES } from "@/lib/services/snapshots/snapshot-run-params";
+import type { SyncResult } from "./pipeline-stages";
 import { postRunParamsSchema } from "./post-run-params";
 
 export interface PostBatch {
@@ -21,11 +22,8 @@ export interface PostPlan {
 export interface PlanPostRunOptions {
   now: Date;
   batchSize: number;
-  /** From the sync stage: always in scope, even past the refresh window. */
-  syncedIds: string[];
-  /** From the sync stage, kept in the run's counters. */
-  rowsRead: number;
-  rowsReady: number;
+  /** The sync stage's outcome: its posts are always in scope, even past the refresh window; its invalid rows count as failed. */
+  synced: SyncResult;
 }
 
 /** A slide still to download: not stored, and not given up on today. */
@@ -39,6 +37,7 @@ export const pendingSlide = (statsDate: string, timezone: string | SQL): SQL => 
  * still to store. The rest count as skipped, so a restarted run duplicates nothing and skips nothing.
  */
 export async function planPostRun(db: Db, runId: string, options: PlanPostRunOptions): Promise<PostPlan> {
+  const { synced } = options;
   const [run] = await db
     .select({ workspaceId: jobRuns.workspaceId, status: jobRuns.status, params: jobRuns.params, timezone: workspaces.timezone, refreshDays: workspaces.postRefreshDays })
     .from(jobRuns)
@@ -51,7 +50,7 @@ export async function planPostRun(db: Db, runId: string, options: PlanPostRunOpt
 
   const scope: SQL[] = [sql`p.workspace_id = ${run.workspaceId}`];
   if (params.sheetSourceId) scope.push(sql`p.sheet_source = ${params.sheetSourceId}`);
-  scope.push(sql`(p.id in (select jsonb_array_elements_text(${JSON.stringify(options.syncedIds)}::jsonb)::uuid)
+  scope.push(sql`(p.id in (select jsonb_array_elements_text(${JSON.stringify(options.synced.postIds)}::jsonb)::uuid)
     or p.first_scraped_at is null
     or p.first_scraped_at >= ${options.now.toISOString()}::timestamptz - make_interval(days => ${run.refreshDays}::int))`);
   const notScrapedToday: SQL[] = [sql`not exists (select 1 from tiktok_post_stats t where t.post_id = p.id and t.date = ${params.statsDate}::date)`];
@@ -77,7 +76,20 @@ export async function planPostRun(db: Db, runId: string, options: PlanPostRunOpt
   const started = await beginRun(db, {
     runId,
     total: todo.length,
-    counters: { succeeded: 0, failed: 0, skipped, slidesStored: 0, slidesFailed: 0, slideBytes: 0, sheetWriteRequests: 0, rowsRead: options.rowsRead, rowsReady: options.rowsReady, batchesFinished: 0 },
+    counters: {
+      succeeded: 0,
+      failed: synced.invalidRows,
+      skipped,
+      slidesStored: 0,
+      slidesFailed: 0,
+      slideBytes: 0,
+      sheetWriteRequests: synced.writeRequests,
+      rowsRead: synced.rowsRead,
+      rowsReady: synced.rowsReady,
+      invalidRows: synced.invalidRows,
+      batchesFinished: 0,
+      ...Object.fromEntries(Object.entries(synced.errors).map(([code, n]) => [`error:${code}`, n ?? 0])),
+    },
     params: { batchCount: batches.length },
     now: options.now,
   });

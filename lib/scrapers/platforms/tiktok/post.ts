@@ -91,7 +91,7 @@ function toPostMetrics(item: z.infer<typeof itemSchema>, url: string): PostMetri
 const REDIRECTS = [301, 302, 303, 307, 308];
 
 // Short links are resolved hop by hop and stop at the first post URL, without loading that page twice.
-async function resolveShortLink(shortUrl: string, ctx: ScraperContext): Promise<{ user: string; id: string }> {
+export async function resolveTiktokShortLink(shortUrl: string, ctx: ScraperContext): Promise<{ user: string; id: string }> {
   let url = shortUrl;
   for (let hop = 0; hop < 5; hop++) {
     const response = await ctx.http.get({ bucket: "tiktok", url, passStatuses: [...REDIRECTS, 404] });
@@ -115,7 +115,7 @@ async function resolveShortLink(shortUrl: string, ctx: ScraperContext): Promise<
 /** A TikTok post's public metrics and slides from its /video/ page (short links and /photo/ URLs accepted). */
 export async function scrapeTiktokPost(input: string, ctx: ScraperContext): Promise<PostMetrics> {
   const ref = parseTiktokPostUrl(input);
-  const { user, id } = ref.kind === "short" ? await resolveShortLink(ref.url, ctx) : ref;
+  const { user, id } = ref.kind === "short" ? await resolveTiktokShortLink(ref.url, ctx) : ref;
   const url = canonicalPostUrl(user, id);
   const { data, source } = await loadTiktokPage(url, ctx, "post");
   if (data.layout !== "universal") throw new ScrapeError("parse_error", "the post page has no rehydration data", { path: "webapp.video-detail", url });

@@ -1,0 +1,114 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { rowsOf } from "@/lib/db/rows";
+import { sheetSources } from "@/lib/db/schema";
+import type { ScraperContext } from "@/lib/scrapers/context";
+import { toScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";
+import { canonicalPostUrl } from "@/lib/scrapers/platforms/tiktok/post-url";
+import { resolveTiktokShortLink } from "@/lib/scrapers/platforms/tiktok/post";
+import type { SheetRow } from "@/lib/sheets/sheet-row";
+import type { SheetsClient } from "@/lib/sheets/sheets-client";
+import { readReadyRows } from "@/lib/sheets/read-ready-rows";
+import { writeBackByKey, type KeyedResult } from "@/lib/sheets/write-back";
+import { listSheets } from "@/lib/services/sheets/list-sheets";
+import { toSheetSourceConfig, type SheetSourceView } from "@/lib/services/sheets/sheet-source-view";
+import { failureReason } from "./failure-reason";
+import type { SyncInput, SyncResult } from "./pipeline-stages";
+
+export interface SheetStageDeps {
+  sheets(): Promise<SheetsClient>;
+  scraper(): ScraperContext;
+  /** Rows per read; bounded so a 50,000-row sheet never sits in memory at once. */
+  pageSize?: number;
+}
+
+type FailedRow = KeyedResult & { code: ScrapeErrorCode };
+
+interface PostRow {
+  postId: string;
+  url: string;
+  row: SheetRow;
+  sheetUrls: string[];
+}
+
+// A post named by two rows (or by a short link and its full URL) is one post; the first row wins.
+function merge(rows: PostRow[]): PostRow[] {
+  const byPost = new Map<string, PostRow>();
+  for (const row of rows) {
+    const seen = byPost.get(row.postId);
+    if (seen) seen.sheetUrls = [...new Set([...seen.sheetUrls, ...row.sheetUrls])];
+    else byPost.set(row.postId, { ...row, sheetUrls: [...row.sheetUrls] });
+  }
+  return [...byPost.values()];
+}
+
+async function resolveRows(rows: SheetRow[], ctx: ScraperContext): Promise<{ posts: PostRow[]; failed: Map<string, FailedRow> }> {
+  const failed = new Map<string, FailedRow>();
+  const resolved = await Promise.all(
+    rows.map(async (row): Promise<PostRow | null> => {
+      if (row.ref.kind === "post") return { postId: row.ref.id, url: canonicalPostUrl(row.ref.user, row.ref.id), row, sheetUrls: [row.url] };
+      try {
+        const ref = await resolveTiktokShortLink(row.ref.url, ctx);
+        return { postId: ref.id, url: canonicalPostUrl(ref.user, ref.id), row, sheetUrls: [row.url] };
+      } catch (error) {
+        const scrapeError = toScrapeError(error);
+        failed.set(row.key, { url: row.url, code: scrapeError.code, result: { outcome: "failed", reason: failureReason(scrapeError) } });
+        return null;
+      }
+    }),
+  );
+  return { posts: resolved.filter((post): post is PostRow => post !== null), failed };
+}
+
+async function upsertPosts(db: Db, workspaceId: string, source: SheetSourceView, posts: PostRow[]): Promise<string[]> {
+  if (posts.length === 0) return [];
+  const values = sql.join(
+    posts.map((post) => sql`(${workspaceId}::uuid, ${post.postId}, ${post.url}, ${post.row.creator}, ${post.row.set}, ${post.row.va}, ${post.row.type}, ${source.id}, ${post.row.rowNumber}::int, array(select jsonb_array_elements_text(${JSON.stringify(post.sheetUrls)}::jsonb)))`),
+    sql`, `,
+  );
+  // The sheet is the system of record for who posted what; a post moving to another sheet takes that sheet's URLs.
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      insert into tiktok_posts (workspace_id, post_id, url, creator, set_id, va, post_type, sheet_source, sheet_row, sheet_urls)
+      values ${values}
+      on conflict (workspace_id, post_id) do update set
+        creator = excluded.creator, set_id = excluded.set_id, va = excluded.va, post_type = excluded.post_type,
+        sheet_row = excluded.sheet_row, sheet_source = excluded.sheet_source,
+        sheet_urls = case when tiktok_posts.sheet_source is distinct from excluded.sheet_source then excluded.sheet_urls
+          else array(select distinct unnest(tiktok_posts.sheet_urls || excluded.sheet_urls)) end,
+        updated_at = now()
+      returning id`),
+  );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The sync stage: each connected sheet's ready rows, a page at a time, upserted as posts on
+ * (workspace, post id). Rows that cannot be a post (another site, a dead short link, a cell too
+ * long) are marked failed in the sheet at once, since no later stage will see them.
+ */
+export async function syncSheetPosts(deps: SheetStageDeps, input: SyncInput): Promise<SyncResult> {
+  const result: SyncResult = { postIds: [], rowsRead: 0, rowsReady: 0, writeRequests: 0, invalidRows: 0, errors: {} };
+  const sources = (await listSheets(input.db, input.workspaceId)).filter((source) => !input.sheetSourceId || source.id === input.sheetSourceId);
+  if (sources.length === 0) return result;
+  const client = await deps.sheets();
+  const ids = new Set<string>();
+  for (const source of sources) {
+    const config = toSheetSourceConfig(source);
+    for await (const page of readReadyRows(client, config, { pageSize: deps.pageSize })) {
+      result.rowsRead += page.rowsRead;
+      result.rowsReady += page.ready.length + page.invalid.length;
+      const { posts, failed } = await resolveRows(page.ready, deps.scraper());
+      for (const row of page.invalid) failed.set(row.key, { url: row.url, code: "invalid_input", result: { outcome: "failed", reason: row.reason } });
+      for (const id of await upsertPosts(input.db, input.workspaceId, source, merge(posts))) ids.add(id);
+      if (failed.size > 0) {
+        result.invalidRows += failed.size;
+        for (const { code } of failed.values()) result.errors[code] = (result.errors[code] ?? 0) + 1;
+        result.writeRequests += (await writeBackByKey(client, config, failed)).writeRequests;
+      }
+    }
+    await input.db.update(sheetSources).set({ lastSyncedAt: input.now, lastError: null }).where(and(eq(sheetSources.id, source.id), eq(sheetSources.workspaceId, input.workspaceId)));
+  }
+  result.postIds = [...ids];
+  return result;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "tiktok_posts" ADD COLUMN "sheet_urls" text[] DEFAULT '{}'::text[] NOT NULL;
