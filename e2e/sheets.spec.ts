@@ -50,13 +50,13 @@ test("an admin connects the sample sheet in Settings → Google Sheets and corre
   await expect(page.locator("#connect-url")).toHaveValue("TikTok URL");
   await expect(page.locator("#connect-error")).toHaveValue("Notes");
   await page.locator("#connect-error").selectOption("");
-  await page.getByLabel("Ready (to scrape)").fill("ready to scrape");
+  await page.locator("#connect-status-ready").fill("ready to scrape");
   await page.getByRole("button", { name: "Connect sheet" }).click();
   await expect(page.getByText('Connected "Reach sample posts" (Posts).')).toBeVisible();
   const card = page.getByTestId("sheet-source").filter({ hasText: "Reach sample posts · Posts" });
   await expect(card).toBeVisible();
   const response = await page.request.get(SHEETS);
-  const sheet = (await response.json()).data.find((entry: { tab: string }) => entry.tab === "Posts");
+  const sheet = (await response.json()).data.find((entry: { spreadsheetId: string }) => SAMPLE.includes(entry.spreadsheetId));
   expect(sheet.mapping.url).toBe("TikTok URL");
   expect(sheet.mapping.error).toBeUndefined();
   expect(sheet.statusValues.ready).toBe("ready to scrape");
