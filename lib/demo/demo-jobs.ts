@@ -16,7 +16,7 @@ export interface JobRunRow {
   id: string;
   workspace_id: string;
   kind: string;
-  status: "succeeded" | "failed";
+  status: "succeeded" | "partial" | "failed";
   trigger: "cron" | "manual" | "event";
   progress_done: number;
   progress_total: number;
@@ -43,7 +43,7 @@ export interface ScrapingLogRow {
 
 const BATCH_SIZE = 50;
 
-/** Finished runs of the daily pipelines (one of them failed) and the batch logs they wrote. */
+/** Finished runs of the two job kinds (one day's post run rate-limited) and the batch logs they wrote. */
 export function generateJobs(rng: Random, plan: JobPlan): { runs: JobRunRow[]; logs: ScrapingLogRow[] } {
   const runs: JobRunRow[] = [];
   const logs: ScrapingLogRow[] = [];
@@ -54,9 +54,8 @@ export function generateJobs(rng: Random, plan: JobPlan): { runs: JobRunRow[]; l
     if (startMs >= latest) return;
     const id = demoUuid(plan.workspaceId, "job", kind, daysAgo);
     const batches = Math.max(1, Math.ceil(run.total / BATCH_SIZE));
-    const failedBatches = run.status === "failed" ? Math.min(3, batches) : 0;
+    const failedBatches = (run.counters?.["error:rate_limited"] ?? 0) > 0 ? Math.min(3, batches) : 0;
     let clock = startMs + rng.int(200, 900);
-    let done = 0;
     for (let batch = 0; batch < batches; batch++) {
       const urls = Math.min(BATCH_SIZE, run.total - batch * BATCH_SIZE);
       const failingBatch = batch >= batches - failedBatches;
@@ -64,19 +63,16 @@ export function generateJobs(rng: Random, plan: JobPlan): { runs: JobRunRow[]; l
       const failures = Object.values(errors).reduce((sum, n) => sum + n, 0);
       const duration = rng.int(urls * 400, urls * 1600);
       clock += duration;
-      done += failingBatch ? 0 : urls;
-      if (kind === "accounts.snapshot" || kind === "posts.scrape") {
-        logs.push({
-          workspace_id: plan.workspaceId,
-          job_run_id: id,
-          batch_id: `b${String(batch + 1).padStart(3, "0")}`,
-          duration_ms: duration,
-          urls_processed: urls,
-          success_rate: Math.round(((urls - Math.min(urls, failures)) / urls) * 1000) / 1000,
-          errors,
-          created_at: new Date(Math.min(clock, latest)).toISOString(),
-        });
-      }
+      logs.push({
+        workspace_id: plan.workspaceId,
+        job_run_id: id,
+        batch_id: `b${String(batch + 1).padStart(3, "0")}`,
+        duration_ms: duration,
+        urls_processed: urls,
+        success_rate: Math.round(((urls - Math.min(urls, failures)) / urls) * 1000) / 1000,
+        errors,
+        created_at: new Date(Math.min(clock, latest)).toISOString(),
+      });
     }
     const finishMs = Math.min(clock + rng.int(100, 500), latest);
     runs.push({
@@ -85,7 +81,7 @@ export function generateJobs(rng: Random, plan: JobPlan): { runs: JobRunRow[]; l
       kind,
       status: run.status ?? "succeeded",
       trigger: run.trigger ?? "cron",
-      progress_done: run.status === "failed" ? done : run.total,
+      progress_done: run.total,
       progress_total: run.total,
       counters: run.counters ?? {},
       params: run.params ?? {},
@@ -103,32 +99,34 @@ export function generateJobs(rng: Random, plan: JobPlan): { runs: JobRunRow[]; l
     add("accounts.snapshot", daysAgo, 0, {
       total: plan.activeAccounts,
       failed: plan.failingAccounts,
-      counters: { accounts: plan.activeAccounts, succeeded, failed: plan.failingAccounts, snapshots: succeeded },
+      status: plan.failingAccounts > 0 ? "partial" : "succeeded",
+      counters: { succeeded, failed: plan.failingAccounts, skipped: 0, ...(plan.failingAccounts > 0 && { "error:not_found": plan.failingAccounts }) },
+      error: plan.failingAccounts > 0 ? `${plan.failingAccounts} account(s) failed; see the error counts` : null,
     });
   }
-  const scraped = Math.round(plan.posts * 0.93);
+  // The daily refresh of the posts the demo holds; the demo has no connected sheet, so nothing is read or written back.
+  const failedPosts = Math.round(plan.posts * 0.03);
   for (let daysAgo = 3; daysAgo >= 0; daysAgo--) {
-    const failed = daysAgo === 2;
-    add("posts.scrape", daysAgo, 30, {
+    const limited = daysAgo === 2;
+    const failed = limited ? Math.min(plan.posts, 3 * BATCH_SIZE) : failedPosts;
+    add("posts.pipeline", daysAgo, 30, {
       total: plan.posts,
-      status: failed ? "failed" : "succeeded",
-      failed: failed ? 0 : Math.round(plan.posts * 0.03),
-      counters: failed
-        ? { posts: plan.posts, scraped: Math.max(0, plan.posts - 3 * BATCH_SIZE), failed: Math.min(plan.posts, 3 * BATCH_SIZE) }
-        : { posts: plan.posts, scraped, failed: Math.round(plan.posts * 0.03), skipped: plan.posts - scraped - Math.round(plan.posts * 0.03) },
-      error: failed ? "TikTok rate-limited every proxy for 3 batches in a row; the run stopped and will resume next time." : null,
+      status: failed === 0 ? "succeeded" : failed >= plan.posts ? "failed" : "partial",
+      failed: limited ? 0 : failedPosts,
+      counters: {
+        succeeded: plan.posts - failed,
+        failed,
+        skipped: 0,
+        slidesStored: limited ? 0 : rng.int(0, 12),
+        slidesFailed: 0,
+        slideBytes: 0,
+        rowsRead: 0,
+        rowsReady: 0,
+        sheetWriteRequests: 0,
+        ...(limited ? { "error:rate_limited": failed } : { "error:not_found": failedPosts }),
+      },
+      error: failed > 0 ? `${failed} post(s) failed; see the error counts` : null,
     });
   }
-  add("sheets.sync", 1, 9 * 60 + 12, {
-    total: plan.posts,
-    trigger: "manual",
-    counters: { rows: plan.posts, added: rng.int(3, 12), updated: rng.int(10, 40) },
-    params: { tab: "Posts" },
-  });
-  add("slides.download", 1, 9 * 60 + 20, {
-    total: plan.slides,
-    trigger: "event",
-    counters: { slides: plan.slides, downloaded: rng.int(5, 30) },
-  });
   return { runs, logs };
 }

@@ -42,7 +42,6 @@ export interface PostPlan {
   vas: readonly string[];
   creatorCount: number;
   setCount: number;
-  sheetSource: string;
 }
 
 export interface PostRow {
@@ -54,9 +53,7 @@ export interface PostRow {
   set_id: string;
   va: string;
   post_type: "slideshow" | "video";
-  sheet_source: string;
-  sheet_row: number;
-  status: "pending" | "scraped" | "failed" | "skipped";
+  status: "pending" | "scraped" | "failed";
   caption: string | null;
   hashtags: string[];
   mentions: string[];
@@ -160,7 +157,7 @@ function tiktokId(rng: Random, postedMs: number): string {
   return ((BigInt(Math.floor(postedMs / 1000)) << 32n) | BigInt(rng.int(0, 2 ** 32 - 1))).toString();
 }
 
-/** Posts from a sheet worked by a handful of VAs, with daily stats that level off after a few days. */
+/** Posts worked by a handful of VAs, with daily stats that level off after a few days. */
 export function generatePosts(rng: Random, plan: PostPlan) {
   const creators = makeCreators(rng, plan);
   const nowMs = plan.now.getTime();
@@ -185,7 +182,7 @@ export function generatePosts(rng: Random, plan: PostPlan) {
     const age = Math.max(0, daysBetween(postedDate, plan.today));
     const roll = rng.next();
     const status: PostRow["status"] =
-      age <= 1 && roll < 0.6 ? "pending" : roll < 0.035 ? "failed" : roll < 0.045 ? "skipped" : roll < 0.07 ? "pending" : "scraped";
+      age <= 1 && roll < 0.6 ? "pending" : roll < 0.035 ? "failed" : roll < 0.07 ? "pending" : "scraped";
     const failure = rng.pick(FAILURES);
     // Some failed posts were scraped for a while before they disappeared; the rest never were.
     const scrapedDays = status === "scraped" ? age + 1 : status === "failed" && rng.chance(0.5) ? rng.int(1, age + 1) : 0;
@@ -222,8 +219,6 @@ export function generatePosts(rng: Random, plan: PostPlan) {
       set_id: rng.pick(creator.sets.length ? creator.sets : ["SET-000"]),
       va: rng.pick(creator.vas),
       post_type: slideshow ? "slideshow" : "video",
-      sheet_source: plan.sheetSource,
-      sheet_row: index + 2,
       status,
       caption: scraped ? `${rng.pick(niche.captions)} ${slideshow ? "👉 swipe" : ""}`.trim() : null,
       hashtags: scraped ? rng.sample(niche.tags, rng.int(2, 4)) : [],
@@ -247,7 +242,7 @@ export function generatePosts(rng: Random, plan: PostPlan) {
       first_scraped_at: scraped ? iso(firstScrapedMs) : null,
       last_scraped_at: scraped ? iso(lastScrapedMs) : null,
       last_error_code: status === "failed" ? failure[0] : null,
-      last_error: status === "failed" ? failure[1] : status === "skipped" ? "Duplicate of an earlier row in the sheet." : null,
+      last_error: status === "failed" ? failure[1] : null,
       attempts: status === "failed" ? 3 : scraped ? 1 : 0,
       created_at: new Date(postedMs).toISOString(),
     });

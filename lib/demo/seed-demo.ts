@@ -74,7 +74,6 @@ function planWorkspace(spec: (typeof DEMO_WORKSPACES)[number], size: WorkspaceSi
   const today = todayIn(spec.timezone, now);
   const firstDay = addDays(today, -(size.accountDays - 1));
   const rng = (part: string) => new Random(`${spec.slug}:${part}`);
-  const sheetSourceId = demoUuid(workspaceId, "sheet");
   const { accounts, series } = generateAccounts(rng("accounts"), {
     workspaceId,
     count: size.accounts,
@@ -94,9 +93,8 @@ function planWorkspace(spec: (typeof DEMO_WORKSPACES)[number], size: WorkspaceSi
     vas: size.vas,
     creatorCount: size.creators,
     setCount: size.sets,
-    sheetSource: sheetSourceId,
   });
-  return { spec, workspaceId, today, firstDay, sheetSourceId, accounts, series, posts, stats, slides, rng };
+  return { spec, workspaceId, today, firstDay, accounts, series, posts, stats, slides, rng };
 }
 
 const SNAPSHOTS_SQL = `
@@ -183,22 +181,6 @@ async function insertPlan(
   const { workspaceId } = plan;
   await insertRecords(
     tx,
-    "sheet_sources",
-    { id: "uuid", workspace_id: "uuid", spreadsheet_id: "text", tab: "text", header_mapping: "jsonb", status_values: "jsonb", last_synced_at: "timestamptz" },
-    [
-      {
-        id: plan.sheetSourceId,
-        workspace_id: workspaceId,
-        spreadsheet_id: `1${plan.sheetSourceId.replaceAll("-", "")}Xq9`,
-        tab: "Posts",
-        header_mapping: { "TikTok URL": "url", Creator: "creator", Set: "set_id", VA: "va", "Post type": "post_type", Status: "status" },
-        status_values: { scraped: "Done", failed: "Error", skipped: "Skipped", pending: "" },
-        last_synced_at: new Date(now.getTime() - 3 * 3600_000).toISOString(),
-      },
-    ],
-  );
-  await insertRecords(
-    tx,
     "accounts",
     {
       id: "uuid", workspace_id: "uuid", platform: "platform", handle: "text", display_name: "text", profile_url: "text",
@@ -216,7 +198,7 @@ async function insertPlan(
     "tiktok_posts",
     {
       id: "uuid", workspace_id: "uuid", post_id: "text", url: "text", creator: "text", set_id: "text", va: "text",
-      post_type: "text", sheet_source: "text", sheet_row: "integer", status: "post_status", caption: "text",
+      post_type: "text", status: "post_status", caption: "text",
       hashtags: "text[]", mentions: "text[]", music_id: "text", music_title: "text", music_author: "text",
       duration_seconds: "double precision", posted_at: "timestamptz", is_slideshow: "boolean", slide_count: "integer",
       author_id: "text", author_unique_id: "text", author_nickname: "text", author_followers: "bigint", views: "bigint",

@@ -1,5 +1,4 @@
 import type { Db } from "@/lib/db/client";
-import type { ScrapeErrorCode } from "@/lib/scrapers/errors";
 
 /**
  * The seams of a post pipeline run: sync → scrape batches → slides → write back. Scrape and slides
@@ -23,8 +22,10 @@ export interface SyncResult {
   rowsReady: number;
   /** Ready rows that cannot be a post (another site, a dead short link, a cell too long), marked failed in the sheet. */
   invalidRows: number;
-  /** The invalid rows by error code, counted with the run's failures. */
-  errors: Partial<Record<ScrapeErrorCode, number>>;
+  /** Connected sheets that could not be read (not found, unshared, no URL column); each counts as one failure. */
+  sheetErrors: number;
+  /** Invalid rows by scraper error code and unreadable sheets by `sheet_<code>`, counted with the run's failures. */
+  errors: Record<string, number>;
   writeRequests: number;
 }
 
@@ -72,6 +73,6 @@ export interface PostPipelineStages {
 
 /** Until a sheet is plugged in: the run works over the posts already in tiktok_posts, and writes nowhere. */
 export const KNOWN_POSTS_ONLY: PostPipelineStages = {
-  sync: async () => ({ postIds: [], rowsRead: 0, rowsReady: 0, invalidRows: 0, errors: {}, writeRequests: 0 }),
+  sync: async () => ({ postIds: [], rowsRead: 0, rowsReady: 0, invalidRows: 0, sheetErrors: 0, errors: {}, writeRequests: 0 }),
   writeBack: async () => ({ writeRequests: 0 }),
 };

@@ -78,7 +78,7 @@ export async function planPostRun(db: Db, runId: string, options: PlanPostRunOpt
     total: todo.length,
     counters: {
       succeeded: 0,
-      failed: synced.invalidRows,
+      failed: synced.invalidRows + synced.sheetErrors,
       skipped,
       slidesStored: 0,
       slidesFailed: 0,
@@ -87,6 +87,7 @@ export async function planPostRun(db: Db, runId: string, options: PlanPostRunOpt
       rowsRead: synced.rowsRead,
       rowsReady: synced.rowsReady,
       invalidRows: synced.invalidRows,
+      sheetErrors: synced.sheetErrors,
       batchesFinished: 0,
       ...Object.fromEntries(Object.entries(synced.errors).map(([code, n]) => [`error:${code}`, n ?? 0])),
     },

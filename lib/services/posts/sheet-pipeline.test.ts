@@ -134,4 +134,16 @@ describe.each(ENGINES)("the post pipeline from a Google Sheet and back (%s)", (e
     const [post] = await scenario.db.select().from(tiktokPosts).where(eq(tiktokPosts.postId, id(0)));
     expect([tab.get("G3"), tab.get("H3")]).toEqual(["Scraped", post!.views]);
   });
+
+  it("a connected sheet that can no longer be opened fails alone, with its reason on the sheet", async () => {
+    const [gone] = await scenario.db
+      .insert(sheetSources)
+      .values({ workspaceId: scenario.workspaceId, spreadsheetId: "1DeletedSheet_000000000000000000000", tab: "Posts", headers: HEADERS, headerMapping: detectMapping(HEADERS), statusValues: { ...DEFAULT_STATUS_VALUES } })
+      .returning({ id: sheetSources.id });
+    const run = await scenario.run();
+    expect(run.status).toBe("partial");
+    expect(run.counters).toMatchObject({ sheetErrors: 1, "error:sheet_not_found": 1 });
+    const [source] = await scenario.db.select().from(sheetSources).where(eq(sheetSources.id, gone!.id));
+    expect(source!.lastError).toMatch(/no spreadsheet/i);
+  });
 });

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { sheetSources } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
 import type { ScraperContext } from "@/lib/scrapers/context";
 import { toScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";
 import { canonicalPostUrl } from "@/lib/scrapers/platforms/tiktok/post-url";
@@ -82,32 +83,45 @@ async function upsertPosts(db: Db, workspaceId: string, source: SheetSourceView,
   return rows.map((row) => row.id);
 }
 
+async function syncSource(input: SyncInput, client: SheetsClient, deps: SheetStageDeps, source: SheetSourceView, result: SyncResult, ids: Set<string>) {
+  const config = toSheetSourceConfig(source);
+  for await (const page of readReadyRows(client, config, { pageSize: deps.pageSize })) {
+    result.rowsRead += page.rowsRead;
+    result.rowsReady += page.ready.length + page.invalid.length;
+    const { posts, failed } = await resolveRows(page.ready, deps.scraper());
+    for (const row of page.invalid) failed.set(row.key, { url: row.url, code: "invalid_input", result: { outcome: "failed", reason: row.reason } });
+    for (const id of await upsertPosts(input.db, input.workspaceId, source, merge(posts))) ids.add(id);
+    if (failed.size > 0) {
+      result.invalidRows += failed.size;
+      for (const { code } of failed.values()) result.errors[code] = (result.errors[code] ?? 0) + 1;
+      result.writeRequests += (await writeBackByKey(client, config, failed)).writeRequests;
+    }
+  }
+  await input.db.update(sheetSources).set({ lastSyncedAt: input.now, lastError: null }).where(and(eq(sheetSources.id, source.id), eq(sheetSources.workspaceId, input.workspaceId)));
+}
+
 /**
  * The sync stage: each connected sheet's ready rows, a page at a time, upserted as posts on
  * (workspace, post id). Rows that cannot be a post (another site, a dead short link, a cell too
- * long) are marked failed in the sheet at once, since no later stage will see them.
+ * long) are marked failed in the sheet at once, since no later stage will see them. A sheet that
+ * cannot be opened is recorded on its source and counted as failed; the run goes on with the others.
  */
 export async function syncSheetPosts(deps: SheetStageDeps, input: SyncInput): Promise<SyncResult> {
-  const result: SyncResult = { postIds: [], rowsRead: 0, rowsReady: 0, writeRequests: 0, invalidRows: 0, errors: {} };
+  const result: SyncResult = { postIds: [], rowsRead: 0, rowsReady: 0, writeRequests: 0, invalidRows: 0, sheetErrors: 0, errors: {} };
   const sources = (await listSheets(input.db, input.workspaceId)).filter((source) => !input.sheetSourceId || source.id === input.sheetSourceId);
   if (sources.length === 0) return result;
   const client = await deps.sheets();
   const ids = new Set<string>();
   for (const source of sources) {
-    const config = toSheetSourceConfig(source);
-    for await (const page of readReadyRows(client, config, { pageSize: deps.pageSize })) {
-      result.rowsRead += page.rowsRead;
-      result.rowsReady += page.ready.length + page.invalid.length;
-      const { posts, failed } = await resolveRows(page.ready, deps.scraper());
-      for (const row of page.invalid) failed.set(row.key, { url: row.url, code: "invalid_input", result: { outcome: "failed", reason: row.reason } });
-      for (const id of await upsertPosts(input.db, input.workspaceId, source, merge(posts))) ids.add(id);
-      if (failed.size > 0) {
-        result.invalidRows += failed.size;
-        for (const { code } of failed.values()) result.errors[code] = (result.errors[code] ?? 0) + 1;
-        result.writeRequests += (await writeBackByKey(client, config, failed)).writeRequests;
-      }
+    try {
+      await syncSource(input, client, deps, source, result, ids);
+    } catch (error) {
+      // A sheet that cannot be read (gone, unshared, its URL column renamed) fails alone; the others still run.
+      if (!(error instanceof AppError) || error.retryable) throw error;
+      result.sheetErrors += 1;
+      result.errors[`sheet_${error.code}`] = (result.errors[`sheet_${error.code}`] ?? 0) + 1;
+      await input.db.update(sheetSources).set({ lastError: error.message.slice(0, 500) }).where(and(eq(sheetSources.id, source.id), eq(sheetSources.workspaceId, input.workspaceId)));
     }
-    await input.db.update(sheetSources).set({ lastSyncedAt: input.now, lastError: null }).where(and(eq(sheetSources.id, source.id), eq(sheetSources.workspaceId, input.workspaceId)));
   }
   result.postIds = [...ids];
   return result;
