@@ -10,7 +10,7 @@ import { createSlideDownloader } from "@/lib/scrapers/slides/download-slide";
 import type { ImageType } from "@/lib/scrapers/slides/magic-bytes";
 import { isRunRunning } from "@/lib/services/job-runs/is-run-running";
 import type { Storage } from "@/lib/storage/storage";
-import { pendingSlide } from "./plan-post-run";
+import { pendingSlide, scrapedOn } from "./plan-post-run";
 import { recordFailedSlide, recordStoredSlide } from "./record-slide-outcome";
 
 export const SLIDE_CONTENT_TYPES: Record<ImageType, string> = {
@@ -63,7 +63,7 @@ export function slidePath(workspaceId: string, postId: string, index: number, ty
 }
 
 /**
- * A batch's slides stage: every slide of its posts not yet stored (nor given up on today) is
+ * A batch's slides stage: every slide of its posts scraped today not yet stored (nor given up on today) is
  * streamed from the CDN, typed by its magic bytes, put into storage at its deterministic path and
  * recorded at once, so a slide already stored is never downloaded again. When every URL of a
  * slide is expired or refused, its post is loaded once more for fresh signed URLs; a slide that
@@ -78,7 +78,7 @@ export async function storePostSlides(deps: StoreSlidesDeps, input: StoreSlidesI
       select s.id, s.post_id, p.url, s.slide_index, s.source_urls
       from tiktok_slides s join tiktok_posts p on p.id = s.post_id join workspaces w on w.id = p.workspace_id
       where p.id in (select jsonb_array_elements_text(${JSON.stringify(input.postIds)}::jsonb)::uuid) and p.workspace_id = ${input.workspaceId}
-        and ${pendingSlide(input.statsDate, sql`w.timezone`)}
+        and ${scrapedOn(input.statsDate)} and ${pendingSlide(input.statsDate, sql`w.timezone`)}
       order by s.post_id, s.slide_index`),
   );
   const download = createSlideDownloader(deps.scraper);
