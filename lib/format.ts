@@ -13,6 +13,19 @@ export function formatChange(value: number | null): string {
   return `${value > 0 ? "+" : "−"}${exact.format(Math.abs(value))}`;
 }
 
+/** Bytes for display: "4.7 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
 export function formatDuration(ms: number | null): string {
   if (ms === null || ms < 0) return "—";
   const seconds = Math.round(ms / 1000);

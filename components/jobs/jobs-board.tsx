@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient
 import { useState } from "react";
 import { callApi } from "@/components/members/api-client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import type { JobRunView } from "@/lib/services/job-runs/list-runs";
 import { JobsTable } from "./jobs-table";
 import { RunNowForm, type SnapshotTarget } from "./run-now-form";
@@ -46,7 +47,14 @@ function Board({ slug, canEdit, initialRuns, targets }: JobsBoardProps) {
 
   return (
     <div className="space-y-4">
-      {canEdit ? <RunNowForm targets={targets} pending={mutate.isPending} onRun={(body) => mutate.mutate({ url: base, body })} /> : null}
+      {canEdit ? (
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <RunNowForm targets={targets} pending={mutate.isPending} onRun={(body) => mutate.mutate({ url: base, body })} />
+          <Button type="button" variant="outline" disabled={mutate.isPending} onClick={() => mutate.mutate({ url: base, body: { kind: "posts.pipeline" } })}>
+            Scrape TikTok posts
+          </Button>
+        </div>
+      ) : null}
       {error ? (
         <Alert variant="destructive" role="alert">
           <AlertDescription>{error}</AlertDescription>

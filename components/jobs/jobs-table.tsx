@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { isJobKind, JOB_KIND_LABELS } from "@/lib/domain/job-kinds";
-import { formatDuration, PLATFORM_LABELS } from "@/lib/format";
+import { formatBytes, formatDuration, PLATFORM_LABELS } from "@/lib/format";
 import type { JobRunView } from "@/lib/services/job-runs/list-runs";
 
 const OUTCOMES = ["succeeded", "failed", "skipped"] as const;
@@ -26,6 +26,7 @@ function useNow(active: boolean) {
 function scopeOf(run: JobRunView): string {
   if (typeof run.params.accountId === "string") return "one account";
   if (typeof run.params.platform === "string") return PLATFORM_LABELS[run.params.platform] ?? run.params.platform;
+  if (run.kind === "posts.pipeline") return typeof run.params.sheetSourceId === "string" ? "one sheet" : "all posts";
   return run.kind === "accounts.snapshot" ? "all accounts" : "";
 }
 
@@ -96,6 +97,12 @@ export function JobsTable({
                   <span className="text-xs tabular-nums text-muted-foreground" data-testid="job-progress-text">
                     {run.progressDone} / {run.progressTotal ?? "?"} · {percent}%
                   </span>
+                  {run.kind === "posts.pipeline" && run.counters.slidesTotal !== undefined ? (
+                    <div className="text-xs tabular-nums text-muted-foreground" data-testid="job-slides-text">
+                      slides {run.counters.slidesStored ?? 0} / {run.counters.slidesTotal} · {formatBytes(run.counters.slideBytes ?? 0)}
+                      {run.counters.slidesFailed ? ` · ${run.counters.slidesFailed} failed` : ""}
+                    </div>
+                  ) : null}
                 </TableCell>
                 <TableCell className="hidden text-xs md:table-cell" data-testid="job-outcomes">
                   <div>{OUTCOMES.filter((key) => run.counters[key] !== undefined).map((key) => `${key} ${run.counters[key]}`).join(" · ") || "—"}</div>

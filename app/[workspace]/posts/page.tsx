@@ -25,6 +25,9 @@ export default async function PostsPage({ params }: { params: Promise<{ workspac
           <Table>
             <TableHeader>
               <TableRow>
+                <TableHead>
+                  <span className="sr-only">First slide</span>
+                </TableHead>
                 <TableHead>Post</TableHead>
                 <TableHead>VA</TableHead>
                 <TableHead className="hidden md:table-cell">Creator</TableHead>
@@ -37,6 +40,20 @@ export default async function PostsPage({ params }: { params: Promise<{ workspac
             <TableBody>
               {posts.map((post) => (
                 <TableRow key={post.id}>
+                  <TableCell className="w-16">
+                    {post.hasThumbnail ? (
+                      // eslint-disable-next-line @next/next/no-img-element -- a private, signed or streamed image: not for next/image's optimizer
+                      <img
+                        src={`/api/v1/workspaces/${workspace.slug}/posts/${post.id}/slides/0`}
+                        alt={`First slide of post ${post.postId}`}
+                        loading="lazy"
+                        className="size-12 rounded object-cover"
+                        data-testid="post-thumbnail"
+                      />
+                    ) : (
+                      <div className="size-12 rounded bg-muted" aria-hidden />
+                    )}
+                  </TableCell>
                   <TableCell>
                     <a href={post.url} target="_blank" rel="noreferrer noopener" className="font-medium underline-offset-4 hover:underline">
                       {post.postId}
@@ -55,6 +72,12 @@ export default async function PostsPage({ params }: { params: Promise<{ workspac
                     <Badge variant={post.status === "failed" ? "destructive" : post.status === "scraped" ? "secondary" : "outline"} title={post.lastErrorCode ?? undefined}>
                       {post.status}
                     </Badge>
+                    {post.status === "failed" && post.lastError ? <div className="mt-1 text-xs text-muted-foreground">{post.lastError}</div> : null}
+                    {post.consecutiveFailures > 1 ? (
+                      <div className="text-xs text-destructive" data-testid="post-keeps-failing">
+                        failed {post.consecutiveFailures} times in a row
+                      </div>
+                    ) : null}
                   </TableCell>
                 </TableRow>
               ))}

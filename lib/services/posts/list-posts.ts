@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { tiktokPosts } from "@/lib/db/schema";
@@ -29,6 +29,10 @@ export async function listPosts(tx: Tx, workspaceId: string, query: ListPostsQue
       likes: tiktokPosts.likes,
       postedAt: tiktokPosts.postedAt,
       lastErrorCode: tiktokPosts.lastErrorCode,
+      lastError: tiktokPosts.lastError,
+      consecutiveFailures: tiktokPosts.consecutiveFailures,
+      // The Posts page shows slide 0 as a thumbnail when it is stored.
+      hasThumbnail: sql<boolean>`exists (select 1 from tiktok_slides s where s.post_id = ${tiktokPosts.id} and s.slide_index = 0 and s.storage_path is not null)`,
     })
     .from(tiktokPosts)
     .where(and(...filters))

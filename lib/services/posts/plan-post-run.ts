@@ -26,6 +26,9 @@ export interface PlanPostRunOptions {
   synced: SyncResult;
 }
 
+/** The post has its stats row for that day: scraped today, so its slide URLs are fresh. */
+export const scrapedOn = (statsDate: string): SQL => sql`exists (select 1 from tiktok_post_stats t where t.post_id = p.id and t.date = ${statsDate}::date)`;
+
 /** A slide still to download: not stored, and not given up on today. */
 export const pendingSlide = (statsDate: string, timezone: string | SQL): SQL => sql`
   s.storage_path is null and (s.failed_at is null or (s.failed_at at time zone ${timezone})::date < ${statsDate}::date)`;
@@ -33,8 +36,8 @@ export const pendingSlide = (statsDate: string, timezone: string | SQL): SQL => 
 /**
  * Starts a queued (or resumed) post run: the workspace's posts (or one sheet's) that were synced
  * as ready, never scraped, or first seen within the workspace's refresh window; of those, the ones
- * without today's stats row (and not failed permanently today, unless retrying) or with slides
- * still to store. The rest count as skipped, so a restarted run duplicates nothing and skips nothing.
+ * without today's stats row (and not failed permanently today, unless retrying), or scraped today
+ * with slides still to store. The rest count as skipped, so a restarted run duplicates nothing and skips nothing.
  */
 export async function planPostRun(db: Db, runId: string, options: PlanPostRunOptions): Promise<PostPlan> {
   const { synced } = options;
@@ -53,7 +56,7 @@ export async function planPostRun(db: Db, runId: string, options: PlanPostRunOpt
   scope.push(sql`(p.id in (select jsonb_array_elements_text(${JSON.stringify(options.synced.postIds)}::jsonb)::uuid)
     or p.first_scraped_at is null
     or p.first_scraped_at >= ${options.now.toISOString()}::timestamptz - make_interval(days => ${run.refreshDays}::int))`);
-  const notScrapedToday: SQL[] = [sql`not exists (select 1 from tiktok_post_stats t where t.post_id = p.id and t.date = ${params.statsDate}::date)`];
+  const notScrapedToday: SQL[] = [sql`not ${scrapedOn(params.statsDate)}`];
   if (!params.includePermanentFailures) {
     notScrapedToday.push(sql`not (coalesce(p.last_error_code in (${sql.join(PERMANENT_ERROR_CODES.map((code) => sql`${code}`), sql`, `)}), false)
       and (p.last_error_at at time zone ${run.timezone})::date = ${params.statsDate}::date)`);
@@ -64,7 +67,7 @@ export async function planPostRun(db: Db, runId: string, options: PlanPostRunOpt
     await db.execute(sql`
       select p.id from tiktok_posts p
       where ${inScope} and ((${sql.join(notScrapedToday, sql` and `)})
-        or exists (select 1 from tiktok_slides s where s.post_id = p.id and ${pendingSlide(params.statsDate, run.timezone)}))
+        or (${scrapedOn(params.statsDate)} and exists (select 1 from tiktok_slides s where s.post_id = p.id and ${pendingSlide(params.statsDate, run.timezone)})))
       order by (p.first_scraped_at is null) desc, (p.consecutive_failures > 0), p.created_at, p.id`),
   );
   const skipped = Number(countRow?.n ?? 0) - todo.length;

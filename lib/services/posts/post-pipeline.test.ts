@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
-import { jobRuns, tiktokPosts, workspaces } from "@/lib/db/schema";
+import { jobRuns, tiktokPosts, tiktokPostStats, tiktokSlides, workspaces } from "@/lib/db/schema";
 import { createJobDefinitions } from "@/lib/jobs/definitions";
 import { createLocalRunner, type LocalRunner } from "@/lib/jobs/local-runner";
 import { markInterruptedRuns } from "@/lib/services/job-runs/mark-interrupted-runs";
@@ -95,6 +95,10 @@ describe.each(ENGINES)("the post pipeline through the local runner (%s)", (engin
     let run: Awaited<ReturnType<PostsScenario["run"]>>;
     beforeAll(async () => {
       scenario = await createPostsScenario(engine, [...Object.keys(failing), ...Object.values(links)]);
+      // Scraped yesterday as a slideshow with a slide left to store, private today: neither it nor its slide is tried again today.
+      const privatePost = scenario.ids[url(DEV_POST_USERS.privatePost, 20)]!;
+      await scenario.db.insert(tiktokPostStats).values({ postId: privatePost, workspaceId: scenario.workspaceId, date: "2020-01-01" });
+      await scenario.db.insert(tiktokSlides).values({ postId: privatePost, workspaceId: scenario.workspaceId, slideIndex: 0, sourceUrls: [`https://${DEV_CDN_HOSTS[0]}/obj/dev/${DEV_POST_USERS.privatePost}/${id(20)}/0.jpeg?x-expires=4102444800`] });
       run = await scenario.run();
     });
     afterAll(() => scenario.close());
@@ -108,6 +112,8 @@ describe.each(ENGINES)("the post pipeline through the local runner (%s)", (engin
         expect(posts.find((post) => post.url === failedUrl)).toMatchObject({ status: "failed", lastErrorCode: code, lastError: reason, consecutiveFailures: 1 });
       }
       for (const n of [20, 21, 22, 23]) expect(scenario.world.pageLoads(id(n))).toBe(1);
+      const [leftOver] = (await scenario.slides()).filter((slide) => slide.postId === scenario.ids[url(DEV_POST_USERS.privatePost, 20)]);
+      expect(leftOver).toMatchObject({ storagePath: null, failedAt: null });
     });
 
     it("re-resolves a post whose slide links expired or were refused, falls back to the next mirror, and fails only the slides that stay refused", async () => {

@@ -1,17 +1,17 @@
-import { Writable } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { tiktokSlides } from "@/lib/db/schema";
 import type { ScraperContext } from "@/lib/scrapers/context";
-import { toScrapeError, type ScrapeError } from "@/lib/scrapers/errors";
+import { ScrapeError, toScrapeError } from "@/lib/scrapers/errors";
 import { scrapeTiktokPost } from "@/lib/scrapers/platforms/tiktok/post";
 import { createSlideDownloader } from "@/lib/scrapers/slides/download-slide";
-import type { ImageType } from "@/lib/scrapers/slides/magic-bytes";
+import { sniffImageType, type ImageType } from "@/lib/scrapers/slides/magic-bytes";
 import { isRunRunning } from "@/lib/services/job-runs/is-run-running";
 import type { Storage } from "@/lib/storage/storage";
-import { pendingSlide } from "./plan-post-run";
-import { recordFailedSlide, recordStoredSlide } from "./record-slide-outcome";
+import { pendingSlide, scrapedOn } from "./plan-post-run";
+import { recordFailedSlide, recordStoredSlide, type StoredSlide } from "./record-slide-outcome";
 
 export const SLIDE_CONTENT_TYPES: Record<ImageType, string> = {
   jpeg: "image/jpeg",
@@ -63,8 +63,8 @@ export function slidePath(workspaceId: string, postId: string, index: number, ty
 }
 
 /**
- * A batch's slides stage: every slide of its posts not yet stored (nor given up on today) is
- * streamed from the CDN, typed by its magic bytes, put into storage at its deterministic path and
+ * A batch's slides stage: every slide of its posts scraped today not yet stored (nor given up on today) is
+ * streamed from the CDN into storage, typed by its magic bytes, at its deterministic path, and
  * recorded at once, so a slide already stored is never downloaded again. When every URL of a
  * slide is expired or refused, its post is loaded once more for fresh signed URLs; a slide that
  * still fails is marked failed, not its post.
@@ -78,28 +78,47 @@ export async function storePostSlides(deps: StoreSlidesDeps, input: StoreSlidesI
       select s.id, s.post_id, p.url, s.slide_index, s.source_urls
       from tiktok_slides s join tiktok_posts p on p.id = s.post_id join workspaces w on w.id = p.workspace_id
       where p.id in (select jsonb_array_elements_text(${JSON.stringify(input.postIds)}::jsonb)::uuid) and p.workspace_id = ${input.workspaceId}
-        and ${pendingSlide(input.statsDate, sql`w.timezone`)}
+        and ${scrapedOn(input.statsDate)} and ${pendingSlide(input.statsDate, sql`w.timezone`)}
       order by s.post_id, s.slide_index`),
   );
   const download = createSlideDownloader(deps.scraper);
 
   async function attempt(slide: PendingSlide, urls: readonly string[]): Promise<ScrapeError | null> {
-    let chunks: Buffer[] = [];
-    // Slides are small: held whole so storage gets the type found by the magic bytes with the body.
+    let upload: Promise<StoredSlide> | null = null;
+    // The downloader hands the sink the image's first bytes first (it has checked them): they name
+    // the type, hence the path and content type, and the rest streams straight into storage.
     const sink = () => {
-      chunks = [];
+      let pass: PassThrough | null = null;
+      upload = null;
       return new Writable({
         write(chunk: Buffer, _encoding, done) {
-          chunks.push(chunk);
-          done();
+          if (!pass) {
+            const type = sniffImageType(chunk);
+            if (!type) return done(new ScrapeError("parse_error", "the slide is not an image", { path: "magic bytes" }));
+            const contentType = SLIDE_CONTENT_TYPES[type];
+            const body = (pass = new PassThrough());
+            upload = deps.storage.put(slidePath(input.workspaceId, slide.post_id, slide.slide_index, type), body, contentType).then((stored) => ({ ...stored, contentType, sourceUrl: "" }));
+            // Awaited in final(); a destroyed attempt's rejection is expected and handled there.
+            upload.catch(() => undefined);
+          }
+          if (pass.write(chunk)) done();
+          else pass.once("drain", () => done());
+        },
+        final(done) {
+          pass?.end();
+          (upload ?? Promise.resolve()).then(() => done(), done);
+        },
+        destroy(error, done) {
+          pass?.destroy(error ?? new Error("slide download aborted"));
+          done(error);
         },
       });
     };
     try {
       const downloaded = await download(urls, sink);
-      const contentType = SLIDE_CONTENT_TYPES[downloaded.type];
-      const stored = await deps.storage.put(slidePath(input.workspaceId, slide.post_id, slide.slide_index, downloaded.type), Buffer.concat(chunks), contentType);
-      if (await recordStoredSlide(deps.db, input.runId, slide.id, { ...stored, contentType, sourceUrl: downloaded.url }, deps.now())) {
+      const stored = await (upload as Promise<StoredSlide> | null);
+      if (!stored) throw new ScrapeError("parse_error", "the slide had no bytes", { url: downloaded.url });
+      if (await recordStoredSlide(deps.db, input.runId, slide.id, { ...stored, sourceUrl: downloaded.url }, deps.now())) {
         result.stored++;
         result.bytes += stored.bytes;
       }
