@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import { createJobDefinitions } from "@/inngest/functions";
-import { workspaces } from "@/lib/db/schema";
 import type { Platform } from "@/lib/domain/platforms";
 import { AppError } from "@/lib/errors";
 import { getRun, type JobRunView } from "@/lib/services/snapshots/list-runs";
 import { startSnapshotRun } from "@/lib/services/snapshots/start-snapshot-run";
+import { requireWorkspaceBySlug } from "@/lib/services/workspaces/find-workspace-by-slug";
 import type { JobDeps } from "./job-deps";
 import { createLocalRunner } from "./local-runner";
 import { markInterruptedRuns } from "./mark-interrupted-runs";
@@ -21,8 +20,7 @@ export interface RunSnapshotsNowInput {
 
 /** `npm run jobs:run` and the bench: one snapshot run through the local runner, in this process, to the end. */
 export async function runSnapshotsNow(deps: JobDeps, input: RunSnapshotsNowInput): Promise<JobRunView> {
-  const [workspace] = await deps.withDb((db) => db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, input.workspace)));
-  if (!workspace) throw new AppError("not_found", `No workspace "${input.workspace}".`);
+  const workspace = await deps.withDb((db) => requireWorkspaceBySlug(db, input.workspace));
   const runner = createLocalRunner({ definitions: createJobDefinitions({ ...deps, snapshotLocalTime: null }) });
   const started = await deps.withDb((db) =>
     startSnapshotRun(db, { workspaceId: workspace.id, platform: input.platform, accountId: input.accountId, trigger: "manual", now: deps.now() }),
