@@ -19,7 +19,7 @@ import { runSnapshotsNow } from "@/lib/jobs/run-snapshots-now";
 import { createScraperConfig } from "@/lib/scrapers/config";
 import { createScraperContext } from "@/lib/scrapers/context";
 import { UNTHROTTLED } from "@/tests/scrapers/test-scraper";
-import { localDate } from "@/lib/services/snapshots/local-date";
+import { localDate } from "@/lib/domain/local-time";
 import { upsertSnapshots, type SnapshotRow } from "@/lib/services/snapshots/upsert-snapshots";
 import { createTestDatabase, type Engine } from "@/tests/db-harness";
 import { round } from "./stats";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { jobRuns, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { localDate } from "./local-date";
+import { localDate } from "@/lib/domain/local-time";
 import { SNAPSHOT_RUN_KIND, snapshotRunParamsSchema } from "./snapshot-run-params";
 import { startSnapshotRun, type StartedSnapshotRun } from "./start-snapshot-run";
 

@@ -5,7 +5,7 @@ import { accounts, jobRuns, workspaces } from "@/lib/db/schema";
 import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { localDate } from "./local-date";
+import { localDate } from "@/lib/domain/local-time";
 import { SNAPSHOT_RUN_KIND, type SnapshotRunParams } from "./snapshot-run-params";
 
 /** "Run now": every active account, one platform, or one account. */
