@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
@@ -19,12 +18,30 @@ declare module "vitest" {
   }
 }
 
-async function migratedPgliteSnapshot(dir: string): Promise<string> {
+const CACHE_DIR = path.join(process.cwd(), "node_modules", ".cache", "reach-tests");
+
+/** Names the snapshot by what it is made of, so a changed migration or PGlite makes a new one. */
+async function snapshotKey(): Promise<string> {
+  const hash = createHash("sha256");
+  const files = ["supabase/bootstrap/supabase-compat.sql", "node_modules/@electric-sql/pglite/package.json"];
+  const migrations = (await readdir("supabase/migrations")).filter((file) => file.endsWith(".sql")).sort();
+  for (const file of [...files, ...migrations.map((name) => `supabase/migrations/${name}`)]) {
+    hash.update(file).update(await readFile(file));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function migratedPgliteSnapshot(): Promise<string> {
+  const file = path.join(CACHE_DIR, `pglite-migrated-${await snapshotKey()}.tar`);
+  if (await readFile(file).then(() => true, () => false)) return file;
   const pg = await PGlite.create();
   try {
     await applyMigrations(pgliteRunner(pg));
-    const file = path.join(dir, "pglite-migrated.tar");
-    await writeFile(file, new Uint8Array(await (await pg.dumpDataDir("none")).arrayBuffer()));
+    await mkdir(CACHE_DIR, { recursive: true });
+    // Written aside, then renamed: a parallel run never reads half a file.
+    const partial = `${file}.${process.pid}.partial`;
+    await writeFile(partial, new Uint8Array(await (await pg.dumpDataDir("none")).arrayBuffer()));
+    await rename(partial, file);
     return file;
   } finally {
     await pg.close();
@@ -55,18 +72,19 @@ async function dropDatabase(adminUrl: string, name: string) {
   }
 }
 
-/** Migrates once per run: each test file then clones these instead of running the migrations. */
+/**
+ * Migrates once per run (PGlite: once per migration set, cached under node_modules/.cache): each
+ * test file then clones these instead of running the migrations. The Postgres template is this run's own.
+ */
 export default async function setup(project: TestProject) {
-  const dir = await mkdtemp(path.join(tmpdir(), "reach-vitest-"));
   const adminUrl = env.TEST_DATABASE_URL;
   const [snapshot, template] = await Promise.all([
-    migratedPgliteSnapshot(dir),
+    migratedPgliteSnapshot(),
     adminUrl ? migratedPostgresTemplate(adminUrl) : Promise.resolve(null),
   ]);
   project.provide("pgliteSnapshot", snapshot);
   project.provide("postgresTemplate", template);
   return async () => {
     if (adminUrl && template) await dropDatabase(adminUrl, template);
-    await rm(dir, { recursive: true, force: true });
   };
 }
