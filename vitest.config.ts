@@ -8,8 +8,17 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
     environment: "node",
     globalSetup: ["tests/global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: CI shares two cores with other work, and a slow machine must not fail a test.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     pool: "forks",
+    // Much of a database test is spent waiting on Postgres or I/O, so two workers pay off on two cores.
+    maxWorkers: 2,
+    coverage: {
+      provider: "v8",
+      include: ["lib/**/*.ts", "app/**/*.ts", "inngest/**/*.ts", "proxy.ts"],
+      exclude: ["**/*.test.ts", "**/*.d.ts"],
+      reporter: ["text-summary", ["json-summary", { file: "coverage-summary.json" }]],
+    },
   },
 });
