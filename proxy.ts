@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { problem } from "@/lib/http/problem";
 
 const PUBLIC_API = [/^\/api\/auth(\/|$)/, /^\/api\/health(\/|$)/, /^\/api\/inngest(\/|$)/];
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/invite\/[^/]+$/];
@@ -44,13 +45,7 @@ export async function proxy(request: NextRequest) {
   if (!isPublic) {
     const token = await getToken({ req: request, secret: env.authSecret });
     if (!token?.sub) {
-      if (isApi) {
-        const body = { type: "about:blank#unauthenticated", title: "Sign in to continue.", status: 401, code: "unauthenticated" };
-        return withSecurityHeaders(
-          NextResponse.json(body, { status: 401, headers: { "content-type": "application/problem+json" } }),
-          csp,
-        );
-      }
+      if (isApi) return withSecurityHeaders(problem("unauthenticated"), csp);
       const signIn = new URL("/sign-in", request.url);
       signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
       return withSecurityHeaders(NextResponse.redirect(signIn), csp);

@@ -7,8 +7,18 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
     environment: "node",
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    globalSetup: ["tests/global-setup.ts"],
+    // Generous: CI shares two cores with other work, and a slow machine must not fail a test.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     pool: "forks",
+    // Much of a database test is spent waiting on Postgres or I/O, so two workers pay off on two cores.
+    maxWorkers: 2,
+    coverage: {
+      provider: "v8",
+      include: ["lib/**/*.ts", "app/**/*.ts", "inngest/**/*.ts", "proxy.ts"],
+      exclude: ["**/*.test.ts", "**/*.d.ts"],
+      reporter: ["text-summary", ["json-summary", { file: "coverage-summary.json" }]],
+    },
   },
 });

@@ -23,7 +23,7 @@ import { createScraperContext } from "@/lib/scrapers/context";
 import { UNTHROTTLED } from "@/tests/scrapers/test-scraper";
 import { KNOWN_POSTS_ONLY } from "@/lib/services/posts/pipeline-stages";
 import { createLocalStorage } from "@/lib/storage/local-storage";
-import { localDate } from "@/lib/services/snapshots/local-date";
+import { localDate } from "@/lib/domain/local-time";
 import { upsertSnapshots, type SnapshotRow } from "@/lib/services/snapshots/upsert-snapshots";
 import { createTestDatabase, type Engine } from "@/tests/db-harness";
 import { round } from "./stats";

@@ -31,4 +31,11 @@ describe("parseEnv", () => {
       "public.api.bsky.app": "http://127.0.0.1:4011",
     });
   });
+
+  it("reads the daily snapshot time as HH:MM, 06:00 when unset, and \"off\" as no schedule", () => {
+    expect(parseEnv({}).SNAPSHOT_LOCAL_TIME).toBe("06:00");
+    expect(parseEnv({ SNAPSHOT_LOCAL_TIME: "23:59" }).SNAPSHOT_LOCAL_TIME).toBe("23:59");
+    expect(parseEnv({ SNAPSHOT_LOCAL_TIME: "off" }).SNAPSHOT_LOCAL_TIME).toBeNull();
+    expect(() => parseEnv({ SNAPSHOT_LOCAL_TIME: "24:00" })).toThrowError(/SNAPSHOT_LOCAL_TIME: must be HH:MM or "off"/);
+  });
 });

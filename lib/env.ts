@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseServiceAccountKey } from "@/lib/sheets/service-account-key";
+import { timeOfDay } from "./input-fields";
 
 const optionalString = z
   .string()
@@ -117,7 +118,7 @@ export const envSchema = z
     INNGEST_DEV: flag,
     // Daily snapshot run at this local time in each workspace's time zone; "off" disables the schedule.
     SNAPSHOT_LOCAL_TIME: optionalString
-      .pipe(z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/, 'must be HH:MM or "off"').optional())
+      .pipe(z.string().refine((value) => value === "off" || timeOfDay.safeParse(value).success, 'must be HH:MM or "off"').optional())
       .transform((value) => (value === "off" ? null : (value ?? "06:00"))),
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
 

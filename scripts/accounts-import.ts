@@ -5,15 +5,14 @@
  */
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
 import { CSV_MAX_BYTES, readCsv } from "@/lib/csv/read-csv";
-import { workspaces } from "@/lib/db/schema";
 import { openServiceConnection } from "@/lib/db/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { exportInvalidRows } from "@/lib/csv/export-invalid-rows";
 import { importAccounts } from "@/lib/services/accounts/import-accounts";
 import { previewAccountImport } from "@/lib/services/accounts/preview-account-import";
+import { requireWorkspaceBySlug } from "@/lib/services/workspaces/find-workspace-by-slug";
 
 const USAGE = "Usage: npm run accounts:import -- <file.csv> --workspace <slug> [--dry-run] [--invalid-out <file.csv>]";
 const SHOWN = 50;
@@ -42,8 +41,7 @@ async function main(): Promise<number> {
   const connection = await openServiceConnection({ migrate: !env.DATABASE_URL });
   try {
     const db = connection.db;
-    const [workspace] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, values.workspace));
-    if (!workspace) throw new AppError("not_found", `No workspace "${values.workspace}".`);
+    const workspace = await requireWorkspaceBySlug(db, values.workspace);
     const preview = await previewAccountImport(db, workspace.id, table);
     const ignored = preview.ignoredHeaders.length > 0 ? ` (ignored columns: ${preview.ignoredHeaders.join(", ")})` : "";
     console.log(`${file}: ${preview.rowCount} rows${ignored}`);

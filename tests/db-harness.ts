@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { openConnection, type Connection } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
@@ -17,20 +19,29 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+// tests/global-setup.ts migrated once for the whole run; read its snapshot once per worker.
+let snapshot: Promise<Blob> | undefined;
+const migratedSnapshot = () => (snapshot ??= readFile(inject("pgliteSnapshot")).then((bytes) => new Blob([bytes])));
+
 /** A fresh, migrated database of its own: in-memory PGlite, or a throwaway Postgres database. */
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === "pglite") {
-    const connection = await openConnection({ memory: true }, { migrate: true });
+    const connection = await openConnection({ memory: true, snapshot: await migratedSnapshot() });
     return { engine, connection, drop: () => connection.close() };
   }
   if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
+  const template = inject("postgresTemplate");
+  if (!template) throw new Error("tests/global-setup.ts made no Postgres template");
   const name = `reach_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.unsafe(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
-  const connection = await openConnection({ databaseUrl: url.toString() }, { migrate: true });
+  const connection = await openConnection({ databaseUrl: url.toString() });
   return {
     engine,
     connection,

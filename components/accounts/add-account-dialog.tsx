@@ -6,11 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { Select, SelectOption } from "@/components/ui/select";
 import { callApi } from "@/components/members/api-client";
 import { PLATFORMS } from "@/lib/domain/platforms";
 import { PLATFORM_LABELS } from "@/lib/format";
-
-const selectClass = "h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs";
 
 /** One account by platform and handle or profile URL; the server normalizes it as the import does. */
 export function AddAccountDialog({ workspaceSlug }: { workspaceSlug: string }) {
@@ -58,14 +57,14 @@ export function AddAccountDialog({ workspaceSlug }: { workspaceSlug: string }) {
         <form onSubmit={onSubmit} className="grid gap-3 px-4">
           <div className="grid gap-1">
             <Label htmlFor="add-platform">Platform</Label>
-            <select id="add-platform" name="platform" defaultValue="" className={selectClass}>
-              <option value="">From the URL</option>
+            <Select id="add-platform" name="platform" defaultValue="">
+              <SelectOption value="">From the URL</SelectOption>
               {PLATFORMS.map((platform) => (
-                <option key={platform} value={platform}>
+                <SelectOption key={platform} value={platform}>
                   {PLATFORM_LABELS[platform]}
-                </option>
+                </SelectOption>
               ))}
-            </select>
+            </Select>
           </div>
           <div className="grid gap-1">
             <Label htmlFor="add-handle">Handle or profile URL</Label>

@@ -5,9 +5,8 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { Select, SelectOption } from "@/components/ui/select";
 import { callApi } from "./api-client";
-
-const selectClass = "h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs";
 
 export function InviteForm({ workspaceSlug }: { workspaceSlug: string }) {
   const router = useRouter();
@@ -49,11 +48,11 @@ export function InviteForm({ workspaceSlug }: { workspaceSlug: string }) {
         </div>
         <div className="grid gap-1">
           <Label htmlFor="invite-role">Role</Label>
-          <select id="invite-role" name="role" defaultValue="viewer" className={selectClass}>
-            <option value="viewer">Viewer</option>
-            <option value="editor">Editor</option>
-            <option value="admin">Admin</option>
-          </select>
+          <Select id="invite-role" name="role" defaultValue="viewer">
+            <SelectOption value="viewer">Viewer</SelectOption>
+            <SelectOption value="editor">Editor</SelectOption>
+            <SelectOption value="admin">Admin</SelectOption>
+          </Select>
         </div>
         <Button type="submit" disabled={pending}>
           {pending ? "Inviting…" : "Invite"}

@@ -3,10 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Select, SelectOption } from "@/components/ui/select";
 import type { Role } from "@/lib/domain/roles";
 import { callApi } from "./api-client";
-
-const selectClass = "h-8 rounded-md border border-input bg-transparent px-2 text-sm shadow-xs";
 
 /** Role select and remove button for one member; the server refuses demoting the last admin. */
 export function MemberActions({ workspaceSlug, userId, role, label }: { workspaceSlug: string; userId: string; role: Role; label: string }) {
@@ -30,17 +29,17 @@ export function MemberActions({ workspaceSlug, userId, role, label }: { workspac
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <select
+      <Select
         aria-label={`Role of ${label}`}
-        className={selectClass}
+        className="h-8"
         defaultValue={role}
         disabled={pending}
         onChange={(event) => void run(() => callApi(url, { method: "PATCH", body: { role: event.target.value } }))}
       >
-        <option value="viewer">Viewer</option>
-        <option value="editor">Editor</option>
-        <option value="admin">Admin</option>
-      </select>
+        <SelectOption value="viewer">Viewer</SelectOption>
+        <SelectOption value="editor">Editor</SelectOption>
+        <SelectOption value="admin">Admin</SelectOption>
+      </Select>
       <Button
         variant="outline"
         size="sm"

@@ -25,7 +25,8 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export type ConnectionTarget = { databaseUrl: string } | { dataDir: string } | { memory: true };
+/** `snapshot`: a tarball from PGlite's dumpDataDir() to start the in-memory database from (the test harness). */
+export type ConnectionTarget = { databaseUrl: string } | { dataDir: string } | { memory: true; snapshot?: Blob };
 
 export class DatabaseOpenError extends Error {
   override name = "DatabaseOpenError";
@@ -62,12 +63,12 @@ async function claimDataDir(dataDir: string): Promise<() => Promise<void>> {
   return release;
 }
 
-async function openPglite(dataDir: string | null): Promise<Connection> {
+async function openPglite(dataDir: string | null, snapshot?: Blob): Promise<Connection> {
   const release = dataDir ? await claimDataDir(dataDir) : async () => {};
   const location = dataDir ? path.join(dataDir, "pglite") : "memory://";
   let pg: PGlite;
   try {
-    pg = await PGlite.create(location);
+    pg = await PGlite.create(location, snapshot ? { loadDataDir: snapshot } : {});
   } catch (error) {
     await release();
     throw new DatabaseOpenError(
@@ -116,7 +117,9 @@ export async function openConnection(target: ConnectionTarget, options: OpenOpti
   const connection =
     "databaseUrl" in target
       ? openPostgres(target.databaseUrl)
-      : await openPglite("dataDir" in target ? target.dataDir : null);
+      : "dataDir" in target
+        ? await openPglite(target.dataDir)
+        : await openPglite(null, target.snapshot);
   try {
     if (options.migrate) await applyMigrations(connection.runner);
     if (options.assertRole !== false) await assertRlsRoleIsSafe(connection.runner);

@@ -17,3 +17,8 @@ export function getConnection(): Promise<Connection> {
   });
   return holder.__reachConnection;
 }
+
+/** For tests of route handlers only: the process uses this test database instead of opening its own. */
+export function provideConnectionForTests(connection: Connection): void {
+  holder.__reachConnection = Promise.resolve(connection);
+}

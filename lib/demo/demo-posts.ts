@@ -1,5 +1,6 @@
 import type { ScrapeErrorCode } from "@/lib/scrapers/errors";
-import { addDays, daysBetween, todayIn } from "./calendar";
+import { localDate } from "@/lib/domain/local-time";
+import { addDays, daysBetween } from "./calendar";
 import { demoUuid, type Random } from "./random";
 import type { Rgb, SlideDesign } from "./slide-image";
 
@@ -172,13 +173,13 @@ export function generatePosts(rng: Random, plan: PostPlan) {
   const posts: PostRow[] = [];
   const stats: StatsSeries[] = [];
   const slides: SlidePlan[] = [];
-  postingTimes.forEach((postedMs, index) => {
+  postingTimes.forEach((postedMs) => {
     const creator = creators[rng.int(0, creators.length - 1)] as Creator;
     const niche = NICHES[creator.niche];
     const slideshow = rng.chance(0.5);
     const postId = tiktokId(rng, postedMs);
     const id = demoUuid(plan.workspaceId, "post", postId);
-    const postedDate = todayIn(plan.timezone, new Date(postedMs));
+    const postedDate = localDate(plan.timezone, new Date(postedMs));
     const age = Math.max(0, daysBetween(postedDate, plan.today));
     const roll = rng.next();
     const status: PostRow["status"] =

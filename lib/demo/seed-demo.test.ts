@@ -4,19 +4,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localDate } from "@/lib/domain/local-time";
 import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
 import { SCRAPE_ERROR_CODES } from "@/lib/scrapers/errors";
 import { extractHandle } from "@/lib/scrapers/handles";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { createLocalStorage } from "@/lib/storage/local-storage";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
-import { addDays, todayIn } from "./calendar";
+import { addDays } from "./calendar";
 import { resetDemo } from "./reset-demo";
 import { ACME_USER, DEMO_USERS, SLIDES_BUCKET, seedDemo, seedDemoIfEmpty, type SeedDemoResult } from "./seed-demo";
 
 // A fixed "now" makes two seeds comparable; the demo's dates are relative to it.
 const NOW = new Date("2026-03-15T15:30:00Z");
-const TODAY = todayIn("America/New_York", NOW);
+const TODAY = localDate("America/New_York", NOW);
 const SCALE = 0.1;
 
 async function one<T extends Record<string, unknown>>(runner: SqlRunner, sql: string, params: unknown[] = []): Promise<T> {
@@ -272,6 +273,8 @@ describe.each(ENGINES)("demo seed on %s", (engine) => {
     expect(n).toBe(0);
     await seedDemo(db.connection, { storageRoot, now: NOW, scale: SCALE });
     expect((await runner.query("select 1 from workspaces")).length).toBe(3);
+    // Leave the database as the other tests expect it, whatever order they run in.
+    await runner.query("delete from workspaces where slug = 'keep-me'");
   });
 });
 
@@ -316,7 +319,7 @@ describe("the full demo on pglite", () => {
     expect(posts).toMatchObject({ posts: 600, vas: 8, creators: 30, sets: 60 });
     expect(posts.slideshows).toBeGreaterThan(240);
     expect(posts.slideshows).toBeLessThan(360);
-    expect(posts.oldest >= addDays(todayIn("America/New_York", new Date()), -183)).toBe(true);
+    expect(posts.oldest >= addDays(localDate("America/New_York", new Date()), -183)).toBe(true);
     expect(counts.tiktok_slides).toBeGreaterThan(1_500);
   });
 });

@@ -1,9 +1,10 @@
 import type { Connection } from "@/lib/db/client";
 import type { SqlRunner } from "@/lib/db/sql-runner";
+import { localDate } from "@/lib/domain/local-time";
 import { createLocalStorage } from "@/lib/storage/local-storage";
 import type { Storage, StoredObject } from "@/lib/storage/storage";
 import { insertRecords, insertSeries } from "./bulk-insert";
-import { addDays, todayIn } from "./calendar";
+import { addDays } from "./calendar";
 import { generateAccounts } from "./demo-accounts";
 import { generateJobs } from "./demo-jobs";
 import { generatePosts, type SlidePlan } from "./demo-posts";
@@ -71,7 +72,7 @@ function sizes(scale: number): Record<"demo" | "acme", WorkspaceSize> {
 
 function planWorkspace(spec: (typeof DEMO_WORKSPACES)[number], size: WorkspaceSize, now: Date) {
   const workspaceId = demoUuid("workspace", spec.slug);
-  const today = todayIn(spec.timezone, now);
+  const today = localDate(spec.timezone, now);
   const firstDay = addDays(today, -(size.accountDays - 1));
   const rng = (part: string) => new Random(`${spec.slug}:${part}`);
   const { accounts, series } = generateAccounts(rng("accounts"), {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { ScrapeError } from "@/lib/scrapers/errors";
@@ -13,6 +13,16 @@ function job(overrides: Partial<JobDefinition<Data>> & Pick<JobDefinition<Data>,
 }
 
 const quiet = { retryBaseMs: 1, log: () => {} };
+
+// Backoff, sleeps and cron run on fake timers: no real waiting, and no dependence on the machine's speed.
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+
+async function settle(runner: { idle(): Promise<void> }) {
+  const idle = runner.idle();
+  await vi.runAllTimersAsync();
+  await idle;
+}
 
 describe("local runner", () => {
   it("retries a failing step with exponential backoff, then succeeds", async () => {
@@ -32,10 +42,8 @@ describe("local runner", () => {
       ],
     });
     await runner.send({ name: "test.go", data: { id: "1" } });
-    await runner.idle();
-    expect(calls).toHaveLength(3);
-    // 20 ms then 40 ms between the three tries.
-    expect(calls[2]! - calls[1]!).toBeGreaterThanOrEqual(calls[1]! - calls[0]! + 10);
+    await settle(runner);
+    expect(calls.map((at) => at - calls[0]!)).toEqual([0, 20, 60]);
   });
 
   it("gives up after its retries, and at once on a non-retriable error, then calls onFailure", async () => {
@@ -59,10 +67,10 @@ describe("local runner", () => {
       ],
     });
     await runner.send({ name: "test.go", data: { id: "flaky" } });
-    await runner.idle();
+    await settle(runner);
     expect(tries).toBe(3);
     await runner.send({ name: "test.go", data: { id: "fatal" } });
-    await runner.idle();
+    await settle(runner);
     expect(tries).toBe(4);
     expect(failures).toEqual(["flaky:transient", "fatal:fatal"]);
   });
@@ -109,7 +117,7 @@ describe("local runner", () => {
       ],
     });
     await runner.send([{ name: "test.go", data: { id: "parent" } }, { name: "test.go", data: { id: "parent" } }, { name: "test.go", data: { nope: 1 } }]);
-    await runner.idle();
+    await settle(runner);
     expect(seen.sort()).toEqual(["child", "parent"]);
   });
 
@@ -129,9 +137,9 @@ describe("local runner", () => {
       ],
     });
     await runner.send([{ name: "test.go", data: { id: "a" } }, { name: "test.go", data: { id: "b" } }]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.advanceTimersByTimeAsync(20);
     await runner.send({ name: "test.cancel", data: { id: "a" } });
-    await runner.idle();
+    await settle(runner);
     expect(done.sort()).toEqual(["a:first", "b:first", "b:second"]);
   });
 
@@ -153,7 +161,7 @@ describe("local runner", () => {
       ],
     });
     await runner.send(Array.from({ length: 6 }, (_, i) => ({ name: "test.go", data: { id: String(i), group: "a" } })));
-    await runner.idle();
+    await settle(runner);
     expect(peaks.a).toBe(2);
   });
 
@@ -163,12 +171,12 @@ describe("local runner", () => {
       ...quiet,
       definitions: [{ id: "every-second", trigger: { cron: "* * * * * *" }, retries: 0, handler: async () => void fired++ }],
     });
+    vi.setSystemTime(new Date("2026-03-15T12:00:00.500Z"));
     runner.startSchedules();
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await vi.advanceTimersByTimeAsync(2_000);
     await runner.stop();
-    const after = fired;
-    expect(after).toBeGreaterThanOrEqual(1);
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
-    expect(fired).toBe(after);
+    expect(fired).toBe(2);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(fired).toBe(2);
   });
 });

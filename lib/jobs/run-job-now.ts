@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { getRun, type JobRunView } from "@/lib/services/job-runs/list-runs";
 import { markInterruptedRuns } from "@/lib/services/job-runs/mark-interrupted-runs";
+import { requireWorkspaceBySlug } from "@/lib/services/workspaces/find-workspace-by-slug";
 import { createJobDefinitions } from "./definitions";
 import type { RegisteredJobEvent } from "./events";
 import type { JobDeps } from "./job-deps";
@@ -26,8 +25,7 @@ export async function runJobNow(
   options: RunNowOptions,
   start: (db: Db, workspaceId: string) => Promise<{ runId: string; event: RegisteredJobEvent }>,
 ): Promise<JobRunView> {
-  const [workspace] = await deps.withDb((db) => db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, options.workspace)));
-  if (!workspace) throw new AppError("not_found", `No workspace "${options.workspace}".`);
+  const workspace = await deps.withDb((db) => requireWorkspaceBySlug(db, options.workspace));
   const runner = createLocalRunner({ definitions: createJobDefinitions({ ...deps, snapshotLocalTime: null }) });
   const started = await deps.withDb((db) => start(db, workspace.id));
   const report = async () => {

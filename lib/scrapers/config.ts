@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
 /** A request bucket: one per platform, plus the CDN that serves TikTok slides. */
 export type RateBucket = string;
 
@@ -17,6 +19,8 @@ export interface ScraperConfig {
   retryMaxMs: number;
   /** A Retry-After longer than this is not waited out: the error goes back to the caller instead. */
   maxRetryAfterMs: number;
+  /** Waits out Retry-After and paused buckets; tests pass one that records the wait and returns at once. */
+  wait: (ms: number, options?: { ref?: boolean }) => Promise<void>;
   maxBodyBytes: number;
   limits: Readonly<Record<RateBucket, RateLimit>>;
   credentials: {
@@ -29,7 +33,10 @@ export interface ScraperConfig {
     enabled: boolean;
     wsEndpoint?: string;
     executablePath?: string;
+    /** Per page load: short, so a stuck page fails the scrape quickly. */
     timeoutMs: number;
+    /** Starting Chromium, which takes longer (and much longer on a busy machine) than loading a page. */
+    launchTimeoutMs: number;
   };
   slides: { maxBytes: number; concurrency: number; expiryMarginMs: number };
 }
@@ -68,10 +75,11 @@ export function createScraperConfig(input: ScraperConfigInput = {}): ScraperConf
     retryMinMs: input.retryMinMs ?? 500,
     retryMaxMs: input.retryMaxMs ?? 8_000,
     maxRetryAfterMs: input.maxRetryAfterMs ?? 60_000,
+    wait: input.wait ?? ((ms, options) => sleep(ms, undefined, { ref: options?.ref ?? true })),
     maxBodyBytes: input.maxBodyBytes ?? 10 * 1024 * 1024,
     limits,
     credentials: input.credentials ?? {},
-    browser: { enabled: true, timeoutMs: 30_000, ...input.browser },
+    browser: { enabled: true, timeoutMs: 30_000, launchTimeoutMs: 30_000, ...input.browser },
     slides: { maxBytes: 20 * 1024 * 1024, concurrency: 5, expiryMarginMs: 60_000, ...input.slides },
   };
 }

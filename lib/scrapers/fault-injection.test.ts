@@ -5,8 +5,9 @@ import { startTestScraper, type TestScraper } from "@/tests/scrapers/test-scrape
 
 let t: TestScraper;
 beforeAll(async () => {
-  // 30% of answers fail: 503, a reset connection, or an answer slower than the 250 ms timeout.
-  t = await startTestScraper({ timeoutMs: 250, maxRetries: 6 }, { faults: { rate: 0.3, kinds: ["5xx", "reset", "slow"], slowMs: 400, seed: 7 } });
+  // 30% of answers fail: 503, a reset connection, or an answer far slower than the 1.5 s timeout,
+  // which a healthy answer stays well within even on a busy machine.
+  t = await startTestScraper({ timeoutMs: 1_500, maxRetries: 6 }, { faults: { rate: 0.3, kinds: ["5xx", "reset", "slow"], slowMs: 10_000, seed: 7 } });
 });
 afterAll(() => t.close());
 

@@ -19,9 +19,9 @@ export async function launchBrowser(config: ScraperConfig["browser"]): Promise<B
   try {
     // Loaded on first launch: processes that never need a browser (slide downloads, API scrapes) skip playwright-core.
     const { chromium } = await import("playwright-core");
-    if (config.wsEndpoint) return await chromium.connectOverCDP(config.wsEndpoint, { timeout: config.timeoutMs });
+    if (config.wsEndpoint) return await chromium.connectOverCDP(config.wsEndpoint, { timeout: config.launchTimeoutMs });
     const executablePath = config.executablePath ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : await sparticuzPath());
-    return await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: config.timeoutMs });
+    return await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: config.launchTimeoutMs });
   } catch (error) {
     if (error instanceof ScrapeError) throw error;
     throw new ScrapeError("config", `could not start a browser: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, {}, { cause: error });

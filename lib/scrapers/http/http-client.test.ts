@@ -7,10 +7,11 @@ import { UNTHROTTLED, startTestScraper, type TestScraper } from "@/tests/scraper
 let t: TestScraper;
 beforeAll(async () => {
   const route = (path: string, ...responses: FixtureResponse[]) => ({ host: "example.test", path, responses });
-  const config = { timeoutMs: 300, maxRetries: 3, maxBodyBytes: 10 * 1024 * 1024, limits: { ...UNTHROTTLED, test: { perSecond: 10_000, concurrency: 8 } } };
+  // The timeout must pass for the slow answer and never for the others, however busy the machine is.
+  const config = { timeoutMs: 1_500, maxRetries: 3, maxBodyBytes: 10 * 1024 * 1024, limits: { ...UNTHROTTLED, test: { perSecond: 10_000, concurrency: 8 } } };
   t = await startTestScraper(config, { extraRoutes: [
     route("/ok", { body: "<html>ok</html>" }),
-    route("/flaky", { status: 503 }, { reset: true }, { delayMs: 1_000 }, { body: "fine" }),
+    route("/flaky", { status: 503 }, { reset: true }, { delayMs: 10_000 }, { body: "fine" }),
     route("/down", { status: 502 }),
     route("/missing", { status: 404, body: "nope" }),
     route("/huge", { image: { format: "png", bytes: 50 * 1024 * 1024 } }),

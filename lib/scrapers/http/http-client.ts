@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Readable } from "node:stream";
 import pRetry, { AbortError } from "p-retry";
 import PQueue from "p-queue";
@@ -79,7 +78,7 @@ export function createHttpClient(config: ScraperConfig): HttpClient {
     const queue = queueFor(bucket);
     if (queue.isPaused || ms <= 0) return;
     queue.pause();
-    setTimeout(() => queue.start(), Math.min(ms, config.maxRetryAfterMs)).unref();
+    void config.wait(Math.min(ms, config.maxRetryAfterMs), { ref: false }).then(() => queue.start());
   }
 
   async function openOnce(req: HttpRequest): Promise<HttpStream> {
@@ -163,7 +162,7 @@ export function createHttpClient(config: ScraperConfig): HttpClient {
           const wait = isScrapeError(error) ? error.details.retryAfterMs : undefined;
           if (wait === undefined || retriesLeft === 0) return;
           if (wait > config.maxRetryAfterMs) throw error;
-          await sleep(wait);
+          await config.wait(wait);
         },
       },
     );

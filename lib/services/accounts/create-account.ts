@@ -4,18 +4,18 @@ import { isRlsViolation, isUniqueViolation } from "@/lib/db/errors";
 import { accounts } from "@/lib/db/schema";
 import { PLATFORMS } from "@/lib/domain/platforms";
 import { AppError } from "@/lib/errors";
+import { optionalText } from "@/lib/input-fields";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { resolveAccountIdentity } from "./account-identity";
 
 const tags = z.array(z.string().trim().min(1).max(50)).max(20).transform((list) => [...new Set(list)]);
-const optionalText = z.string().trim().max(200).transform((value) => (value === "" ? null : value)).nullable().optional();
 
 export const createAccountSchema = z.object({
   /** Optional when `handle` is a profile URL that names its platform. */
   platform: z.enum(PLATFORMS).optional(),
   handle: z.string().trim().min(1).max(300),
-  displayName: optionalText,
-  organization: optionalText,
+  displayName: optionalText(200, "the display name").nullable().optional(),
+  organization: optionalText(200, "the organization").nullable().optional(),
   tags: tags.default([]),
   isCore: z.boolean().default(false),
 });

@@ -37,9 +37,18 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
   const count = async (workspace: string) =>
     Number(rowsOf<{ n: number }>(await db.connection.runner.query("select count(*)::int as n from accounts where workspace_id = $1", [workspace]))[0]?.n);
 
+  const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
+  /** A workspace of its own for a test that writes, so no test depends on another's rows. */
+  const freshWorkspace = async () => {
+    const id = randomUUID();
+    await run("insert into workspaces (id, slug, name) values ($1, $2, 'Fresh')", [id, `fresh-${id.slice(0, 8)}`]);
+    await run("insert into workspace_members values ($1, $2, 'editor')", [id, editor]);
+    await run("insert into accounts (workspace_id, platform, handle) values ($1, 'x', 'alreadyhere')", [id]);
+    return id;
+  };
+
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
     await run("insert into auth.users (id, email) values ($1, 'e@x.test'), ($2, 'v@x.test'), ($3, 'o@x.test')", [editor, viewer, outsider]);
     await run("insert into workspaces (id, slug, name) values ($1, 'w', 'W'), ($2, 'o', 'O')", [ws, other]);
     await run("insert into workspace_members values ($1, $2, 'editor'), ($1, $3, 'viewer'), ($4, $5, 'admin')", [ws, editor, viewer, other, outsider]);
@@ -80,18 +89,19 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
   });
 
   it("commits the valid rows once; a second import changes nothing", async () => {
-    const first = await as(editor, async (tx) => importAccounts(tx, { workspaceId: ws, actorId: editor, rows: (await previewAccountImport(tx, ws, table())).valid, source: "upload" }));
+    const fresh = await freshWorkspace();
+    const first = await as(editor, async (tx) => importAccounts(tx, { workspaceId: fresh, actorId: editor, rows: (await previewAccountImport(tx, fresh, table())).valid, source: "upload" }));
     expect(first).toEqual({ created: 3, unchanged: 0 });
-    expect(await count(ws)).toBe(4);
-    const again = await as(editor, async (tx) => previewAccountImport(tx, ws, table()));
+    expect(await count(fresh)).toBe(4);
+    const again = await as(editor, async (tx) => previewAccountImport(tx, fresh, table()));
     expect(again.valid).toEqual([]);
     expect(again.duplicates.filter((row) => row.kind === "tracked")).toHaveLength(4);
-    const audit = () => db.connection.runner.query("select count(*)::int as n from audit_log where action = 'accounts.imported' and workspace_id = $1", [ws]);
+    const audit = () => db.connection.runner.query("select count(*)::int as n from audit_log where action = 'accounts.imported' and workspace_id = $1", [fresh]);
     const auditBefore = rowsOf<{ n: number }>(await audit())[0]?.n;
     // Even a stale preview's rows re-sent change nothing.
-    const stale = await as(editor, (tx) => importAccounts(tx, { workspaceId: ws, actorId: editor, rows: [candidate("x", "hhsgov")], source: "upload" }));
+    const stale = await as(editor, (tx) => importAccounts(tx, { workspaceId: fresh, actorId: editor, rows: [candidate("x", "hhsgov")], source: "upload" }));
     expect(stale).toEqual({ created: 0, unchanged: 1 });
-    expect(await count(ws)).toBe(4);
+    expect(await count(fresh)).toBe(4);
     expect(rowsOf<{ n: number }>(await audit())[0]?.n).toBe(auditBefore);
   });
 
@@ -104,13 +114,14 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
   });
 
   it("refuses a viewer, and another workspace's member sees and writes nothing", async () => {
+    const before = await count(ws);
     const rows = [candidate("x", "viewer_try")];
     await expect(as(viewer, (tx) => importAccounts(tx, { workspaceId: ws, actorId: viewer, rows, source: "upload" }))).rejects.toMatchObject({ code: "forbidden" });
     await expect(as(outsider, (tx) => importAccounts(tx, { workspaceId: ws, actorId: outsider, rows, source: "upload" }))).rejects.toMatchObject({ code: "forbidden" });
     const preview = await as(outsider, (tx) => previewAccountImport(tx, ws, table()));
     expect(preview.duplicates.filter((row) => row.kind === "tracked")).toEqual([]);
     await expect(as(viewer, (tx) => createAccount(tx, { workspaceId: ws, actorId: viewer, account: { platform: "x", handle: "v", tags: [], isCore: false } }))).rejects.toMatchObject({ code: "forbidden" });
-    expect(await count(ws)).toBe(4);
+    expect(await count(ws)).toBe(before);
   });
 
   it("the admin CLI's service path imports through the same functions without a user", async () => {

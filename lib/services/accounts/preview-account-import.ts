@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { accounts } from "@/lib/db/schema";
 import type { Platform } from "@/lib/domain/platforms";
 import { AppError } from "@/lib/errors";
+import { optionalText } from "@/lib/input-fields";
 import { resolveAccountIdentity } from "./account-identity";
 
 export const IMPORT_COLUMNS = ["platform", "handle", "displayName", "organization", "tags", "core"] as const;
@@ -38,13 +39,6 @@ export function matchColumns(headers: string[]): { columns: Partial<Record<Impor
   const used = new Set(Object.values(columns));
   return { columns, ignored: headers.filter((header, index) => !used.has(index) && header !== "") };
 }
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} is longer than ${max} characters`)
-    .transform((value) => (value === "" ? null : value));
 
 const YES = new Set(["yes", "y", "true", "1", "x"]);
 const NO = new Set(["no", "n", "false", "0", ""]);

@@ -3,15 +3,15 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { accounts } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { optionalText } from "@/lib/input-fields";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { accountTagsSchema } from "./create-account";
 
-const optionalText = z.string().trim().max(200).transform((value) => (value === "" ? null : value)).nullable();
 
 export const updateAccountSchema = z
   .object({
-    displayName: optionalText,
-    organization: optionalText,
+    displayName: optionalText(200, "the display name").nullable(),
+    organization: optionalText(200, "the organization").nullable(),
     tags: accountTagsSchema,
     isCore: z.boolean(),
     active: z.boolean(),

@@ -101,17 +101,23 @@ describe.each(ENGINES)("invitations and membership on %s", (engine) => {
   });
 
   it("never removes or demotes the last admin", async () => {
-    const demote = await rejection(asAdmin((tx) => changeMemberRole(tx, { workspaceId: ws, actorId: admin, userId: admin, role: "viewer" })));
+    // A workspace of its own: the admin hands over, which the other tests must not see.
+    const [team, boss, deputy] = [randomUUID(), randomUUID(), randomUUID()];
+    await run("insert into auth.users (id, email) values ($1, $3), ($2, $4)", [boss, deputy, `${boss}@x.test`, `${deputy}@x.test`]);
+    await run("insert into workspaces (id, slug, name) values ($1, $2, 'Handover')", [team, `handover-${team.slice(0, 8)}`]);
+    await run("insert into workspace_members values ($1, $2, 'admin'), ($1, $3, 'viewer')", [team, boss, deputy]);
+    const asBoss = <T>(fn: Parameters<typeof runAsUser<T>>[2]) => runAsUser(db.connection, { sub: boss }, fn);
+    const demote = await rejection(asBoss((tx) => changeMemberRole(tx, { workspaceId: team, actorId: boss, userId: boss, role: "viewer" })));
     expect(demote.code).toBe("conflict");
-    const remove = await rejection(asAdmin((tx) => removeMember(tx, { workspaceId: ws, actorId: admin, userId: admin })));
+    const remove = await rejection(asBoss((tx) => removeMember(tx, { workspaceId: team, actorId: boss, userId: boss })));
     expect(remove.code).toBe("conflict");
 
-    await asAdmin((tx) => changeMemberRole(tx, { workspaceId: ws, actorId: admin, userId: viewer, role: "admin" }));
-    await asAdmin((tx) => changeMemberRole(tx, { workspaceId: ws, actorId: admin, userId: admin, role: "editor" }));
-    const roles = await run("select user_id::text as id, role::text as role from workspace_members where workspace_id = $1 and user_id in ($2, $3) order by role", [ws, admin, viewer]);
-    expect(roles).toEqual([{ id: viewer, role: "admin" }, { id: admin, role: "editor" }]);
+    await asBoss((tx) => changeMemberRole(tx, { workspaceId: team, actorId: boss, userId: deputy, role: "admin" }));
+    await asBoss((tx) => changeMemberRole(tx, { workspaceId: team, actorId: boss, userId: boss, role: "editor" }));
+    const roles = await run("select user_id::text as id, role::text as role from workspace_members where workspace_id = $1 order by role", [team]);
+    expect(roles).toEqual([{ id: deputy, role: "admin" }, { id: boss, role: "editor" }]);
 
-    const audit = await run("select action from audit_log where workspace_id = $1 and action = 'member.role_changed'", [ws]);
+    const audit = await run("select action from audit_log where workspace_id = $1 and action = 'member.role_changed'", [team]);
     expect(audit).toHaveLength(2);
   });
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { findRetryableRun } from "@/lib/services/job-runs/find-retryable-run";
-import { localDate } from "@/lib/services/snapshots/local-date";
+import { localDate } from "@/lib/domain/local-time";
 import { POSTS_RUN_KIND, postRunParamsSchema } from "./post-run-params";
 import { startPostRun, type StartedPostRun } from "./start-post-run";
 

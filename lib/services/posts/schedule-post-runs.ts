@@ -3,8 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { jobRuns, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { jobEvent } from "@/lib/jobs/events";
-import { localDate, localMinutes } from "@/lib/services/snapshots/local-date";
-import { parseLocalTime } from "@/lib/services/snapshots/schedule-snapshot-runs";
+import { localDate, localMinutes, parseLocalTime } from "@/lib/domain/local-time";
 import { POSTS_RUN_KIND } from "./post-run-params";
 import { startPostRun, type StartedPostRun } from "./start-post-run";
 

@@ -5,7 +5,7 @@ import { sheetSources, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { jobEvent, type RegisteredJobEvent } from "@/lib/jobs/events";
 import { insertQueuedRun } from "@/lib/services/job-runs/insert-queued-run";
-import { localDate } from "@/lib/services/snapshots/local-date";
+import { localDate } from "@/lib/domain/local-time";
 import { POSTS_RUN_KIND, type PostRunParams } from "./post-run-params";
 
 /** "Run posts now": every post of the workspace, or one sheet source's. */

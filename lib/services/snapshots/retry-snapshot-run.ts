@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findRetryableRun } from "@/lib/services/job-runs/find-retryable-run";
-import { localDate } from "./local-date";
+import { localDate } from "@/lib/domain/local-time";
 import { SNAPSHOT_RUN_KIND, snapshotRunParamsSchema } from "./snapshot-run-params";
 import { startSnapshotRun, type StartedSnapshotRun } from "./start-snapshot-run";
 

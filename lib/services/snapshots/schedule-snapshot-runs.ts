@@ -3,18 +3,11 @@ import type { Db } from "@/lib/db/client";
 import { jobRuns, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { jobEvent } from "@/lib/jobs/events";
-import { localDate, localMinutes } from "./local-date";
+import { localDate, localMinutes, parseLocalTime } from "@/lib/domain/local-time";
 import { SNAPSHOT_RUN_KIND } from "./snapshot-run-params";
 import { startSnapshotRun, type StartedSnapshotRun } from "./start-snapshot-run";
 
 const RESEND_AFTER_MS = 10 * 60 * 1000;
-
-/** "06:00" → minutes after midnight. */
-export function parseLocalTime(value: string): number {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
-  if (!match) throw new Error(`"${value}" is not HH:MM`);
-  return Number(match[1]) * 60 + Number(match[2]);
-}
 
 /**
  * Called by a frequent cron tick: every workspace whose local time has passed its daily snapshot

@@ -1,5 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createJobDefinitions } from "@/lib/jobs/definitions";
 import { rowsOf } from "@/lib/db/rows";
 import { accounts, jobRuns, scrapingLogs } from "@/lib/db/schema";
@@ -27,10 +27,11 @@ const BAD = [
 describe.each(ENGINES)("snapshot runs through the local runner (%s)", (engine) => {
   let scenario: SnapshotScenario;
 
-  beforeAll(async () => {
+  // A scenario per test (cheap: the database is cloned from the migrated template), so none depends on another's runs.
+  beforeEach(async () => {
     scenario = await createSnapshotScenario(engine, [...GOOD, ...BAD]);
   });
-  afterAll(() => scenario.close());
+  afterEach(() => scenario.close());
 
   async function runToEnd(start: () => Promise<{ runId: string; event: { name: string; data: Record<string, unknown> } }>) {
     const runner = createLocalRunner({ definitions: createJobDefinitions(scenario.deps), retryBaseMs: 1, log: () => {} });
@@ -49,8 +50,6 @@ describe.each(ENGINES)("snapshot runs through the local runner (%s)", (engine) =
     expect(plan.batches[0]!.accountIds[0]).toBe(scenario.ids["big.demo"]);
     expect(plan.batches[1]).toMatchObject({ batchId: "b002", platform: "bluesky" });
     expect(new Set(plan.batches.map((batch) => batch.platform)).size).toBe(plan.batches.length);
-    await scenario.db.update(jobRuns).set({ status: "cancelled" }).where(eq(jobRuns.id, runId));
-    await scenario.db.update(accounts).set({ consecutiveFailures: 0 }).where(eq(accounts.id, scenario.ids["reach.bsky.social"]!));
   });
 
   it("snapshots every account, records permanent failures in health, and logs one row per batch", async () => {
@@ -70,7 +69,10 @@ describe.each(ENGINES)("snapshot runs through the local runner (%s)", (engine) =
     expect(scenario.scraper.server.hits("www.tiktok.com", "/@nobody.here")).toBe(1);
   });
 
+  const startManual = () => startSnapshotRun(scenario.db, { workspaceId: scenario.workspaceId, trigger: "manual", now: new Date() });
+
   it("a second run the same day adds nothing and leaves permanent failures for tomorrow", async () => {
+    await runToEnd(startManual);
     const run = await runToEnd(() => startSnapshotRun(scenario.db, { workspaceId: scenario.workspaceId, trigger: "manual", now: new Date() }));
     expect(run).toMatchObject({ status: "succeeded", progressTotal: 0 });
     expect(run.counters).toMatchObject({ skipped: 8 });
@@ -79,14 +81,12 @@ describe.each(ENGINES)("snapshot runs through the local runner (%s)", (engine) =
   });
 
   it("retrying failed items asks again for the permanent failures only", async () => {
-    const [last] = await scenario.db
-      .select({ id: jobRuns.id })
-      .from(jobRuns)
-      .where(and(eq(jobRuns.workspaceId, scenario.workspaceId), eq(jobRuns.status, "partial"), sql`${jobRuns.progressTotal} = 8`));
-    const run = await runToEnd(() => retrySnapshotRun(scenario.db, { workspaceId: scenario.workspaceId, runId: last!.id, triggeredBy: null, now: new Date() }));
+    const last = await runToEnd(startManual);
+    expect(last).toMatchObject({ status: "partial", progressTotal: 8 });
+    const run = await runToEnd(() => retrySnapshotRun(scenario.db, { workspaceId: scenario.workspaceId, runId: last.id, triggeredBy: null, now: new Date() }));
     // Both fail again and nothing succeeded: the run failed.
     expect(run).toMatchObject({ status: "failed", progressTotal: 2, counters: { succeeded: 0, failed: 2 } });
-    expect(run.params).toMatchObject({ retryOf: last!.id, includePermanentFailures: true });
+    expect(run.params).toMatchObject({ retryOf: last.id, includePermanentFailures: true });
     const [again] = await scenario.db.select().from(accounts).where(eq(accounts.id, scenario.ids["nobody.here"]!));
     expect(again?.consecutiveFailures).toBe(2);
     expect(await scenario.snapshotCount()).toBe(6);

@@ -6,7 +6,7 @@ import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
 import { AppError } from "@/lib/errors";
 import { jobEvent, type RegisteredJobEvent } from "@/lib/jobs/events";
 import { insertQueuedRun } from "@/lib/services/job-runs/insert-queued-run";
-import { localDate } from "./local-date";
+import { localDate } from "@/lib/domain/local-time";
 import { SNAPSHOT_RUN_KIND, type SnapshotRunParams } from "./snapshot-run-params";
 
 /** "Run now": every active account, one platform, or one account. */

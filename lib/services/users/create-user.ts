@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { newPasswordSchemaFor } from "@/lib/auth/password-policy";
 import type { Db } from "@/lib/db/client";
@@ -8,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { createIdentity, findUserIdByEmail, setPassword } from "@/lib/services/auth/create-identity";
 import { supabaseAuthEnabled } from "@/lib/services/auth/supabase-auth";
+import { findWorkspaceBySlug } from "@/lib/services/workspaces/find-workspace-by-slug";
 import { workspaceSlugSchema } from "@/lib/services/workspaces/get-workspace";
 
 export const createUserInputSchema = z
@@ -47,7 +47,7 @@ export async function createUser(db: Db, raw: CreateUserInput): Promise<CreateUs
     } else if (!supabaseAuthEnabled()) {
       await setPassword(tx, userId, input.password);
     }
-    const [existing] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, input.workspace));
+    const existing = await findWorkspaceBySlug(tx, input.workspace);
     const workspaceId =
       existing?.id ??
       (await tx.insert(workspaces).values({ slug: input.workspace, name: input.workspaceName ?? input.workspace }).returning({ id: workspaces.id }))[0]?.id;

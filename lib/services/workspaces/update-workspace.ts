@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { timeOfDay } from "@/lib/input-fields";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 
 const isTimeZone = (value: string) => Intl.supportedValuesOf("timeZone").includes(value) || value === "UTC";
@@ -11,11 +12,7 @@ export const updateWorkspaceSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     timezone: z.string().max(64).refine(isTimeZone, "must be an IANA timezone such as Europe/Paris").optional(),
-    snapshotTime: z
-      .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day as HH:MM")
-      .nullable()
-      .optional(),
+    snapshotTime: timeOfDay.nullable().optional(),
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), "nothing to update");
 

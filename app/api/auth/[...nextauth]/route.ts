@@ -1,9 +1,9 @@
 import NextAuth from "next-auth";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest, NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
-import { toProblem } from "@/lib/http/problem";
+import { problem, toProblem } from "@/lib/http/problem";
 import { getRateLimiters } from "@/lib/rate-limit/process-rate-limiters";
 
 const handler = NextAuth(authOptions);
@@ -19,10 +19,7 @@ async function refuseIfLimited(request: NextRequest): Promise<NextResponse | nul
   const verdict = await (await getRateLimiters()).consumeSignInAttempt({ ip: clientIp(request.headers), email });
   if (verdict.allowed) return null;
   const url = new URL("/sign-in?error=RateLimited", env.NEXTAUTH_URL ?? request.url).toString();
-  return NextResponse.json(
-    { url, code: "rate_limited", title: "Too many sign-in attempts; try again later.", status: 429 },
-    { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
-  );
+  return problem("rate_limited", "Too many sign-in attempts; try again later.", { url }, { "Retry-After": String(verdict.retryAfterSeconds) });
 }
 
 export async function GET(request: NextRequest, context: Context) {
