@@ -12,6 +12,9 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: "forks",
+    // Files run in a random order (the seed is printed; --sequence.seed=N repeats it). Tests inside a
+    // file keep their written order: a describe may build on what its earlier tests did.
+    sequence: { shuffle: { files: true, tests: false } },
     // Much of a database test is spent waiting on Postgres or I/O, so two workers pay off on two cores.
     maxWorkers: 2,
     coverage: {

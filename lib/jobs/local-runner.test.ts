@@ -98,7 +98,7 @@ describe("local runner", () => {
       ],
     });
     await runner.send(Object.keys(errors).map((id) => ({ name: "test.go", data: { id } })));
-    await runner.idle();
+    await settle(runner);
     expect(tries).toEqual({ private: 1, invalid: 1, network: 3, unavailable: 3 });
   });
 
