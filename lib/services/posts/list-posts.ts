@@ -32,7 +32,7 @@ export async function listPosts(tx: Tx, workspaceId: string, query: ListPostsQue
       lastError: tiktokPosts.lastError,
       consecutiveFailures: tiktokPosts.consecutiveFailures,
       // The Posts page shows slide 0 as a thumbnail when it is stored.
-      hasThumbnail: sql<boolean>`exists (select 1 from tiktok_slides s where s.post_id = ${tiktokPosts.id} and s.slide_index = 0 and s.storage_path is not null)`,
+      hasThumbnail: sql<boolean>`exists (select 1 from tiktok_slides s where s.post_id = tiktok_posts.id and s.slide_index = 0 and s.storage_path is not null)`,
     })
     .from(tiktokPosts)
     .where(and(...filters))

@@ -9,6 +9,7 @@ import { diffCells, type FakeCell, type FakeTab } from "@/tests/fakes/google-she
 import { startGoogleWorld, type GoogleWorld } from "@/tests/fakes/google-sheets/google-world";
 import { DEV_POST_USERS } from "@/tests/tiktok/dev-posts";
 import { createPostsScenario, type PostsScenario } from "@/tests/tiktok/posts-scenario";
+import { listPosts, listPostsQuerySchema } from "./list-posts";
 import { sheetPipelineStages } from "./sheet-pipeline-stages";
 
 const HEADERS = ["TikTok URL", "Creator", "Set", "VA", "Type", "Caption (ours, not Reach's)", "Status", "Views", "Likes", "Comments", "Shares", "Saves", "Slides", "Last scraped", "Error"];
@@ -114,6 +115,12 @@ describe.each(ENGINES)("the post pipeline from a Google Sheet and back (%s)", (e
       expect([2, 15, 16].includes(Number(rowNumber)), change).toBe(false);
     }
     expect(world.google.requests().filter((request) => request.kind === "write" && request.status === 429)).toHaveLength(1);
+
+    // The Posts page's list marks the posts whose first slide is stored, and only those.
+    const listed = await scenario.db.transaction((tx) => listPosts(tx, scenario.workspaceId, listPostsQuerySchema.parse({})));
+    const stored = new Set((await scenario.slides()).filter((slide) => slide.slideIndex === 0 && slide.storagePath).map((slide) => slide.postId));
+    expect(stored.size).toBeGreaterThan(0);
+    expect(listed.filter((post) => post.hasThumbnail).map((post) => post.id).sort()).toEqual([...stored].sort());
   });
 
   it("a second run the same day loads no post page, downloads no slide and writes nothing", async () => {
