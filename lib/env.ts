@@ -79,6 +79,11 @@ export const envSchema = z
     // Sessions.
     NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     NEXTAUTH_URL: optionalUrl,
+    // How many proxies in front of Reach append to X-Forwarded-For (0: none, so no address is trusted).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional().transform((value) => value ?? 0),
+    // Set by Vercel on its deployments.
+    VERCEL: flag,
+    VERCEL_URL: optionalString,
 
     // Supabase (production): Auth and Storage.
     SUPABASE_URL: optionalUrl,

@@ -9,7 +9,8 @@ import { rateLimits } from "./rate-limit-table";
 export type RateLimitStore = { kind: "drizzle"; db: Db } | { kind: "redis"; client: Redis };
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 export interface SignInKey {
-  ip: string;
+  /** null when no trusted proxy names the caller: only the email is counted then. */
+  ip: string | null;
   email: string;
 }
 
@@ -52,7 +53,7 @@ function describeStoreError(error: unknown): string {
   return error.cause instanceof Error ? error.cause.message : error.message;
 }
 
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * Sign-in fails closed (503): the limiter is the only brake on password guessing. The API limiter
@@ -76,7 +77,10 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
     async consumeSignInAttempt({ ip, email }) {
       let decisions: RateLimitDecision[];
       try {
-        decisions = await Promise.all([consume(signInIp, ip), consume(signInEmail, normalizeEmail(email))]);
+        decisions = await Promise.all([
+          ...(ip === null ? [] : [consume(signInIp, ip)]),
+          consume(signInEmail, normalizeEmail(email)),
+        ]);
       } catch (error) {
         throw storeDown(error);
       }
@@ -86,7 +90,7 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
 
     async resetSignIn({ ip, email }) {
       try {
-        await Promise.all([signInEmail.delete(normalizeEmail(email)), signInIp.reward(ip, 1)]);
+        await Promise.all([signInEmail.delete(normalizeEmail(email)), ...(ip === null ? [] : [signInIp.reward(ip, 1)])]);
       } catch (error) {
         // The user is already signed in; a stale count only expires on its own.
         console.error("Sign-in rate limit reset failed:", describeStoreError(error));

@@ -12,6 +12,7 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   DomainNotAllowed: "Google sign-in is limited to your organization's domains.",
   GoogleUnverified: "Google has not verified this email address.",
   RateLimited: "Too many attempts. Try again later.",
+  Unavailable: "Sign-in is temporarily unavailable; try again shortly.",
   AccessDenied: "Sign-in was refused.",
 };
 
