@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { safeCallbackPath } from "@/lib/http/safe-callback";
 
 export function SignInForm({ callbackUrl, google, error: initialError }: { callbackUrl: string; google: boolean; error: string | null }) {
   const router = useRouter();
@@ -28,7 +29,7 @@ export function SignInForm({ callbackUrl, google, error: initialError }: { callb
       setError(result?.status === 429 ? "Too many attempts. Try again later." : "Wrong email or password.");
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   }
 
@@ -61,7 +62,7 @@ export function SignInForm({ callbackUrl, google, error: initialError }: { callb
           </Button>
         </form>
         {google ? (
-          <Button type="button" variant="outline" className="mt-3 w-full" onClick={() => void signIn("google", { callbackUrl })}>
+          <Button type="button" variant="outline" className="mt-3 w-full" onClick={() => void signIn("google", { callbackUrl: safeCallbackPath(callbackUrl) })}>
             Continue with Google
           </Button>
         ) : null}

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { withServiceDb } from "@/lib/db/service";
 import { env } from "@/lib/env";
 import type { ProxyTrust } from "@/lib/http/client-ip";
+import { safeRedirectUrl } from "@/lib/http/safe-callback";
 import { getRateLimiters } from "@/lib/rate-limit/process-rate-limiters";
 import type { RateLimiters } from "@/lib/rate-limit/rate-limiters";
 import { recordSignIn } from "@/lib/services/audit/record-sign-in";
@@ -54,6 +55,8 @@ export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Every redirect next-auth makes (callbackUrl after sign-in or sign-out) stays on this origin.
+      redirect: async ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       // A Google account is only a way in to the auth.users row of the same email; see resolveGoogleSignIn.
       async signIn({ user, account, profile }) {
         if (account?.provider !== "google") return true;
