@@ -106,6 +106,8 @@ export const envSchema = z
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
+    // The origin Inngest calls back (https://reach.example.org); else NEXTAUTH_URL's, else VERCEL_URL.
+    INNGEST_SERVE_ORIGIN: optionalUrl,
     // Daily snapshot run at this local time in each workspace's time zone; "off" disables the schedule.
     SNAPSHOT_LOCAL_TIME: optionalString
       .pipe(z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/, 'must be HH:MM or "off"').optional())
@@ -142,12 +144,23 @@ export const envSchema = z
     if (env.NODE_ENV === "production" && !building && env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY) {
       ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required in production with Inngest" });
     }
+    if (env.NODE_ENV === "production" && !building && (env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY) && !inngestServeOriginOf(env)) {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_SERVE_ORIGIN"], message: "is required in production with Inngest (or set NEXTAUTH_URL)" });
+    }
   });
 
 // Development and tests may run without a configured secret; production refuses to start without one.
 const DEVELOPMENT_AUTH_SECRET = "reach-development-only-secret-never-used-in-production";
 
-export type Env = z.infer<typeof envSchema> & { authSecret: string };
+export type Env = z.infer<typeof envSchema> & { authSecret: string; inngestServeOrigin: string | undefined };
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** Fixed by configuration, never taken from a request's Host header. */
+export function inngestServeOriginOf(env: Pick<ParsedEnv, "INNGEST_SERVE_ORIGIN" | "NEXTAUTH_URL" | "VERCEL_URL">): string | undefined {
+  const configured = env.INNGEST_SERVE_ORIGIN ?? env.NEXTAUTH_URL ?? (env.VERCEL_URL ? `https://${env.VERCEL_URL}` : undefined);
+  return configured ? URL.parse(configured)?.origin : undefined;
+}
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -156,7 +169,9 @@ export class EnvError extends Error {
 /** Validates a raw environment; the message names every variable that is wrong and why. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return { ...result.data, authSecret: result.data.NEXTAUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET };
+  if (result.success) {
+    return { ...result.data, authSecret: result.data.NEXTAUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET, inngestServeOrigin: inngestServeOriginOf(result.data) };
+  }
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`);
   throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);
 }
