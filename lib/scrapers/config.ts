@@ -1,3 +1,5 @@
+import type { LookupFunction } from "node:net";
+
 /** A request bucket: one per platform, plus the CDN that serves TikTok slides. */
 export type RateBucket = string;
 
@@ -32,6 +34,8 @@ export interface ScraperConfig {
     timeoutMs: number;
   };
   slides: { maxBytes: number; concurrency: number; expiryMarginMs: number };
+  /** DNS for the SSRF guard (lib/net/ssrf-guard.ts); the system resolver unless a test passes one. */
+  lookup?: LookupFunction;
 }
 
 // Polite defaults: well under what each platform tolerates from one IP.
@@ -73,5 +77,6 @@ export function createScraperConfig(input: ScraperConfigInput = {}): ScraperConf
     credentials: input.credentials ?? {},
     browser: { enabled: true, timeoutMs: 30_000, ...input.browser },
     slides: { maxBytes: 20 * 1024 * 1024, concurrency: 5, expiryMarginMs: 60_000, ...input.slides },
+    lookup: input.lookup,
   };
 }
