@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { createAuthRoute } from "@/lib/auth/auth-route";
 import { createAuthOptions, type AuthDeps } from "@/lib/auth/options";
+import { requireApiClaims } from "@/lib/auth/session";
+import { toProblem } from "@/lib/http/problem";
 import { createRateLimiters } from "@/lib/rate-limit/rate-limiters";
 import type { TestDatabase } from "./db-harness";
 import { inRequestScope } from "./next-request-scope";
@@ -78,5 +80,30 @@ export function createAuthApp(db: TestDatabase, overrides: Partial<AuthDeps> = {
     return { response, status: response.status, sessionCookie };
   }
 
-  return { call, csrf, signIn, options };
+  /** What an API route answers for this cookie: 200 when requireApiClaims passes, else its problem status. */
+  async function apiStatus(cookie: string): Promise<number> {
+    const request = new NextRequest(`${AUTH_ORIGIN}/api/v1/workspaces`, { headers: { cookie } });
+    return inRequestScope(request, "/api/v1/workspaces/route", async () => {
+      try {
+        await requireApiClaims(options);
+        return 200;
+      } catch (error) {
+        return toProblem(error).status;
+      }
+    });
+  }
+
+  /** next-auth's sign-out as its client sends it, with the session cookie. */
+  async function signOut(sessionCookie: string): Promise<Response> {
+    const { token, cookie } = await csrf();
+    return call({
+      method: "POST",
+      path: "signout",
+      contentType: "application/x-www-form-urlencoded",
+      body: new URLSearchParams({ csrfToken: token, json: "true" }).toString(),
+      cookie: `${cookie}; ${sessionCookie}`,
+    });
+  }
+
+  return { call, csrf, signIn, signOut, apiStatus, options };
 }

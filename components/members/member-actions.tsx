@@ -51,6 +51,16 @@ export function MemberActions({ workspaceSlug, userId, role, label }: { workspac
       >
         Remove
       </Button>
+      <Button
+        variant="outline"
+        size="sm"
+        disabled={pending}
+        onClick={() => {
+          if (window.confirm(`Sign ${label} out on every device?`)) void run(() => callApi(`${url}/sessions`, { method: "DELETE" }));
+        }}
+      >
+        Sign out everywhere
+      </Button>
       {error ? (
         <span role="alert" className="text-sm text-destructive">
           {error}

@@ -1,4 +1,5 @@
-import type { NextAuthOptions } from "next-auth";
+import { randomUUID } from "node:crypto";
+import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GoogleProvider from "next-auth/providers/google";
 import type { Db } from "@/lib/db/client";
@@ -11,6 +12,7 @@ import type { RateLimiters } from "@/lib/rate-limit/rate-limiters";
 import { recordSignIn } from "@/lib/services/audit/record-sign-in";
 import { supabaseAuthEnabled, verifyWithSupabase } from "@/lib/services/auth/supabase-auth";
 import { resolveGoogleSignIn } from "@/lib/services/auth/resolve-google-sign-in";
+import { currentSessionVersion, isSessionLive, revokeSession } from "@/lib/services/auth/session-state";
 import { verifyPassword } from "@/lib/services/auth/verify-password";
 import { authorizeCredentials } from "./authorize-credentials";
 
@@ -30,6 +32,8 @@ export interface AuthDeps {
 
 const GOOGLE_ERRORS = { unverified: "GoogleUnverified", domain: "DomainNotAllowed", no_invitation: "NoInvitation" } as const;
 
+const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
+
 export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
   const verify = (email: string, password: string) =>
     deps.externalVerify ? deps.externalVerify(email, password) : deps.serviceDb((db) => verifyPassword(db, email, password));
@@ -42,7 +46,7 @@ export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
   const google = deps.google;
   return {
     secret: deps.secret,
-    session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     // Over https: __Secure-/__Host- cookie names, Secure, httpOnly, SameSite=Lax (next-auth's defaults).
     useSecureCookies: deps.useSecureCookies,
@@ -68,13 +72,30 @@ export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
         user.id = result.userId;
         return true;
       },
+      // A JWT cannot be recalled, so each one names its session (sid) and the user's session version
+      // (sv) at sign-in; a signed-out sid or a bumped version turns it into an empty token.
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
-        return token;
+        if (user) {
+          const version = await deps.serviceDb((db) => currentSessionVersion(db, user.id));
+          return { ...token, sub: user.id, sid: randomUUID(), sv: version };
+        }
+        const { sub, sid, sv } = token;
+        if (!sub || typeof sid !== "string" || typeof sv !== "number") return {};
+        const live = await deps.serviceDb((db) => isSessionLive(db, { userId: sub, sessionId: sid, version: sv }));
+        return live ? token : {};
       },
       async session({ session, token }) {
-        if (session.user && token.sub) session.user.id = token.sub;
+        if (!token.sub) return { expires: session.expires } as Session;
+        if (session.user) session.user.id = token.sub;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const { sub, sid } = token ?? {};
+        if (!sub || typeof sid !== "string") return;
+        const expiresAt = new Date((typeof token.exp === "number" ? token.exp : Date.now() / 1000 + SESSION_MAX_AGE_SECONDS) * 1000);
+        await deps.serviceDb((db) => revokeSession(db, { sessionId: sid, userId: sub, expiresAt }));
       },
     },
   };

@@ -9,6 +9,7 @@ export type AuditAction =
   | "invitation.accepted"
   | "member.role_changed"
   | "member.removed"
+  | "member.sessions_ended"
   | "workspace.updated"
   | "user.created"
   | "account.created"

@@ -3,6 +3,7 @@ import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { authUsers } from "@/lib/db/auth-schema";
+import { endAllSessions } from "./session-state";
 import { createSupabaseUser, supabaseAuthEnabled } from "./supabase-auth";
 
 export async function findUserIdByEmail(db: Db | Tx, email: string): Promise<string | null> {
@@ -33,7 +34,9 @@ export async function createIdentity(db: Db | Tx, email: string, password: strin
   return id;
 }
 
+/** A new password ends every session of the user: whoever knew the old one is signed out. */
 export async function setPassword(db: Db | Tx, userId: string, password: string): Promise<void> {
+  await endAllSessions(db, userId);
   await db
     .update(authUsers)
     .set({ encryptedPassword: await bcrypt.hash(password, 10), updatedAt: new Date() })
