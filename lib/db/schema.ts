@@ -178,6 +178,8 @@ export const invitations = pgTable(
     role: memberRoleEnum("role").notNull(),
     // Only a SHA-256 of the single-use token is stored; the link is shown once when created.
     tokenHash: text("token_hash").notNull().unique(),
+    // True when the link went only to the invitee's mailbox: opening it proves the address.
+    emailed: boolean("emailed").notNull().default(false),
     invitedBy: uuid("invited_by").references(() => authUsers.id, { onDelete: "set null" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),

@@ -1,0 +1,1 @@
+ALTER TABLE "invitations" ADD COLUMN "emailed" boolean DEFAULT false NOT NULL;
