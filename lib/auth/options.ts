@@ -30,7 +30,12 @@ export interface AuthDeps {
   externalVerify?: (email: string, password: string) => Promise<{ id: string; email: string } | null>;
 }
 
-const GOOGLE_ERRORS = { unverified: "GoogleUnverified", domain: "DomainNotAllowed", no_invitation: "NoInvitation" } as const;
+const GOOGLE_ERRORS = {
+  unverified: "GoogleUnverified",
+  domain: "DomainNotAllowed",
+  no_invitation: "NoInvitation",
+  unverified_account: "AccountUnverified",
+} as const;
 
 const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
 

@@ -21,7 +21,7 @@ describe.each(ENGINES)("sessions end when they should, on %s", (engine) => {
   beforeAll(async () => {
     db = await createTestDatabase(engine);
     app = createAuthApp(db);
-    admin = await createIdentity(db.connection.db, "admin@example.test", PASSWORD);
+    admin = await createIdentity(db.connection.db, "admin@example.test", PASSWORD, { emailVerified: true });
     await db.connection.runner.query("insert into workspaces (id, slug, name) values ($1, 'a', 'A'), ($2, 'b', 'B')", [wsA, wsB]);
     await db.connection.runner.query("insert into workspace_members (workspace_id, user_id, role) values ($1, $3, 'admin'), ($2, $3, 'admin')", [wsA, wsB, admin]);
   });
@@ -31,7 +31,7 @@ describe.each(ENGINES)("sessions end when they should, on %s", (engine) => {
 
   async function member(workspaces: string[]): Promise<{ id: string; email: string }> {
     const email = `member${++serial}@example.test`;
-    const id = await createIdentity(db.connection.db, email, PASSWORD);
+    const id = await createIdentity(db.connection.db, email, PASSWORD, { emailVerified: true });
     for (const workspace of workspaces) {
       await db.connection.runner.query("insert into workspace_members (workspace_id, user_id, role) values ($1, $2, 'viewer')", [workspace, id]);
     }

@@ -6,6 +6,17 @@ import { authUsers } from "@/lib/db/auth-schema";
 import { endAllSessions } from "./session-state";
 import { createSupabaseUser, supabaseAuthEnabled } from "./supabase-auth";
 
+/** Whether the account's address was ever proven; Google and other workspaces' invitations rely on it. */
+export async function isEmailVerified(db: Db | Tx, userId: string): Promise<boolean> {
+  const [user] = await db.select({ at: authUsers.emailConfirmedAt }).from(authUsers).where(sql`${authUsers.id} = ${userId}`);
+  return Boolean(user?.at);
+}
+
+/** The operator vouches for an address (user:create). */
+export async function markEmailVerified(db: Db | Tx, userId: string): Promise<void> {
+  await db.update(authUsers).set({ emailConfirmedAt: new Date() }).where(sql`${authUsers.id} = ${userId} and ${authUsers.emailConfirmedAt} is null`);
+}
+
 export async function findUserIdByEmail(db: Db | Tx, email: string): Promise<string | null> {
   const [user] = await db
     .select({ id: authUsers.id })
@@ -19,13 +30,14 @@ export async function findUserIdByEmail(db: Db | Tx, email: string): Promise<str
  * Creates a sign-in identity and returns its auth.users id: through Supabase Auth in Supabase
  * mode, else a row in auth.users with a bcrypt hash (cost 10), as Supabase stores it.
  */
-export async function createIdentity(db: Db | Tx, email: string, password: string): Promise<string> {
-  if (supabaseAuthEnabled()) return createSupabaseUser(email, password);
+export async function createIdentity(db: Db | Tx, email: string, password: string, options: { emailVerified: boolean }): Promise<string> {
+  if (supabaseAuthEnabled()) return createSupabaseUser(email, password, { emailVerified: options.emailVerified });
   const id = randomUUID();
   await db.insert(authUsers).values({
     id,
     email: email.toLowerCase(),
     encryptedPassword: await bcrypt.hash(password, 10),
+    emailConfirmedAt: options.emailVerified ? new Date() : null,
     rawAppMetaData: { provider: "email", providers: ["email"] },
     rawUserMetaData: {},
     createdAt: new Date(),
