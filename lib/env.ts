@@ -79,6 +79,8 @@ export const envSchema = z
     // Sessions.
     NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     NEXTAUTH_URL: optionalUrl,
+    // Production refuses an http NEXTAUTH_URL (cookies without Secure) unless this is set to 1.
+    ALLOW_INSECURE_COOKIES: flag,
     // How many proxies in front of Reach append to X-Forwarded-For (0: none, so no address is trusted).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional().transform((value) => value ?? 0),
     // Set by Vercel on its deployments.
@@ -134,6 +136,14 @@ export const envSchema = z
     if (env.NODE_ENV === "production" && !building && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
     }
+    if (env.NODE_ENV === "production" && !building) {
+      const url = appUrlOf(env);
+      if (!url) {
+        ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required in production (https://…; on Vercel it defaults to https://$VERCEL_URL)" });
+      } else if (!url.startsWith("https://") && !env.ALLOW_INSECURE_COOKIES) {
+        ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be https in production (session cookies need Secure); set ALLOW_INSECURE_COOKIES=1 to accept http explicitly" });
+      }
+    }
     if (env.SUPABASE_URL && !env.SUPABASE_ANON_KEY) {
       ctx.addIssue({ code: "custom", path: ["SUPABASE_ANON_KEY"], message: "is required when SUPABASE_URL is set" });
     }
@@ -152,9 +162,14 @@ export const envSchema = z
 // Development and tests may run without a configured secret; production refuses to start without one.
 const DEVELOPMENT_AUTH_SECRET = "reach-development-only-secret-never-used-in-production";
 
-export type Env = z.infer<typeof envSchema> & { authSecret: string; inngestServeOrigin: string | undefined };
+export type Env = z.infer<typeof envSchema> & { authSecret: string; inngestServeOrigin: string | undefined; appUrl: string | undefined };
 
 type ParsedEnv = z.infer<typeof envSchema>;
+
+/** The app's public URL: NEXTAUTH_URL, else the deployment's own https URL on Vercel. */
+export function appUrlOf(env: Pick<ParsedEnv, "NEXTAUTH_URL" | "VERCEL_URL">): string | undefined {
+  return env.NEXTAUTH_URL ?? (env.VERCEL_URL ? `https://${env.VERCEL_URL}` : undefined);
+}
 
 /** Fixed by configuration, never taken from a request's Host header. */
 export function inngestServeOriginOf(env: Pick<ParsedEnv, "INNGEST_SERVE_ORIGIN" | "NEXTAUTH_URL" | "VERCEL_URL">): string | undefined {
@@ -170,7 +185,12 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (result.success) {
-    return { ...result.data, authSecret: result.data.NEXTAUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET, inngestServeOrigin: inngestServeOriginOf(result.data) };
+    return {
+      ...result.data,
+      authSecret: result.data.NEXTAUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+      inngestServeOrigin: inngestServeOriginOf(result.data),
+      appUrl: appUrlOf(result.data),
+    };
   }
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`);
   throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);

@@ -110,7 +110,8 @@ export const googleEnabled = Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_S
 
 export const authOptions: NextAuthOptions = createAuthOptions({
   secret: env.authSecret,
-  useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+  // In production the URL is https unless ALLOW_INSECURE_COOKIES=1 said otherwise (lib/env.ts).
+  useSecureCookies: env.appUrl?.startsWith("https://") ?? false,
   proxyTrust: { trustedProxyHops: env.TRUSTED_PROXY_HOPS, vercel: env.VERCEL },
   google: googleEnabled
     ? { clientId: env.GOOGLE_CLIENT_ID ?? "", clientSecret: env.GOOGLE_CLIENT_SECRET ?? "", allowedDomains: env.GOOGLE_ALLOWED_DOMAINS }

@@ -26,6 +26,16 @@ describe.each(ENGINES)("next-auth's redirect after sign-in on %s", (engine) => {
     expect(new URL(url).pathname).not.toMatch(/^\/[/\\]/);
   });
 
+  it("with an https app URL the session cookie is __Secure-, Secure, HttpOnly and SameSite=Lax", async () => {
+    const app = createAuthApp(db, { useSecureCookies: true });
+    const result = await app.signIn("redirect@example.test", PASSWORD);
+    const cookie = result.response.headers.getSetCookie().find((entry) => entry.startsWith("__Secure-next-auth.session-token="));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+  });
+
   it("keeps a same-site callbackUrl", async () => {
     const app = createAuthApp(db);
     const body = new URLSearchParams({ email: "redirect@example.test", password: PASSWORD, csrfToken: "__csrf__", json: "true", callbackUrl: "/demo/accounts?x=1" });

@@ -2,4 +2,4 @@ import { createAuthRoute } from "@/lib/auth/auth-route";
 import { authOptions } from "@/lib/auth/options";
 import { env } from "@/lib/env";
 
-export const { GET, POST } = createAuthRoute(authOptions, (request) => new URL("/sign-in", env.NEXTAUTH_URL ?? request.url));
+export const { GET, POST } = createAuthRoute(authOptions, (request) => new URL("/sign-in", env.appUrl ?? request.url));
