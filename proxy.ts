@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 
 const PUBLIC_API = [/^\/api\/auth(\/|$)/, /^\/api\/health(\/|$)/, /^\/api\/inngest(\/|$)/];
-const PUBLIC_PAGES = [/^\/sign-in$/, /^\/invite\/[^/]+$/];
+const PUBLIC_PAGES = [/^\/sign-in$/, /^\/invite\/[^/]+$/, /^\/reset-password(\/[^/]+)?$/];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = env.NODE_ENV !== "production";

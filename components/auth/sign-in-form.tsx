@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -60,6 +61,9 @@ export function SignInForm({ callbackUrl, google, error: initialError }: { callb
           <Button type="submit" disabled={pending} className="w-full">
             {pending ? "Signing in…" : "Sign in"}
           </Button>
+          <Link className="text-center text-sm underline underline-offset-4" href="/reset-password">
+            Forgot your password?
+          </Link>
         </form>
         {google ? (
           <Button type="button" variant="outline" className="mt-3 w-full" onClick={() => void signIn("google", { callbackUrl: safeCallbackPath(callbackUrl) })}>

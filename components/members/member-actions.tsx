@@ -13,6 +13,7 @@ export function MemberActions({ workspaceSlug, userId, role, label }: { workspac
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [resetLink, setResetLink] = useState<string | null>(null);
   const url = `/api/v1/workspaces/${workspaceSlug}/members/${userId}`;
 
   async function run(action: () => Promise<unknown>) {
@@ -61,6 +62,24 @@ export function MemberActions({ workspaceSlug, userId, role, label }: { workspac
       >
         Sign out everywhere
       </Button>
+      <Button
+        variant="outline"
+        size="sm"
+        disabled={pending}
+        onClick={() =>
+          void run(async () => {
+            const result = await callApi<{ data: { link: string } }>(`${url}/reset-link`, { method: "POST" });
+            setResetLink(result.data.link);
+          })
+        }
+      >
+        Reset link
+      </Button>
+      {resetLink ? (
+        <code data-testid="reset-link" className="block break-all text-xs">
+          {resetLink}
+        </code>
+      ) : null}
       {error ? (
         <span role="alert" className="text-sm text-destructive">
           {error}

@@ -1,4 +1,6 @@
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRateLimiters } from "@/lib/rate-limit/rate-limiters";
 import { createIdentity } from "@/lib/services/auth/create-identity";
 import { createAuthApp, type AuthCall } from "@/tests/auth-harness";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
@@ -107,17 +109,12 @@ describe.each(ENGINES)("sign-in limits through next-auth's handler on %s", (engi
   });
 
   it("refuses with 503, not a password check, when the limit store is down", async () => {
-    const app = createAuthApp(db, {
-      rateLimiters: async () => ({
-        consumeSignInAttempt: async () => {
-          throw new (await import("@/lib/errors")).AppError("unavailable");
-        },
-        resetSignIn: async () => {},
-        consumeApi: async () => ({ allowed: true }),
-      }),
-    });
+    // A real limiter on a Redis that is not there (nothing listens on port 1).
+    const redis = new Redis("redis://127.0.0.1:1", { enableOfflineQueue: false, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const app = createAuthApp(db, { rateLimiters: async () => createRateLimiters({ kind: "redis", client: redis }) });
     const result = await app.signIn(await victim(), PASSWORD);
     expect(result.status).toBe(503);
     expect(result.sessionCookie).toBeNull();
+    redis.disconnect();
   });
 });

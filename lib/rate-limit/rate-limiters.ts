@@ -19,6 +19,8 @@ export interface RateLimiters {
   consumeSignInAttempt(key: SignInKey): Promise<RateLimitDecision>;
   /** After a successful sign-in: clears the email's count and gives back this attempt's IP point (one success must not unlock a guessing IP). */
   resetSignIn(key: SignInKey): Promise<void>;
+  /** Counts one attempt under a named limit (the reset flows); throws unavailable when the store is down. */
+  consume(name: Exclude<RateLimitName, "signInIp" | "signInEmail" | "api">, key: string): Promise<RateLimitDecision>;
   /** Counts a mutating API call for a user; allowed when the store is down. */
   consumeApi(userId: string): Promise<RateLimitDecision>;
 }
@@ -65,6 +67,11 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
   const signInIp = buildLimiter(store, "signInIp", prefix);
   const signInEmail = buildLimiter(store, "signInEmail", prefix);
   const api = buildLimiter(store, "api", prefix);
+  const named = {
+    resetEmail: buildLimiter(store, "resetEmail", prefix),
+    resetIp: buildLimiter(store, "resetIp", prefix),
+    resetUse: buildLimiter(store, "resetUse", prefix),
+  };
 
   const storeDown = (error: unknown) => {
     console.error("Sign-in rate limit store unavailable:", describeStoreError(error));
@@ -94,6 +101,14 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
       } catch (error) {
         // The user is already signed in; a stale count only expires on its own.
         console.error("Sign-in rate limit reset failed:", describeStoreError(error));
+      }
+    },
+
+    async consume(name, key) {
+      try {
+        return await consume(named[name], key);
+      } catch (error) {
+        throw storeDown(error);
       }
     },
 

@@ -11,6 +11,7 @@ export type AuditAction =
   | "member.role_changed"
   | "member.removed"
   | "member.sessions_ended"
+  | "member.reset_link_issued"
   | "workspace.updated"
   | "user.created"
   | "account.created"

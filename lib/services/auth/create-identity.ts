@@ -17,6 +17,11 @@ export async function markEmailVerified(db: Db | Tx, userId: string): Promise<vo
   await db.update(authUsers).set({ emailConfirmedAt: new Date() }).where(sql`${authUsers.id} = ${userId} and ${authUsers.emailConfirmedAt} is null`);
 }
 
+export async function findEmailByUserId(db: Db | Tx, userId: string): Promise<string | null> {
+  const [user] = await db.select({ email: authUsers.email }).from(authUsers).where(sql`${authUsers.id} = ${userId}`);
+  return user?.email ?? null;
+}
+
 export async function findUserIdByEmail(db: Db | Tx, email: string): Promise<string | null> {
   const [user] = await db
     .select({ id: authUsers.id })
