@@ -14,6 +14,12 @@ const flag = z
   .optional()
   .transform((value) => value === "1" || value === "true");
 
+/** Days to keep rows, or "off" to keep them forever. */
+const retentionDays = (fallback: number) =>
+  optionalString
+    .pipe(z.string().regex(/^([1-9]\d{0,4}|off)$/, 'must be a number of days or "off"').optional())
+    .transform((value) => (value === "off" ? null : value ? Number(value) : fallback));
+
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().optional().transform((value) => value ?? fallback);
 
@@ -114,6 +120,9 @@ export const envSchema = z
     SNAPSHOT_LOCAL_TIME: optionalString
       .pipe(z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/, 'must be HH:MM or "off"').optional())
       .transform((value) => (value === "off" ? null : (value ?? "06:00"))),
+    // Retention, pruned daily: raw scraping logs (default 90 days) and audit entries (default 365).
+    SCRAPING_LOG_RETENTION_DAYS: retentionDays(90),
+    AUDIT_LOG_RETENTION_DAYS: retentionDays(365),
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
 
     // Scrapers.

@@ -1,6 +1,7 @@
 import { eventType, NonRetriableError, type Inngest } from "inngest";
 import { NonRetriableJobError, type JobDefinition, type JobStep } from "@/lib/jobs/job-definition";
 import type { JobDeps } from "@/lib/jobs/job-deps";
+import { pruneRecords } from "./prune-records";
 import { snapshotsBatch } from "./snapshots-batch";
 import { snapshotsRun } from "./snapshots-run";
 import { snapshotsSchedule } from "./snapshots-schedule";
@@ -9,6 +10,7 @@ import { snapshotsSchedule } from "./snapshots-schedule";
 export function createJobDefinitions(deps: JobDeps): JobDefinition<unknown>[] {
   const definitions: JobDefinition<unknown>[] = [snapshotsRun(deps), snapshotsBatch(deps)];
   if (deps.snapshotLocalTime) definitions.push(snapshotsSchedule({ ...deps, snapshotLocalTime: deps.snapshotLocalTime }));
+  if (deps.retention) definitions.push(pruneRecords({ ...deps, retention: deps.retention }));
   return definitions;
 }
 

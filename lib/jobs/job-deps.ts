@@ -3,6 +3,7 @@ import { withServiceDb } from "@/lib/db/service";
 import { env } from "@/lib/env";
 import { scraperConfigFromEnv } from "@/lib/scrapers/config-from-env";
 import { createScraperContext, type ScraperContext } from "@/lib/scrapers/context";
+import type { RetentionPolicy } from "@/lib/services/retention/prune-old-records";
 
 /** What job handlers need from the outside world; tests and the bench pass their own. */
 export interface JobDeps {
@@ -14,6 +15,8 @@ export interface JobDeps {
   snapshotLocalTime: string | null;
   /** Wait before a batch's attempt `n` (n ≥ 1) for accounts that failed with a retryable error. */
   retryBackoffMs(attempt: number): number;
+  /** How long scraping logs and audit entries are kept; absent, the pruning job is not scheduled. */
+  retention?: RetentionPolicy;
   /** Bench baseline only: write snapshots one row per statement. */
   oneByOne?: boolean;
 }
@@ -27,5 +30,6 @@ export function processJobDeps(): JobDeps {
     now: () => new Date(),
     snapshotLocalTime: env.SNAPSHOT_LOCAL_TIME,
     retryBackoffMs: (attempt) => 15_000 * 4 ** (attempt - 1),
+    retention: { scrapingLogDays: env.SCRAPING_LOG_RETENTION_DAYS, auditLogDays: env.AUDIT_LOG_RETENTION_DAYS },
   };
 }
