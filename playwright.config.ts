@@ -63,6 +63,8 @@ export default defineConfig({
         REACH_DATA_DIR: ".data/e2e",
         DATABASE_URL: "",
         NEXTAUTH_URL: BASE_URL,
+        // The suite serves plain http on loopback; production refuses that unless told explicitly.
+        ALLOW_INSECURE_COOKIES: "1",
         NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
         SCRAPER_ORIGIN_OVERRIDES: [
           ...["www.tiktok.com", "public.api.bsky.app", "mastodon.social"].map((host) => `${host}=http://127.0.0.1:${Number(process.env.E2E_FIXTURES_PORT ?? 4020)}`),

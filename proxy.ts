@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { problem } from "@/lib/http/problem";
 
 const PUBLIC_API = [/^\/api\/auth(\/|$)/, /^\/api\/health(\/|$)/, /^\/api\/inngest(\/|$)/];
-const PUBLIC_PAGES = [/^\/sign-in$/, /^\/invite\/[^/]+$/];
+const PUBLIC_PAGES = [/^\/sign-in$/, /^\/invite\/[^/]+$/, /^\/reset-password(\/[^/]+)?$/];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = env.NODE_ENV !== "production";

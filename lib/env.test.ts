@@ -18,10 +18,20 @@ describe("parseEnv", () => {
   });
 
   it("requires NEXTAUTH_SECRET in production, except while building", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(/NEXTAUTH_SECRET: is required in production/);
+    const https = { NEXTAUTH_URL: "https://reach.example.org" };
+    expect(() => parseEnv({ NODE_ENV: "production", ...https })).toThrowError(/NEXTAUTH_SECRET: is required in production/);
     expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).NODE_ENV).toBe("production");
-    expect(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) }).NEXTAUTH_SECRET).toHaveLength(32);
-    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), INNGEST_DEV: "1" })).toThrowError(/INNGEST_DEV: must not be set in production/);
+    expect(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), ...https }).NEXTAUTH_SECRET).toHaveLength(32);
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), INNGEST_DEV: "1", ...https })).toThrowError(/INNGEST_DEV: must not be set in production/);
+  });
+
+  it("requires an https NEXTAUTH_URL in production, derived on Vercel, http only with ALLOW_INSECURE_COOKIES=1", () => {
+    const base = { NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) };
+    expect(() => parseEnv(base)).toThrowError(/NEXTAUTH_URL: is required in production/);
+    expect(() => parseEnv({ ...base, NEXTAUTH_URL: "http://reach.example.org" })).toThrowError(/NEXTAUTH_URL: must be https in production/);
+    expect(parseEnv({ ...base, NEXTAUTH_URL: "http://127.0.0.1:3100", ALLOW_INSECURE_COOKIES: "1" }).appUrl).toBe("http://127.0.0.1:3100");
+    expect(parseEnv({ ...base, VERCEL: "1", VERCEL_URL: "reach-abc.vercel.app" }).appUrl).toBe("https://reach-abc.vercel.app");
+    expect(parseEnv({ NODE_ENV: "development" }).appUrl).toBeUndefined();
   });
 
   it("parses origin overrides into host → origin", () => {

@@ -16,6 +16,12 @@ const flag = z
   .optional()
   .transform((value) => value === "1" || value === "true");
 
+/** Days to keep rows, or "off" to keep them forever. */
+const retentionDays = (fallback: number) =>
+  optionalString
+    .pipe(z.string().regex(/^([1-9]\d{0,4}|off)$/, 'must be a number of days or "off"').optional())
+    .transform((value) => (value === "off" ? null : value ? Number(value) : fallback));
+
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().optional().transform((value) => value ?? fallback);
 
@@ -90,6 +96,13 @@ export const envSchema = z
     // Sessions.
     NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     NEXTAUTH_URL: optionalUrl,
+    // Production refuses an http NEXTAUTH_URL (cookies without Secure) unless this is set to 1.
+    ALLOW_INSECURE_COOKIES: flag,
+    // How many proxies in front of Reach append to X-Forwarded-For (0: none, so no address is trusted).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional().transform((value) => value ?? 0),
+    // Set by Vercel on its deployments.
+    VERCEL: flag,
+    VERCEL_URL: optionalString,
 
     // Supabase (production): Auth and Storage.
     SUPABASE_URL: optionalUrl,
@@ -116,10 +129,15 @@ export const envSchema = z
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
+    // The origin Inngest calls back (https://reach.example.org); else NEXTAUTH_URL's, else VERCEL_URL.
+    INNGEST_SERVE_ORIGIN: optionalUrl,
     // Daily snapshot run at this local time in each workspace's time zone; "off" disables the schedule.
     SNAPSHOT_LOCAL_TIME: optionalString
       .pipe(z.string().refine((value) => value === "off" || timeOfDay.safeParse(value).success, 'must be HH:MM or "off"').optional())
       .transform((value) => (value === "off" ? null : (value ?? "06:00"))),
+    // Retention, pruned daily: raw scraping logs (default 90 days) and audit entries (default 365).
+    SCRAPING_LOG_RETENTION_DAYS: retentionDays(90),
+    AUDIT_LOG_RETENTION_DAYS: retentionDays(365),
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
 
     // Scrapers.
@@ -142,6 +160,14 @@ export const envSchema = z
     if (env.NODE_ENV === "production" && !building && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
     }
+    if (env.NODE_ENV === "production" && !building) {
+      const url = appUrlOf(env);
+      if (!url) {
+        ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required in production (https://…; on Vercel it defaults to https://$VERCEL_URL)" });
+      } else if (!url.startsWith("https://") && !env.ALLOW_INSECURE_COOKIES) {
+        ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be https in production (session cookies need Secure); set ALLOW_INSECURE_COOKIES=1 to accept http explicitly" });
+      }
+    }
     if (env.SUPABASE_URL && !env.SUPABASE_ANON_KEY) {
       ctx.addIssue({ code: "custom", path: ["SUPABASE_ANON_KEY"], message: "is required when SUPABASE_URL is set" });
     }
@@ -152,12 +178,28 @@ export const envSchema = z
     if (env.NODE_ENV === "production" && !building && env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY) {
       ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required in production with Inngest" });
     }
+    if (env.NODE_ENV === "production" && !building && (env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY) && !inngestServeOriginOf(env)) {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_SERVE_ORIGIN"], message: "is required in production with Inngest (or set NEXTAUTH_URL)" });
+    }
   });
 
 // Development and tests may run without a configured secret; production refuses to start without one.
 const DEVELOPMENT_AUTH_SECRET = "reach-development-only-secret-never-used-in-production";
 
-export type Env = z.infer<typeof envSchema> & { authSecret: string };
+export type Env = z.infer<typeof envSchema> & { authSecret: string; inngestServeOrigin: string | undefined; appUrl: string | undefined };
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** The app's public URL: NEXTAUTH_URL, else the deployment's own https URL on Vercel. */
+export function appUrlOf(env: Pick<ParsedEnv, "NEXTAUTH_URL" | "VERCEL_URL">): string | undefined {
+  return env.NEXTAUTH_URL ?? (env.VERCEL_URL ? `https://${env.VERCEL_URL}` : undefined);
+}
+
+/** Fixed by configuration, never taken from a request's Host header. */
+export function inngestServeOriginOf(env: Pick<ParsedEnv, "INNGEST_SERVE_ORIGIN" | "NEXTAUTH_URL" | "VERCEL_URL">): string | undefined {
+  const configured = env.INNGEST_SERVE_ORIGIN ?? env.NEXTAUTH_URL ?? (env.VERCEL_URL ? `https://${env.VERCEL_URL}` : undefined);
+  return configured ? URL.parse(configured)?.origin : undefined;
+}
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -166,7 +208,14 @@ export class EnvError extends Error {
 /** Validates a raw environment; the message names every variable that is wrong and why. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return { ...result.data, authSecret: result.data.NEXTAUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET };
+  if (result.success) {
+    return {
+      ...result.data,
+      authSecret: result.data.NEXTAUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+      inngestServeOrigin: inngestServeOriginOf(result.data),
+      appUrl: appUrlOf(result.data),
+    };
+  }
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`);
   throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);
 }

@@ -1,12 +1,14 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { safeCallbackPath } from "@/lib/http/safe-callback";
 
 export function SignInForm({ callbackUrl, google, error: initialError }: { callbackUrl: string; google: boolean; error: string | null }) {
   const router = useRouter();
@@ -28,7 +30,7 @@ export function SignInForm({ callbackUrl, google, error: initialError }: { callb
       setError(result?.status === 429 ? "Too many attempts. Try again later." : "Wrong email or password.");
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   }
 
@@ -59,9 +61,12 @@ export function SignInForm({ callbackUrl, google, error: initialError }: { callb
           <Button type="submit" disabled={pending} className="w-full">
             {pending ? "Signing in…" : "Sign in"}
           </Button>
+          <Link className="text-center text-sm underline underline-offset-4" href="/reset-password">
+            Forgot your password?
+          </Link>
         </form>
         {google ? (
-          <Button type="button" variant="outline" className="mt-3 w-full" onClick={() => void signIn("google", { callbackUrl })}>
+          <Button type="button" variant="outline" className="mt-3 w-full" onClick={() => void signIn("google", { callbackUrl: safeCallbackPath(callbackUrl) })}>
             Continue with Google
           </Button>
         ) : null}

@@ -12,6 +12,7 @@ export function MemberActions({ workspaceSlug, userId, role, label }: { workspac
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [resetLink, setResetLink] = useState<string | null>(null);
   const url = `/api/v1/workspaces/${workspaceSlug}/members/${userId}`;
 
   async function run(action: () => Promise<unknown>) {
@@ -50,6 +51,34 @@ export function MemberActions({ workspaceSlug, userId, role, label }: { workspac
       >
         Remove
       </Button>
+      <Button
+        variant="outline"
+        size="sm"
+        disabled={pending}
+        onClick={() => {
+          if (window.confirm(`Sign ${label} out on every device?`)) void run(() => callApi(`${url}/sessions`, { method: "DELETE" }));
+        }}
+      >
+        Sign out everywhere
+      </Button>
+      <Button
+        variant="outline"
+        size="sm"
+        disabled={pending}
+        onClick={() =>
+          void run(async () => {
+            const result = await callApi<{ data: { link: string } }>(`${url}/reset-link`, { method: "POST" });
+            setResetLink(result.data.link);
+          })
+        }
+      >
+        Reset link
+      </Button>
+      {resetLink ? (
+        <code data-testid="reset-link" className="block break-all text-xs">
+          {resetLink}
+        </code>
+      ) : null}
       {error ? (
         <span role="alert" className="text-sm text-destructive">
           {error}

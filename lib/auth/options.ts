@@ -1,77 +1,122 @@
-import type { NextAuthOptions } from "next-auth";
+import { randomUUID } from "node:crypto";
+import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GoogleProvider from "next-auth/providers/google";
-import { z } from "zod";
+import type { Db } from "@/lib/db/client";
 import { withServiceDb } from "@/lib/db/service";
 import { env } from "@/lib/env";
-import { clientIp } from "@/lib/http/client-ip";
+import type { ProxyTrust } from "@/lib/http/client-ip";
+import { safeRedirectUrl } from "@/lib/http/safe-callback";
 import { getRateLimiters } from "@/lib/rate-limit/process-rate-limiters";
+import type { RateLimiters } from "@/lib/rate-limit/rate-limiters";
 import { recordSignIn } from "@/lib/services/audit/record-sign-in";
 import { supabaseAuthEnabled, verifyWithSupabase } from "@/lib/services/auth/supabase-auth";
 import { resolveGoogleSignIn } from "@/lib/services/auth/resolve-google-sign-in";
+import { currentSessionVersion, isSessionLive, revokeSession } from "@/lib/services/auth/session-state";
 import { verifyPassword } from "@/lib/services/auth/verify-password";
+import { authorizeCredentials } from "./authorize-credentials";
 
-export const signInSchema = z.object({
-  email: z.email().max(254),
-  password: z.string().min(1).max(200),
-});
+export { signInSchema } from "./authorize-credentials";
 
-async function verify(email: string, password: string) {
-  if (supabaseAuthEnabled()) return verifyWithSupabase(email, password);
-  return withServiceDb((db) => verifyPassword(db, email, password));
+/** What the auth configuration depends on; the app passes the process's, tests their own. */
+export interface AuthDeps {
+  secret: string;
+  useSecureCookies: boolean;
+  proxyTrust: ProxyTrust;
+  google: { clientId: string; clientSecret: string; allowedDomains: string[] } | null;
+  serviceDb<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  rateLimiters(): Promise<RateLimiters>;
+  /** Supabase Auth checks the password when configured, else auth.users does. */
+  externalVerify?: (email: string, password: string) => Promise<{ id: string; email: string } | null>;
 }
 
-const secure = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+const GOOGLE_ERRORS = {
+  unverified: "GoogleUnverified",
+  domain: "DomainNotAllowed",
+  no_invitation: "NoInvitation",
+  unverified_account: "AccountUnverified",
+} as const;
+
+const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
+
+export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
+  const verify = (email: string, password: string) =>
+    deps.externalVerify ? deps.externalVerify(email, password) : deps.serviceDb((db) => verifyPassword(db, email, password));
+  const credentialDeps = {
+    proxyTrust: deps.proxyTrust,
+    rateLimiters: deps.rateLimiters,
+    verify,
+    recordSignIn: (input: { email: string; userId: string | null; ip: string | null }) => deps.serviceDb((db) => recordSignIn(db, input)),
+  };
+  const google = deps.google;
+  return {
+    secret: deps.secret,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    // Over https: __Secure-/__Host- cookie names, Secure, httpOnly, SameSite=Lax (next-auth's defaults).
+    useSecureCookies: deps.useSecureCookies,
+    providers: [
+      ...(google ? [GoogleProvider({ clientId: google.clientId, clientSecret: google.clientSecret })] : []),
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: (credentials, request) => authorizeCredentials(credentialDeps, credentials, request?.headers),
+      }),
+    ],
+    callbacks: {
+      // Every redirect next-auth makes (callbackUrl after sign-in or sign-out) stays on this origin.
+      redirect: async ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
+      // A Google account is only a way in to the auth.users row of the same email; see resolveGoogleSignIn.
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== "google") return true;
+        const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified === true;
+        const result = await deps.serviceDb((db) =>
+          resolveGoogleSignIn(db, { email: user.email ?? "", emailVerified: verified, allowedDomains: google?.allowedDomains ?? [] }),
+        );
+        if (!result.ok) return `/sign-in?error=${GOOGLE_ERRORS[result.reason]}`;
+        user.id = result.userId;
+        return true;
+      },
+      // A JWT cannot be recalled, so each one names its session (sid) and the user's session version
+      // (sv) at sign-in; a signed-out sid or a bumped version turns it into an empty token.
+      async jwt({ token, user }) {
+        if (user) {
+          const version = await deps.serviceDb((db) => currentSessionVersion(db, user.id));
+          return { ...token, sub: user.id, sid: randomUUID(), sv: version };
+        }
+        const { sub, sid, sv } = token;
+        if (!sub || typeof sid !== "string" || typeof sv !== "number") return {};
+        const live = await deps.serviceDb((db) => isSessionLive(db, { userId: sub, sessionId: sid, version: sv }));
+        return live ? token : {};
+      },
+      async session({ session, token }) {
+        if (!token.sub) return { expires: session.expires } as Session;
+        if (session.user) session.user.id = token.sub;
+        return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const { sub, sid } = token ?? {};
+        if (!sub || typeof sid !== "string") return;
+        const expiresAt = new Date((typeof token.exp === "number" ? token.exp : Date.now() / 1000 + SESSION_MAX_AGE_SECONDS) * 1000);
+        await deps.serviceDb((db) => revokeSession(db, { sessionId: sid, userId: sub, expiresAt }));
+      },
+    },
+  };
+}
 
 export const googleEnabled = Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET);
 
-const GOOGLE_ERRORS = { unverified: "GoogleUnverified", domain: "DomainNotAllowed", no_invitation: "NoInvitation" } as const;
-
-export const authOptions: NextAuthOptions = {
+export const authOptions: NextAuthOptions = createAuthOptions({
   secret: env.authSecret,
-  session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
-  pages: { signIn: "/sign-in", error: "/sign-in" },
-  // Over https: __Secure-/__Host- cookie names, Secure, httpOnly, SameSite=Lax (next-auth's defaults).
-  useSecureCookies: secure,
-  providers: [
-    ...(googleEnabled ? [GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID ?? "", clientSecret: env.GOOGLE_CLIENT_SECRET ?? "" })] : []),
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      // The route in app/api/auth counts the attempt (and refuses rate-limited callers) before this runs.
-      async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const key = { ip: clientIp(new Headers(request?.headers as Record<string, string> | undefined)), email };
-        const user = await verify(email, password);
-        const limiters = await getRateLimiters();
-        await withServiceDb((db) => recordSignIn(db, { email, userId: user?.id ?? null, ip: key.ip }));
-        if (!user) return null;
-        await limiters.resetSignIn(key);
-        return { id: user.id, email: user.email };
-      },
-    }),
-  ],
-  callbacks: {
-    // A Google account is only a way in to the auth.users row of the same email; see resolveGoogleSignIn.
-    async signIn({ user, account, profile }) {
-      if (account?.provider !== "google") return true;
-      const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified === true;
-      const result = await withServiceDb((db) =>
-        resolveGoogleSignIn(db, { email: user.email ?? "", emailVerified: verified, allowedDomains: env.GOOGLE_ALLOWED_DOMAINS }),
-      );
-      if (!result.ok) return `/sign-in?error=${GOOGLE_ERRORS[result.reason]}`;
-      user.id = result.userId;
-      return true;
-    },
-    async jwt({ token, user }) {
-      if (user) token.sub = user.id;
-      return token;
-    },
-    async session({ session, token }) {
-      if (session.user && token.sub) session.user.id = token.sub;
-      return session;
-    },
-  },
-};
+  // In production the URL is https unless ALLOW_INSECURE_COOKIES=1 said otherwise (lib/env.ts).
+  useSecureCookies: env.appUrl?.startsWith("https://") ?? false,
+  proxyTrust: { trustedProxyHops: env.TRUSTED_PROXY_HOPS, vercel: env.VERCEL },
+  google: googleEnabled
+    ? { clientId: env.GOOGLE_CLIENT_ID ?? "", clientSecret: env.GOOGLE_CLIENT_SECRET ?? "", allowedDomains: env.GOOGLE_ALLOWED_DOMAINS }
+    : null,
+  serviceDb: withServiceDb,
+  rateLimiters: getRateLimiters,
+  externalVerify: supabaseAuthEnabled() ? (email, password) => verifyWithSupabase(email, password) : undefined,
+});

@@ -1,12 +1,12 @@
-import { getServerSession } from "next-auth";
+import { getServerSession, type NextAuthOptions } from "next-auth";
 import { redirect } from "next/navigation";
 import type { UserClaims } from "@/lib/db/rls";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 
 /** The RLS claims of the signed-in user, taken from the session; null when signed out. */
-export async function getSessionClaims(): Promise<UserClaims | null> {
-  const session = await getServerSession(authOptions);
+export async function getSessionClaims(options: NextAuthOptions = authOptions): Promise<UserClaims | null> {
+  const session = await getServerSession(options);
   const id = session?.user?.id;
   return id ? { sub: id, email: session.user?.email ?? null } : null;
 }
@@ -19,8 +19,8 @@ export async function requirePageClaims(): Promise<UserClaims> {
 }
 
 /** For route handlers: the claims, or an `unauthenticated` error mapped to 401. */
-export async function requireApiClaims(): Promise<UserClaims> {
-  const claims = await getSessionClaims();
+export async function requireApiClaims(options: NextAuthOptions = authOptions): Promise<UserClaims> {
+  const claims = await getSessionClaims(options);
   if (!claims) throw new AppError("unauthenticated");
   return claims;
 }

@@ -47,7 +47,8 @@ const CASES: TableCase[] = [
   },
   {
     table: "workspace_members",
-    allowed: { select: MEMBERS, insert: ["admin"], update: ["admin"], delete: ["admin"] },
+    // Members join only through the service path (invitation acceptance, user:create).
+    allowed: { select: MEMBERS, insert: NOBODY, update: ["admin"], delete: ["admin"] },
     insert: (ids) => sql`insert into workspace_members (workspace_id, user_id, role) values (${ids.wsA}, ${ids.stranger}, 'viewer')`,
     where: (ids) => sql`workspace_id = ${ids.wsA} and user_id = ${ids.users.viewer}`,
     updateSet: sql`role = role`,
@@ -128,8 +129,8 @@ const CASES: TableCase[] = [
   },
   {
     table: "audit_log",
-    // Admins read it; members append their own entries; nobody edits history.
-    allowed: { select: ["admin"], insert: MEMBERS, update: NOBODY, delete: NOBODY },
+    // Admins read it; only the service path writes it; nobody edits history.
+    allowed: { select: ["admin"], insert: NOBODY, update: NOBODY, delete: NOBODY },
     insert: (ids, actor) => sql`insert into audit_log (workspace_id, actor_id, action, entity) values (${ids.wsA}, ${actor}, 'test', 'test')`,
     where: (ids) => sql`workspace_id = ${ids.wsA}`,
     updateSet: sql`action = action`,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Connection, Tx } from "./client";
+import type { Connection, Db, Tx } from "./client";
+import { rowsOf } from "./rows";
 import { getConnection } from "./process-connection";
 
 /** Who a query runs for: a signed-in user (claims from the session) or nobody (anon). */
@@ -30,4 +31,20 @@ export async function runAsUser<T>(
 /** runAsUser on this process's database connection. */
 export async function withUserDb<T>(claims: UserClaims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return runAsUser(await getConnection(), claims, fn);
+}
+
+/**
+ * Inside a user's transaction, runs `fn` as the connection's owner (the service path) and then drops
+ * back to the user's role. For writes no user may make directly but that must commit or roll back
+ * with the user's change: audit entries. Never pass it anything the user chose without checking.
+ */
+export async function asServiceWithin<T>(tx: Db | Tx, fn: (db: Db | Tx) => Promise<T>): Promise<T> {
+  const [row] = rowsOf<{ role: string }>(await tx.execute(sql`select current_user as role`));
+  const userRole = row?.role === "authenticated" ? sql`authenticated` : row?.role === "anon" ? sql`anon` : null;
+  if (!userRole) return fn(tx);
+  await tx.execute(sql`reset role`);
+  // On failure the transaction is already aborted and rolls back; only success needs the role back.
+  const result = await fn(tx);
+  await tx.execute(sql`set local role ${userRole}`);
+  return result;
 }

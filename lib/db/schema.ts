@@ -109,11 +109,7 @@ export const workspaceMembers = pgTable(
       to: authenticatedRole,
       using: memberOf("workspace_id"),
     }),
-    pgPolicy("workspace_members_insert_admin", {
-      for: "insert",
-      to: authenticatedRole,
-      withCheck: roleIn("workspace_id", "admin"),
-    }),
+    // No insert policy: members join only through the service path (invitation acceptance, user:create).
     pgPolicy("workspace_members_update_admin", {
       for: "update",
       to: authenticatedRole,
@@ -165,6 +161,8 @@ export const invitations = pgTable(
     role: memberRoleEnum("role").notNull(),
     // Only a SHA-256 of the single-use token is stored; the link is shown once when created.
     tokenHash: text("token_hash").notNull().unique(),
+    // True when the link went only to the invitee's mailbox: opening it proves the address.
+    emailed: boolean("emailed").notNull().default(false),
     invitedBy: uuid("invited_by").references(() => authUsers.id, { onDelete: "set null" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
@@ -412,6 +410,8 @@ export const jobRuns = pgTable(
   },
   (t) => [
     index("job_runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    // Target of the composite foreign key that pins a run's logs to the run's workspace.
+    unique("job_runs_id_workspace_key").on(t.id, t.workspaceId),
     // One active run per workspace and kind, even when two requests race past the service's check.
     uniqueIndex("job_runs_one_active_idx").on(t.workspaceId, t.kind).where(sql`status in ('queued', 'running')`),
     index("job_runs_status_idx").on(t.status),
@@ -426,7 +426,7 @@ export const scrapingLogs = pgTable(
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    jobRunId: uuid("job_run_id").references(() => jobRuns.id, { onDelete: "cascade" }),
+    jobRunId: uuid("job_run_id"),
     batchId: text("batch_id").notNull(),
     durationMs: integer("duration_ms").notNull(),
     urlsProcessed: integer("urls_processed").notNull(),
@@ -436,6 +436,12 @@ export const scrapingLogs = pgTable(
   },
   (t) => [
     unique("scraping_logs_run_batch_key").on(t.jobRunId, t.batchId),
+    // A log belongs to its run's workspace; a member cannot attach one to (or probe for) another's run.
+    foreignKey({
+      name: "scraping_logs_run_fk",
+      columns: [t.jobRunId, t.workspaceId],
+      foreignColumns: [jobRuns.id, jobRuns.workspaceId],
+    }).onDelete("cascade"),
     index("scraping_logs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
     ...workspacePolicies("scraping_logs", "editor"),
   ],
@@ -456,12 +462,7 @@ export const auditLog = pgTable(
   (t) => [
     index("audit_log_workspace_at_idx").on(t.workspaceId, t.at.desc()),
     pgPolicy("audit_log_select_admin", { for: "select", to: authenticatedRole, using: roleIn("workspace_id", "admin") }),
-    // Append-only: members record their own actions; nobody updates or deletes.
-    pgPolicy("audit_log_insert_self", {
-      for: "insert",
-      to: authenticatedRole,
-      withCheck: sql`actor_id = (select auth.uid()) and workspace_id in (select private.member_workspace_ids())`,
-    }),
+    // Append-only and written by the service path alone: no authenticated role inserts, updates or deletes.
   ],
 ).enableRLS();
 

@@ -18,6 +18,10 @@ export function toProblem(error: unknown): NextResponse {
   if (["22021", "22P02", "22001"].includes(pgErrorCode(error) ?? "")) {
     return problem("invalid_input", "The request contains text that cannot be stored.");
   }
+  // A reference to a row that does not exist for this caller, or a write the database refused: the
+  // same answer whether the id belongs to another workspace or to nothing, and no detail.
+  if (pgErrorCode(error) === "23503") return problem("invalid_input", "The request refers to something that does not exist.");
+  if (pgErrorCode(error) === "42501") return problem("forbidden");
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     return problem("invalid_input", "The request is not valid.", { issues });

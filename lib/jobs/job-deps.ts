@@ -9,6 +9,7 @@ import { sheetPipelineStages } from "@/lib/services/posts/sheet-pipeline-stages"
 import { getSheetsClient } from "@/lib/sheets/process-sheets-client";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { Storage } from "@/lib/storage/storage";
+import type { RetentionPolicy } from "@/lib/services/retention/prune-old-records";
 
 /** What job handlers need from the outside world; tests and the bench pass their own. */
 export interface JobDeps {
@@ -28,6 +29,8 @@ export interface JobDeps {
   retryBackoffMs(attempt: number): number;
   /** Posts per posts.batch; by default about 30 s of page loads at TikTok's rate (5 to 50). */
   postBatchSize?: number;
+  /** How long scraping logs and audit entries are kept; absent, the pruning job is not scheduled. */
+  retention?: RetentionPolicy;
   /** Bench baseline only: write snapshots one row per statement. */
   oneByOne?: boolean;
 }
@@ -45,5 +48,6 @@ export function processJobDeps(): JobDeps {
     now: () => new Date(),
     snapshotLocalTime: env.SNAPSHOT_LOCAL_TIME,
     retryBackoffMs: (attempt) => 15_000 * 4 ** (attempt - 1),
+    retention: { scrapingLogDays: env.SCRAPING_LOG_RETENTION_DAYS, auditLogDays: env.AUDIT_LOG_RETENTION_DAYS },
   };
 }

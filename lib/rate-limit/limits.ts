@@ -3,6 +3,11 @@ export const RATE_LIMITS = {
   /** Per IP and, separately, per email: a guesser must beat both. */
   signInIp: { keyPrefix: "sign-in:ip", points: 10, durationSeconds: 15 * 60 },
   signInEmail: { keyPrefix: "sign-in:email", points: 10, durationSeconds: 15 * 60 },
+  /** Password reset requests: per email (one mailbox is not flooded) and per IP. */
+  resetEmail: { keyPrefix: "reset:email", points: 3, durationSeconds: 60 * 60 },
+  resetIp: { keyPrefix: "reset:ip", points: 20, durationSeconds: 60 * 60 },
+  /** Attempts to use a reset link (a token is unguessable; this bounds hammering anyway). */
+  resetUse: { keyPrefix: "reset:use", points: 20, durationSeconds: 15 * 60 },
   /** Mutating API calls per signed-in user. */
   api: { keyPrefix: "api:user", points: 120, durationSeconds: 60 },
 } as const;

@@ -5,7 +5,7 @@ import { openConnection, type Connection } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 import { RATE_LIMITS } from "./limits";
-import { createRateLimiters, type RateLimiters, type RateLimitStore } from "./rate-limiters";
+import { createRateLimiters, type RateLimiters, type RateLimitStore, type SignInKey } from "./rate-limiters";
 
 // Redis is a service this machine and CI may not run, unlike PGlite; set REDIS_TEST_URL
 // (e.g. redis://127.0.0.1:6379/15, a database nothing else uses) to include it.
@@ -18,7 +18,7 @@ function uniquePrefix(): string {
   return prefix;
 }
 
-async function attempts(limiters: RateLimiters, keys: { ip: string; email: string }[]) {
+async function attempts(limiters: RateLimiters, keys: SignInKey[]) {
   const results = [];
   for (const key of keys) results.push(await limiters.consumeSignInAttempt(key));
   return results;
@@ -50,6 +50,14 @@ function sharedBehaviour(store: () => RateLimitStore, second: () => Promise<Rate
     expect(targeted.every((result) => result.allowed)).toBe(true);
     expect((await limiters.consumeSignInAttempt({ ip: "198.51.100.99", email: "BOSS@example.com" })).allowed).toBe(false);
     expect((await limiters.consumeSignInAttempt({ ip: "198.51.100.99", email: "other@example.com" })).allowed).toBe(true);
+  });
+
+  it("counts only the email when no trusted proxy names the caller", async () => {
+    const limiters = createRateLimiters(store(), { keyPrefix: uniquePrefix() });
+    await attempts(limiters, times(10, (i) => ({ ip: null, email: `sprayed${i}@example.com` })));
+    expect((await limiters.consumeSignInAttempt({ ip: null, email: "fresh@example.com" })).allowed).toBe(true);
+    await attempts(limiters, times(9, () => ({ ip: null, email: "fresh@example.com" })));
+    expect((await limiters.consumeSignInAttempt({ ip: null, email: "fresh@example.com" })).allowed).toBe(false);
   });
 
   it("resetSignIn clears the email's count but gives the IP back only the successful attempt", async () => {

@@ -9,7 +9,8 @@ import { rateLimits } from "./rate-limit-table";
 export type RateLimitStore = { kind: "drizzle"; db: Db } | { kind: "redis"; client: Redis };
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 export interface SignInKey {
-  ip: string;
+  /** null when no trusted proxy names the caller: only the email is counted then. */
+  ip: string | null;
   email: string;
 }
 
@@ -18,6 +19,8 @@ export interface RateLimiters {
   consumeSignInAttempt(key: SignInKey): Promise<RateLimitDecision>;
   /** After a successful sign-in: clears the email's count and gives back this attempt's IP point (one success must not unlock a guessing IP). */
   resetSignIn(key: SignInKey): Promise<void>;
+  /** Counts one attempt under a named limit (the reset flows); throws unavailable when the store is down. */
+  consume(name: Exclude<RateLimitName, "signInIp" | "signInEmail" | "api">, key: string): Promise<RateLimitDecision>;
   /** Counts a mutating API call for a user; allowed when the store is down. */
   consumeApi(userId: string): Promise<RateLimitDecision>;
 }
@@ -52,7 +55,7 @@ function describeStoreError(error: unknown): string {
   return error.cause instanceof Error ? error.cause.message : error.message;
 }
 
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * Sign-in fails closed (503): the limiter is the only brake on password guessing. The API limiter
@@ -64,6 +67,11 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
   const signInIp = buildLimiter(store, "signInIp", prefix);
   const signInEmail = buildLimiter(store, "signInEmail", prefix);
   const api = buildLimiter(store, "api", prefix);
+  const named = {
+    resetEmail: buildLimiter(store, "resetEmail", prefix),
+    resetIp: buildLimiter(store, "resetIp", prefix),
+    resetUse: buildLimiter(store, "resetUse", prefix),
+  };
 
   const storeDown = (error: unknown) => {
     console.error("Sign-in rate limit store unavailable:", describeStoreError(error));
@@ -76,7 +84,10 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
     async consumeSignInAttempt({ ip, email }) {
       let decisions: RateLimitDecision[];
       try {
-        decisions = await Promise.all([consume(signInIp, ip), consume(signInEmail, normalizeEmail(email))]);
+        decisions = await Promise.all([
+          ...(ip === null ? [] : [consume(signInIp, ip)]),
+          consume(signInEmail, normalizeEmail(email)),
+        ]);
       } catch (error) {
         throw storeDown(error);
       }
@@ -86,10 +97,18 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
 
     async resetSignIn({ ip, email }) {
       try {
-        await Promise.all([signInEmail.delete(normalizeEmail(email)), signInIp.reward(ip, 1)]);
+        await Promise.all([signInEmail.delete(normalizeEmail(email)), ...(ip === null ? [] : [signInIp.reward(ip, 1)])]);
       } catch (error) {
         // The user is already signed in; a stale count only expires on its own.
         console.error("Sign-in rate limit reset failed:", describeStoreError(error));
+      }
+    },
+
+    async consume(name, key) {
+      try {
+        return await consume(named[name], key);
+      } catch (error) {
+        throw storeDown(error);
       }
     },
 

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { LookupFunction } from "node:net";
 
 /** A request bucket: one per platform, plus the CDN that serves TikTok slides. */
 export type RateBucket = string;
@@ -39,6 +40,8 @@ export interface ScraperConfig {
     launchTimeoutMs: number;
   };
   slides: { maxBytes: number; concurrency: number; expiryMarginMs: number };
+  /** DNS for the SSRF guard (lib/net/ssrf-guard.ts); the system resolver unless a test passes one. */
+  lookup?: LookupFunction;
 }
 
 // Polite defaults: well under what each platform tolerates from one IP.
@@ -81,5 +84,6 @@ export function createScraperConfig(input: ScraperConfigInput = {}): ScraperConf
     credentials: input.credentials ?? {},
     browser: { enabled: true, timeoutMs: 30_000, launchTimeoutMs: 30_000, ...input.browser },
     slides: { maxBytes: 20 * 1024 * 1024, concurrency: 5, expiryMarginMs: 60_000, ...input.slides },
+    lookup: input.lookup,
   };
 }

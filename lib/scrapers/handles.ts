@@ -1,3 +1,4 @@
+import { assertPublicHostname, BlockedDestinationError } from "@/lib/net/ssrf-guard";
 import { ScrapeError } from "./errors";
 import type { Platform } from "@/lib/domain/platforms";
 
@@ -73,6 +74,17 @@ export function extractHandle(platform: Platform, rawInput: string): string {
 }
 
 type Extractor = (input: string, url: URL | null) => string;
+
+/** A Mastodon instance is any host a user types: never an IP literal, localhost or a local-only name. */
+function publicInstance(host: string): string {
+  try {
+    assertPublicHostname(host);
+  } catch (error) {
+    if (error instanceof BlockedDestinationError) invalid(`"${host}" is not a public Mastodon instance: ${error.message}`);
+    throw error;
+  }
+  return host;
+}
 
 const USERNAME_30 = /^[a-z0-9._]{1,30}$/;
 const LINKEDIN_COMPANY = /^[a-z0-9\-_&.]{2,100}$/;
@@ -159,11 +171,12 @@ const EXTRACTORS: Record<Platform, Extractor> = {
       const segments = pathSegments(url);
       const user = segments[0]?.startsWith("@") ? segments[0].slice(1) : segments[0] === "users" ? segments[1] : undefined;
       if (!user) invalid("a Mastodon profile URL has the form https://instance/@user");
-      return `${check(user.toLowerCase(), /^[a-z0-9_.-]{1,30}$/, "Mastodon username")}@${url.hostname.toLowerCase()}`;
+      return `${check(user.toLowerCase(), /^[a-z0-9_.-]{1,30}$/, "Mastodon username")}@${publicInstance(url.hostname.toLowerCase())}`;
     }
     const match = /^@?([^@]+)@([^@]+)$/.exec(input);
     if (!match?.[1] || !match[2]) invalid("a Mastodon handle has the form user@instance");
     const host = URL.parse(`https://${match[2]}`)?.hostname;
+    if (host) publicInstance(host);
     if (!host || !host.includes(".") || host !== match[2].toLowerCase()) invalid(`"${match[2]}" is not an instance host`);
     return `${check(match[1].toLowerCase(), /^[a-z0-9_.-]{1,30}$/, "Mastodon username")}@${host}`;
   },

@@ -11,7 +11,9 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   NoInvitation: "There is no Reach account or invitation for this Google address. Ask an admin to invite you.",
   DomainNotAllowed: "Google sign-in is limited to your organization's domains.",
   GoogleUnverified: "Google has not verified this email address.",
+  AccountUnverified: "The Reach account for this address was never verified, so Google cannot sign in to it. Sign in with its password.",
   RateLimited: "Too many attempts. Try again later.",
+  Unavailable: "Sign-in is temporarily unavailable; try again shortly.",
   AccessDenied: "Sign-in was refused.",
 };
 

@@ -3,6 +3,7 @@ import type { AppJobDefinition } from "./define-job";
 import { postsBatch } from "./posts-batch";
 import { postsRun } from "./posts-run";
 import { postsSchedule } from "./posts-schedule";
+import { pruneRecords } from "./prune-records";
 import { snapshotsBatch } from "./snapshots-batch";
 import { snapshotsRun } from "./snapshots-run";
 import { snapshotsSchedule } from "./snapshots-schedule";
@@ -16,5 +17,6 @@ export function createJobDefinitions(deps: JobDeps): AppJobDefinition[] {
     const scheduled = { ...deps, snapshotLocalTime: deps.snapshotLocalTime };
     definitions.push(snapshotsSchedule(scheduled), postsSchedule(scheduled));
   }
+  if (deps.retention) definitions.push(pruneRecords({ ...deps, retention: deps.retention }));
   return definitions;
 }

@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
 import pRetry, { AbortError } from "p-retry";
 import PQueue from "p-queue";
-import { Agent, ProxyAgent, request, type Dispatcher } from "undici";
+import { ProxyAgent, request, type Dispatcher } from "undici";
+import { assertPublicDestination, createGuardedAgent, isBlockedDestination } from "@/lib/net/ssrf-guard";
 import type { RateBucket, ScraperConfig } from "../config";
 import { ScrapeError, isScrapeError } from "../errors";
 import { browserHeaders } from "./browser-headers";
@@ -51,7 +52,16 @@ export interface HttpClient {
 }
 
 export function createHttpClient(config: ScraperConfig): HttpClient {
-  const direct = new Agent({ keepAliveTimeout: 10_000, connections: 64, headersTimeout: config.timeoutMs, bodyTimeout: config.timeoutMs });
+  // Operator-set override targets are the only destinations inside the network a scraper may reach.
+  const allowedOrigins = [...config.originOverrides.values()];
+  const direct = createGuardedAgent({
+    allowedOrigins,
+    lookup: config.lookup,
+    keepAliveTimeout: 10_000,
+    connections: 64,
+    headersTimeout: config.timeoutMs,
+    bodyTimeout: config.timeoutMs,
+  });
   const proxies = config.proxyUrls.map((uri) => new ProxyAgent({ uri, headersTimeout: config.timeoutMs, bodyTimeout: config.timeoutMs }));
   const queues = new Map<RateBucket, PQueue>();
   let proxyIndex = 0;
@@ -81,16 +91,30 @@ export function createHttpClient(config: ScraperConfig): HttpClient {
     void config.wait(Math.min(ms, config.maxRetryAfterMs), { ref: false }).then(() => queue.start());
   }
 
+  // Every hop, redirects included: http(s) only, a public name, and a public address once resolved
+  // (the guarded agent checks the address again when it connects; through a proxy this is the check).
+  async function refuseInternal(logical: URL, physical: URL) {
+    if (!/^https?:$/.test(logical.protocol)) throw blockedError(logical, new Error(`${logical.protocol} URLs are not fetched`));
+    try {
+      await assertPublicDestination(physical, { allowedOrigins, lookup: config.lookup });
+    } catch (error) {
+      if (isBlockedDestination(error)) throw blockedError(logical, error);
+      throw new ScrapeError("network", `resolving ${logical.host} failed: ${describe(error)}`, { url: redactUrl(logical.href) }, { cause: error });
+    }
+  }
+
   async function openOnce(req: HttpRequest): Promise<HttpStream> {
     let logical = new URL(req.url);
     for (let hop = 0; ; hop++) {
       const physical = rewriteUrl(logical, config.originOverrides);
+      await refuseInternal(logical, physical);
       const headers: Record<string, string> = { ...browserHeaders(req.kind ?? "html"), ...req.headers };
       if (physical.host !== logical.host) headers[ORIGINAL_HOST_HEADER] = logical.host;
       let response: Dispatcher.ResponseData;
       try {
         response = await request(physical, { method: "GET", headers, dispatcher: dispatcher(), signal: AbortSignal.timeout(config.timeoutMs) });
       } catch (error) {
+        if (isBlockedDestination(error)) throw blockedError(logical, error);
         throw new ScrapeError("network", `request to ${logical.host} failed: ${describe(error)}`, { url: redactUrl(logical.href) }, { cause: error });
       }
       const location = response.headers.location;
@@ -176,6 +200,11 @@ export function createHttpClient(config: ScraperConfig): HttpClient {
       await Promise.all([direct.close(), ...proxies.map((proxy) => proxy.close())]);
     },
   };
+}
+
+function blockedError(url: URL, cause: unknown): ScrapeError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new ScrapeError("blocked", `refused to fetch ${url.host}: ${reason}`, { url: redactUrl(url.href) }, { cause });
 }
 
 // p-retry wraps aborts; callers should only ever see a ScrapeError.

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client";
+import { asServiceWithin } from "@/lib/db/rls";
 import { auditLog } from "@/lib/db/schema";
 
 export type AuditAction =
@@ -9,6 +10,8 @@ export type AuditAction =
   | "invitation.accepted"
   | "member.role_changed"
   | "member.removed"
+  | "member.sessions_ended"
+  | "member.reset_link_issued"
   | "workspace.updated"
   | "user.created"
   | "account.created"
@@ -28,14 +31,18 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Appends to audit_log. Details must never hold passwords, tokens or cookies. */
+/**
+ * Appends to audit_log, on the service path even inside a user's transaction (users cannot insert
+ * there, so nobody forges history), atomically with the change it records. Details must never hold
+ * passwords, tokens or cookies.
+ */
 export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await asServiceWithin(db, (service) => service.insert(auditLog).values({
     workspaceId: entry.workspaceId,
     actorId: entry.actorId,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,
     details: entry.details ?? {},
-  });
+  }));
 }

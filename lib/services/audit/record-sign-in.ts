@@ -8,7 +8,7 @@ import { recordAudit } from "./record-audit";
  * One audit row per workspace of the account concerned, so each workspace's admins see sign-ins
  * (and failed attempts) on their members' accounts; an unknown email is logged without a workspace.
  */
-export async function recordSignIn(db: Db, input: { email: string; userId: string | null; ip: string }): Promise<void> {
+export async function recordSignIn(db: Db, input: { email: string; userId: string | null; ip: string | null }): Promise<void> {
   const email = input.email.toLowerCase();
   const workspaces = await db
     .select({ workspaceId: workspaceMembers.workspaceId, userId: workspaceMembers.userId })

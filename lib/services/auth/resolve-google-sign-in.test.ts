@@ -7,13 +7,14 @@ describe.each(ENGINES)("Google sign-in on %s", (engine) => {
   let db: TestDatabase;
   const ws = randomUUID();
   const known = randomUUID();
+  const planted = randomUUID();
   const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
   const google = (email: string, extra: Partial<{ emailVerified: boolean; allowedDomains: string[] }> = {}) =>
     resolveGoogleSignIn(db.connection.db, { email, emailVerified: true, allowedDomains: [], ...extra });
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await run("insert into auth.users (id, email) values ($1, 'known@agency.org')", [known]);
+    await run("insert into auth.users (id, email, email_confirmed_at) values ($1, 'known@agency.org', now()), ($2, 'planted@agency.org', null)", [known, planted]);
     await run("insert into workspaces (id, slug, name) values ($1, 'w', 'W')", [ws]);
     await run(
       `insert into invitations (workspace_id, email, role, token_hash, expires_at) values
@@ -28,6 +29,10 @@ describe.each(ENGINES)("Google sign-in on %s", (engine) => {
 
   it("signs in a known user by email, whatever the case", async () => {
     expect(await google("Known@Agency.org")).toEqual({ ok: true, userId: known });
+  });
+
+  it("never links to an account whose address was not verified (one planted from an invitation link)", async () => {
+    expect(await google("planted@agency.org")).toEqual({ ok: false, reason: "unverified_account" });
   });
 
   it("refuses a first sign-in with no invitation, an expired one, an unverified email or another domain", async () => {

@@ -4,12 +4,13 @@ import type { Db } from "@/lib/db/client";
 import { authUsers } from "@/lib/db/auth-schema";
 import { invitations, profiles } from "@/lib/db/schema";
 import { joinFromInvitation } from "@/lib/services/invitations/accept-invitation";
-import { findUserIdByEmail } from "./create-identity";
+import { findUserIdByEmail, isEmailVerified } from "./create-identity";
 
-export type GoogleSignIn = { ok: true; userId: string } | { ok: false; reason: "unverified" | "domain" | "no_invitation" };
+export type GoogleSignIn = { ok: true; userId: string } | { ok: false; reason: "unverified" | "domain" | "no_invitation" | "unverified_account" };
 
 /**
- * A Google sign-in maps to the auth.users row with the same email. A first sign-in is allowed only
+ * A Google sign-in maps to the auth.users row with the same email, when that row's address was
+ * verified. A first sign-in is allowed only
  * with a pending invitation for that address (Google proved the invitee owns it): the user is
  * created without a password and joins every workspace that invited them.
  */
@@ -24,7 +25,8 @@ export async function resolveGoogleSignIn(
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     const existing = await findUserIdByEmail(tx, email);
-    if (existing) return { ok: true, userId: existing };
+    // Linking to an account whose address nobody proved would hand it to whoever planted it, or to them.
+    if (existing) return (await isEmailVerified(tx, existing)) ? { ok: true, userId: existing } : { ok: false, reason: "unverified_account" };
     const pending = await tx
       .select({ invitationId: invitations.id, workspaceId: invitations.workspaceId, role: invitations.role })
       .from(invitations)
@@ -35,6 +37,7 @@ export async function resolveGoogleSignIn(
     await tx.insert(authUsers).values({
       id: userId,
       email,
+      emailConfirmedAt: now,
       rawAppMetaData: { provider: "google", providers: ["google"] },
       rawUserMetaData: {},
       createdAt: now,

@@ -70,9 +70,9 @@ describe("Supabase Auth through @supabase/auth-js", () => {
   });
 
   it("creates users with the service role key and reports a refusal as a conflict", async () => {
-    expect(await createSupabaseUser("new@example.org", "a-long-enough-passphrase", config())).toBe(USER.id);
+    expect(await createSupabaseUser("new@example.org", "a-long-enough-passphrase", { emailVerified: true }, config())).toBe(USER.id);
     expect(seen.at(-1)).toEqual({ path: "/auth/v1/admin/users", apikey: "service-key" });
-    await expect(createSupabaseUser("taken@example.org", "a-long-enough-passphrase", config())).rejects.toMatchObject({ code: "conflict" });
-    await expect(createSupabaseUser("x@example.org", "a-long-enough-passphrase", { url })).rejects.toMatchObject({ code: "unavailable" });
+    await expect(createSupabaseUser("taken@example.org", "a-long-enough-passphrase", { emailVerified: true }, config())).rejects.toMatchObject({ code: "conflict" });
+    await expect(createSupabaseUser("x@example.org", "a-long-enough-passphrase", { emailVerified: true }, { url })).rejects.toMatchObject({ code: "unavailable" });
   });
 });

@@ -30,10 +30,10 @@ export async function verifyWithSupabase(email: string, password: string, config
   return { id: data.user.id, email: data.user.email ?? email };
 }
 
-export async function createSupabaseUser(email: string, password: string, config = fromEnv()): Promise<string> {
+export async function createSupabaseUser(email: string, password: string, options: { emailVerified: boolean }, config = fromEnv()): Promise<string> {
   if (!config.serviceRoleKey) throw new AppError("unavailable", "SUPABASE_SERVICE_ROLE_KEY is required to create users in Supabase Auth.");
   const admin = new GoTrueAdminApi({ url: authUrl(config), headers: keyHeaders(config.serviceRoleKey) });
-  const { data, error } = await admin.createUser({ email, password, email_confirm: true });
+  const { data, error } = await admin.createUser({ email, password, email_confirm: options.emailVerified });
   if (error || !data.user) throw new AppError("conflict", `Supabase Auth refused the user: ${error?.message ?? "unknown"}`);
   return data.user.id;
 }

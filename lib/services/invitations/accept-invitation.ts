@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { invitations, profiles, workspaceMembers, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { createIdentity, findUserIdByEmail } from "@/lib/services/auth/create-identity";
+import { createIdentity, findUserIdByEmail, isEmailVerified } from "@/lib/services/auth/create-identity";
 import { hashInvitationToken, invitationTokenSchemaPattern } from "./invitation-token";
 
 export type InvitationState = "valid" | "expired" | "used" | "revoked";
@@ -37,6 +37,7 @@ async function findByToken(db: Db | Tx, token: string, lock: boolean) {
       workspaceId: invitations.workspaceId,
       email: invitations.email,
       role: invitations.role,
+      emailed: invitations.emailed,
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
       revokedAt: invitations.revokedAt,
@@ -66,7 +67,9 @@ export async function describeInvitation(db: Db, token: string, now = new Date()
 
 /**
  * Single use, in one transaction with the invitation row locked: a new user sets a password (the
- * caller validated it against the policy); an existing user must be signed in as the invited email.
+ * caller validated it against the policy); an existing user must be signed in as the invited email,
+ * and is never re-passworded here. An account counts as proven only when the link was emailed; one
+ * made from a link an admin was shown stays unverified and cannot join other workspaces by invitation.
  */
 export async function acceptInvitation(
   db: Db,
@@ -83,13 +86,16 @@ export async function acceptInvitation(
     const createdUser = userId === null;
     if (userId === null) {
       if (!input.password) throw new AppError("invalid_input", "Choose a password to create your account.");
-      userId = await createIdentity(tx, row.email, input.password);
+      userId = await createIdentity(tx, row.email, input.password, { emailVerified: row.emailed });
       await tx.insert(profiles).values({ userId, displayName: row.email.split("@")[0] ?? row.email }).onConflictDoNothing();
     } else if (input.sessionUserId !== userId) {
       throw new AppError("unauthenticated", `Sign in as ${row.email} to accept this invitation.`);
+    } else if (!(await isEmailVerified(tx, userId))) {
+      // Whoever was shown the link that created this account may know its password.
+      throw new AppError("forbidden", "This account's email address was never verified, so it cannot join another workspace by invitation. Ask your Reach operator to verify it.");
     }
 
-    await joinFromInvitation(tx, { invitationId: row.id, workspaceId: row.workspaceId, role: row.role }, userId, now, { createdUser });
+    await joinFromInvitation(tx, { invitationId: row.id, workspaceId: row.workspaceId, role: row.role }, userId, now, { createdUser, emailVerified: row.emailed || !createdUser });
     return { userId, workspaceSlug: row.workspaceSlug, createdUser };
   });
 }

@@ -13,7 +13,7 @@ export const createInvitationSchema = z.object({
 /** Admin only (RLS). Returns the token once: it is not stored and cannot be shown again. */
 export async function createInvitation(
   tx: Tx,
-  input: { workspaceId: string; invitedBy: string; email: string; role: (typeof ROLES)[number]; now?: Date },
+  input: { workspaceId: string; invitedBy: string; email: string; role: (typeof ROLES)[number]; emailed?: boolean; now?: Date },
 ) {
   const { token, tokenHash } = newInvitationToken();
   const now = input.now ?? new Date();
@@ -24,6 +24,7 @@ export async function createInvitation(
       email: input.email.toLowerCase(),
       role: input.role,
       tokenHash,
+      emailed: input.emailed ?? false,
       invitedBy: input.invitedBy,
       expiresAt: new Date(now.getTime() + INVITATION_TTL_HOURS * 3600_000),
     })

@@ -33,7 +33,7 @@ describe.each(ENGINES)("invitations and membership on %s", (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await run("insert into auth.users (id, email, encrypted_password) values ($1, 'admin@x.test', $3), ($2, 'viewer@x.test', $3)", [
+    await run("insert into auth.users (id, email, encrypted_password, email_confirmed_at) values ($1, 'admin@x.test', $3, now()), ($2, 'viewer@x.test', $3, now())", [
       admin,
       viewer,
       await bcrypt.hash("an-old-password-1", 4),
@@ -123,7 +123,7 @@ describe.each(ENGINES)("invitations and membership on %s", (engine) => {
 
   it("lets a viewer change nothing", async () => {
     const reader = randomUUID();
-    await run("insert into auth.users (id, email) values ($1, 'reader@x.test')", [reader]);
+    await run("insert into auth.users (id, email, email_confirmed_at) values ($1, 'reader@x.test', now())", [reader]);
     await run("insert into workspace_members values ($1, $2, 'viewer')", [ws, reader]);
     const asReader = <T>(fn: Parameters<typeof runAsUser<T>>[2]) => runAsUser(db.connection, { sub: reader }, fn);
     expect((await rejection(asReader((tx) => removeMember(tx, { workspaceId: ws, actorId: reader, userId: viewer })))).code).toBe("not_found");
@@ -132,5 +132,46 @@ describe.each(ENGINES)("invitations and membership on %s", (engine) => {
     ).toBe("forbidden");
     const [member] = await run("select role::text as role from workspace_members where user_id = $1", [reader]);
     expect(member).toEqual({ role: "viewer" });
+  });
+  /** A workspace of its own with a verified admin, so these cases do not depend on the ones above. */
+  async function freshWorkspace(slug: string) {
+    const [workspaceId, adminId] = [randomUUID(), randomUUID()];
+    await run("insert into auth.users (id, email, email_confirmed_at) values ($1, $2, now())", [adminId, `${slug}-admin@x.test`]);
+    await run("insert into workspaces (id, slug, name) values ($1, $2, $2)", [workspaceId, slug]);
+    await run("insert into workspace_members values ($1, $2, 'admin')", [workspaceId, adminId]);
+    const inviteTo = (email: string, emailed = false) =>
+      runAsUser(db.connection, { sub: adminId }, (tx) => createInvitation(tx, { workspaceId, invitedBy: adminId, email, role: "viewer", emailed }));
+    return { workspaceId, adminId, inviteTo };
+  }
+
+  it("an account created from a link the admin was shown stays unverified; an emailed link proves the address", async () => {
+    const { inviteTo } = await freshWorkspace("proof");
+    const created = await acceptInvitation(db.connection.db, { token: (await inviteTo("shown@x.test")).token, password: "a-long-enough-passphrase" });
+    const mailed = await inviteTo("mailed@x.test", true);
+    const proven = await acceptInvitation(db.connection.db, { token: mailed.token, password: "a-long-enough-passphrase" });
+    const rows = await run("select id, email_confirmed_at is not null as verified from auth.users where id in ($1, $2) order by email", [created.userId, proven.userId]);
+    expect(rows).toEqual([
+      { id: proven.userId, verified: true },
+      { id: created.userId, verified: false },
+    ]);
+  });
+
+  it("a planted (unverified) account cannot join another workspace by invitation, even signed in as it", async () => {
+    const planter = await freshWorkspace("planter");
+    const victim = await freshWorkspace("victim");
+    const planted = await acceptInvitation(db.connection.db, { token: (await planter.inviteTo("ceo@x.test")).token, password: "a-long-enough-passphrase" });
+    const elsewhere = await victim.inviteTo("ceo@x.test");
+    const other = victim.workspaceId;
+    const refused = await rejection(acceptInvitation(db.connection.db, { token: elsewhere.token, sessionUserId: planted.userId }));
+    expect(refused.code).toBe("forbidden");
+    expect(await run("select 1 from workspace_members where workspace_id = $1 and user_id = $2", [other, planted.userId])).toEqual([]);
+  });
+
+  it("never re-passwords an existing account through an invitation", async () => {
+    const { token } = await (await freshWorkspace("repassword")).inviteTo("viewer@x.test");
+    const signedOut = await rejection(acceptInvitation(db.connection.db, { token, password: "attacker-chosen-passphrase" }));
+    expect(signedOut.code).toBe("unauthenticated");
+    expect(await verifyPassword(db.connection.db, "viewer@x.test", "attacker-chosen-passphrase")).toBeNull();
+    expect(await verifyPassword(db.connection.db, "viewer@x.test", "an-old-password-1")).toMatchObject({ id: viewer });
   });
 });

@@ -5,7 +5,7 @@ import { profiles, workspaceMembers, workspaces } from "@/lib/db/schema";
 import { ROLES } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { createIdentity, findUserIdByEmail, setPassword } from "@/lib/services/auth/create-identity";
+import { createIdentity, findUserIdByEmail, markEmailVerified, setPassword } from "@/lib/services/auth/create-identity";
 import { supabaseAuthEnabled } from "@/lib/services/auth/supabase-auth";
 import { findWorkspaceBySlug } from "@/lib/services/workspaces/find-workspace-by-slug";
 import { workspaceSlugSchema } from "@/lib/services/workspaces/get-workspace";
@@ -42,10 +42,12 @@ export async function createUser(db: Db, raw: CreateUserInput): Promise<CreateUs
     let userId = await findUserIdByEmail(tx, input.email);
     const createdUser = userId === null;
     if (userId === null) {
-      userId = await createIdentity(tx, input.email, input.password);
+      // The operator running the CLI vouches for the address.
+      userId = await createIdentity(tx, input.email, input.password, { emailVerified: true });
       await tx.insert(profiles).values({ userId, displayName: input.email.split("@")[0] ?? input.email }).onConflictDoNothing();
     } else if (!supabaseAuthEnabled()) {
       await setPassword(tx, userId, input.password);
+      await markEmailVerified(tx, userId);
     }
     const existing = await findWorkspaceBySlug(tx, input.workspace);
     const workspaceId =

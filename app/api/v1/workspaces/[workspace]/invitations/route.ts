@@ -10,12 +10,14 @@ export const GET = workspaceRoute({ role: "admin" }, async ({ tx, workspace }) =
 
 /**
  * POST /api/v1/workspaces/:workspace/invitations — invite by email (admins). With SMTP configured
- * the link is emailed; otherwise (embedded mode) the response carries it for the admin to pass on.
+ * the link is emailed and never shown to the admin; otherwise (embedded mode) the response carries it
+ * for the admin to pass on, and an account it creates stays unverified (docs/security.md).
  */
 export const POST = workspaceRoute({ role: "admin", body: createInvitationSchema }, async ({ request, tx, workspace, claims, body }) => {
-  const { invitation, token } = await createInvitation(tx, { workspaceId: workspace.id, invitedBy: claims.sub, ...body });
+  const emailed = mailConfigured();
+  const { invitation, token } = await createInvitation(tx, { workspaceId: workspace.id, invitedBy: claims.sub, emailed, ...body });
   const link = new URL(`/invite/${token}`, env.NEXTAUTH_URL ?? request.nextUrl.origin).toString();
-  if (mailConfigured()) {
+  if (emailed) {
     // Inside the transaction: if the mail cannot be sent, the invitation is not kept either.
     await sendInvitationEmail({ to: invitation.email, workspaceName: workspace.name, role: invitation.role, link, expiresAt: invitation.expiresAt });
     return NextResponse.json({ data: { ...invitation, emailed: true } }, { status: 201 });

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { clientIp, type ProxyTrust } from "@/lib/http/client-ip";
+import { normalizeEmail, type RateLimiters } from "@/lib/rate-limit/rate-limiters";
+import { REFUSAL_ERRORS, reportSignInRefusal } from "./sign-in-refusal";
+
+export const signInSchema = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+export interface CredentialsDeps {
+  proxyTrust: ProxyTrust;
+  rateLimiters(): Promise<RateLimiters>;
+  verify(email: string, password: string): Promise<{ id: string; email: string } | null>;
+  recordSignIn(input: { email: string; userId: string | null; ip: string | null }): Promise<void>;
+}
+
+const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
+
+/**
+ * next-auth's authorize(): the credentials here are the ones it authenticates, whatever path, body
+ * type or duplicated field carried them, so the attempt is counted here, before the password is
+ * checked, under the normalized email (a success gives the point back).
+ */
+export async function authorizeCredentials(
+  deps: CredentialsDeps,
+  credentials: Record<string, unknown> | undefined,
+  headers: Record<string, unknown> | undefined,
+): Promise<{ id: string; email: string } | null> {
+  const email = normalizeEmail(text(credentials?.email, 254));
+  const password = text(credentials?.password, 201);
+  const ip = clientIp(new Headers(headers as Record<string, string> | undefined), deps.proxyTrust);
+  const limiters = await deps.rateLimiters();
+  let verdict;
+  try {
+    verdict = await limiters.consumeSignInAttempt({ ip, email });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    reportSignInRefusal({ code: "unavailable" });
+    throw new Error(REFUSAL_ERRORS.unavailable);
+  }
+  if (!verdict.allowed) {
+    reportSignInRefusal({ code: "rate_limited", retryAfterSeconds: verdict.retryAfterSeconds });
+    throw new Error(REFUSAL_ERRORS.rate_limited);
+  }
+  const parsed = signInSchema.safeParse({ email, password });
+  if (!parsed.success) return null;
+  const user = await deps.verify(email, password);
+  await deps.recordSignIn({ email, userId: user?.id ?? null, ip });
+  if (!user) return null;
+  await limiters.resetSignIn({ ip, email });
+  return { id: user.id, email: user.email };
+}
