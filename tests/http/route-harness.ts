@@ -1,4 +1,5 @@
 import "./next-runtime";
+import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { AfterContext } from "next/dist/server/after/after-context";
@@ -12,9 +13,12 @@ export const ORIGIN = "http://reach.test";
 // The cookie next-auth reads over http (no __Secure- prefix: NEXTAUTH_URL is unset in tests).
 const SESSION_COOKIE = "next-auth.session-token";
 
-/** A real session cookie: a next-auth JWT signed with the configured secret, as sign-in would set. */
+/**
+ * A real session cookie: a next-auth JWT signed with the configured secret, as sign-in would set,
+ * naming a fresh session at the user's current session version (0 until one is bumped).
+ */
 export async function sessionCookie(user: { id: string; email: string }): Promise<string> {
-  const token = await encode({ token: { sub: user.id, email: user.email }, secret: env.authSecret });
+  const token = await encode({ token: { sub: user.id, email: user.email, sid: randomUUID(), sv: 0 }, secret: env.authSecret });
   return `${SESSION_COOKIE}=${token}`;
 }
 
