@@ -4,13 +4,14 @@ import { NextRequest } from "next/server";
 import { createAuthRoute } from "@/lib/auth/auth-route";
 import { createAuthOptions, type AuthDeps } from "@/lib/auth/options";
 import { requireApiClaims } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { toProblem } from "@/lib/http/problem";
 import { createRateLimiters } from "@/lib/rate-limit/rate-limiters";
 import type { TestDatabase } from "./db-harness";
 import { inRequestScope } from "./next-request-scope";
 
 // next-auth's own default origin when NEXTAUTH_URL is unset.
-export const AUTH_ORIGIN = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : "http://localhost:3000";
+export const AUTH_ORIGIN = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : "http://localhost:3000";
 export const SESSION_COOKIE = /(^|\s)(__Secure-)?next-auth\.session-token=/;
 
 export interface AuthCall {
