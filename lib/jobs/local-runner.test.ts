@@ -82,6 +82,7 @@ describe("local runner", () => {
       invalid: new AppError("invalid_input"),
       network: new ScrapeError("network", "reset"),
       unavailable: new AppError("unavailable"),
+      notConfigured: new AppError("not_configured", "GOOGLE_APPLICATION_CREDENTIALS: cannot read /nope (ENOENT)."),
     };
     const runner = createLocalRunner({
       ...quiet,
@@ -99,7 +100,7 @@ describe("local runner", () => {
     });
     await runner.send(Object.keys(errors).map((id) => ({ name: "test.go", data: { id } })));
     await settle(runner);
-    expect(tries).toEqual({ private: 1, invalid: 1, network: 3, unavailable: 3 });
+    expect(tries).toEqual({ private: 1, invalid: 1, network: 3, unavailable: 3, notConfigured: 1 });
   });
 
   it("drops invalid payloads and duplicate idempotency keys; dispatches sendEvent in-process", async () => {

@@ -13,10 +13,10 @@ function keyFromFile(file: string): ServiceAccountKey {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new AppError("unavailable", `GOOGLE_APPLICATION_CREDENTIALS: cannot read ${file} (${code}).`);
+    throw new AppError("not_configured", `GOOGLE_APPLICATION_CREDENTIALS: cannot read ${file} (${code}).`);
   }
   const parsed = parseServiceAccountKey(text);
-  if (!parsed.ok) throw new AppError("unavailable", `GOOGLE_APPLICATION_CREDENTIALS: ${file} ${parsed.problem}.`);
+  if (!parsed.ok) throw new AppError("not_configured", `GOOGLE_APPLICATION_CREDENTIALS: ${file} ${parsed.problem}.`);
   return parsed.key;
 }
 
@@ -29,13 +29,13 @@ export function serviceAccountFromEnv(vars: KeyVariables = env): { key: ServiceA
   return null;
 }
 
-export function sheetsConfigFromEnv(): SheetsConfig {
-  const account = serviceAccountFromEnv();
-  if (!account) throw new AppError("unavailable", NOT_CONFIGURED);
+export function sheetsConfigFromEnv(vars: KeyVariables & Pick<Env, "SCRAPER_ORIGIN_OVERRIDES" | "SCRAPER_TIMEOUT_MS"> = env): SheetsConfig {
+  const account = serviceAccountFromEnv(vars);
+  if (!account) throw new AppError("not_configured", NOT_CONFIGURED);
   return createSheetsConfig({
     key: account.key,
     keySource: account.source,
-    originOverrides: env.SCRAPER_ORIGIN_OVERRIDES,
-    timeoutMs: env.SCRAPER_TIMEOUT_MS,
+    originOverrides: vars.SCRAPER_ORIGIN_OVERRIDES,
+    timeoutMs: vars.SCRAPER_TIMEOUT_MS,
   });
 }

@@ -47,7 +47,7 @@ export function toSheetsError(error: unknown, context: SheetsErrorContext): AppE
   }
   if (status === 404) return new AppError("not_found", `Google found no ${sheet}. Check the URL or ID.`, { spreadsheetId: context.spreadsheetId });
   if (status === 403 && /has not been used|is disabled|SERVICE_DISABLED/i.test(message ?? "")) {
-    return new AppError("unavailable", `The Google Sheets API is not enabled for the service account's project: ${message}`);
+    return new AppError("not_configured", `The Google Sheets API is not enabled for the service account's project: ${message}`);
   }
   if (status === 403) {
     return new AppError(

@@ -10,6 +10,7 @@ import { batchSizeFor } from "@/lib/services/snapshots/plan-snapshot-run";
 import type { RateLimit } from "@/lib/scrapers/config";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
+import { failureMessage } from "../failure-message";
 
 /** A first try and two retries (durable sleeps between them) for the scrape stage; one retry for slides. */
 export const POST_SCRAPE_ATTEMPTS = 3;
@@ -83,7 +84,7 @@ export function postsBatch(deps: JobDeps) {
     },
     async onFailure({ event, error }) {
       console.error(`posts-batch ${event.data.runId}/${event.data.batchId} failed:`, error.message);
-      await deps.withDb((db) => failRun(db, event.data.runId, `Batch ${event.data.batchId} failed; the details are in the server log.`, deps.now()));
+      await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, `Batch ${event.data.batchId} failed; the details are in the server log.`), deps.now()));
     },
   });
 }

@@ -7,6 +7,7 @@ import { jobEvent } from "../events";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
 import { FAN_OUT_CHUNK } from "./snapshots-run";
+import { failureMessage } from "../failure-message";
 
 /**
  * posts.requested → the sync stage (a sheet's ready rows upserted as posts; a no-op until sheets
@@ -54,7 +55,7 @@ export function postsRun(deps: JobDeps) {
     },
     async onFailure({ event, error }) {
       console.error(`posts-run ${event.data.runId} failed:`, error.message);
-      await deps.withDb((db) => failRun(db, event.data.runId, "Sync or planning failed; the details are in the server log.", deps.now()));
+      await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, "Sync or planning failed; the details are in the server log."), deps.now()));
     },
   });
 }

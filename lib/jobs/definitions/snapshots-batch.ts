@@ -3,6 +3,7 @@ import { finishSnapshotBatch } from "@/lib/services/snapshots/finish-snapshot-ba
 import { snapshotAccounts, type SnapshotAttemptResult } from "@/lib/services/snapshots/snapshot-accounts";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
+import { failureMessage } from "../failure-message";
 
 /** A first try and two retries, with a durable sleep between them, for rate limits, blocks and network errors. */
 export const SNAPSHOT_ATTEMPTS = 3;
@@ -46,7 +47,7 @@ export function snapshotsBatch(deps: JobDeps) {
     },
     async onFailure({ event, error }) {
       console.error(`snapshots-batch ${event.data.runId}/${event.data.batchId} failed:`, error.message);
-      await deps.withDb((db) => failRun(db, event.data.runId, `Batch ${event.data.batchId} failed; the details are in the server log.`, deps.now()));
+      await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, `Batch ${event.data.batchId} failed; the details are in the server log.`), deps.now()));
     },
   });
 }

@@ -3,7 +3,9 @@ import { eq } from "drizzle-orm";
 import { sheetSources, tiktokPosts } from "@/lib/db/schema";
 import { DEFAULT_STATUS_VALUES } from "@/lib/domain/sheet-fields";
 import { detectMapping } from "@/lib/sheets/header-mapping";
+import { env } from "@/lib/env";
 import { createSheetsClient, type SheetsClient } from "@/lib/sheets/sheets-client";
+import { sheetsConfigFromEnv } from "@/lib/sheets/sheets-config-from-env";
 import { ENGINES } from "@/tests/db-harness";
 import { diffCells, type FakeCell, type FakeTab } from "@/tests/fakes/google-sheets/fake-spreadsheet";
 import { startGoogleWorld, type GoogleWorld } from "@/tests/fakes/google-sheets/google-world";
@@ -152,5 +154,22 @@ describe.each(ENGINES)("the post pipeline from a Google Sheet and back (%s)", (e
     expect(run.counters).toMatchObject({ sheetErrors: 1, "error:sheet_not_found": 1 });
     const [source] = await scenario.db.select().from(sheetSources).where(eq(sheetSources.id, gone!.id));
     expect(source!.lastError).toMatch(/no spreadsheet/i);
+  });
+
+  it("without a readable service-account key the run fails at once, naming the variable, and the sheet is untouched", async () => {
+    const snapshot = tab.snapshot();
+    const stages = scenario.deps.postStages;
+    let opened = 0;
+    const missingKey = { ...env, GOOGLE_SERVICE_ACCOUNT_JSON: undefined, GOOGLE_APPLICATION_CREDENTIALS: "/nonexistent/reach-key.json" };
+    scenario.deps.postStages = sheetPipelineStages({ sheets: async () => (opened++, createSheetsClient(sheetsConfigFromEnv(missingKey))), scraper: () => scenario.scraper.ctx });
+    try {
+      const run = await scenario.run();
+      expect(run.status).toBe("failed");
+      expect(run.error).toContain("GOOGLE_APPLICATION_CREDENTIALS: cannot read /nonexistent/reach-key.json (ENOENT)");
+      expect(opened).toBe(1);
+      expect(diffCells(snapshot, tab.snapshot())).toEqual([]);
+    } finally {
+      scenario.deps.postStages = stages;
+    }
   });
 });
