@@ -1,12 +1,13 @@
+import { DAILY_POST_RUNS } from "@/lib/services/posts/schedule-post-runs";
+import { DAILY_SNAPSHOT_RUNS } from "@/lib/services/snapshots/schedule-snapshot-runs";
 import type { JobDeps } from "../job-deps";
+import { dailySchedule } from "./daily-schedule";
 import type { AppJobDefinition } from "./define-job";
 import { postsBatch } from "./posts-batch";
 import { postsRun } from "./posts-run";
-import { postsSchedule } from "./posts-schedule";
 import { pruneRecords } from "./prune-records";
 import { snapshotsBatch } from "./snapshots-batch";
 import { snapshotsRun } from "./snapshots-run";
-import { snapshotsSchedule } from "./snapshots-schedule";
 
 export type { AppJobDefinition } from "./define-job";
 
@@ -15,7 +16,7 @@ export function createJobDefinitions(deps: JobDeps): AppJobDefinition[] {
   const definitions = [snapshotsRun(deps), snapshotsBatch(deps), postsRun(deps), postsBatch(deps)];
   if (deps.snapshotLocalTime) {
     const scheduled = { ...deps, snapshotLocalTime: deps.snapshotLocalTime };
-    definitions.push(snapshotsSchedule(scheduled), postsSchedule(scheduled));
+    definitions.push(dailySchedule("snapshots-schedule", DAILY_SNAPSHOT_RUNS, scheduled), dailySchedule("posts-schedule", DAILY_POST_RUNS, scheduled));
   }
   if (deps.retention) definitions.push(pruneRecords({ ...deps, retention: deps.retention }));
   return definitions;
