@@ -22,6 +22,8 @@ export interface SyncResult {
   rowsReady: number;
   /** Ready rows that cannot be a post (another site, a dead short link, a cell too long), marked failed in the sheet. */
   invalidRows: number;
+  /** Short links TikTok did not answer (a retryable error): counted as failed, left ready in the sheet. */
+  unresolvedRows: number;
   /** Connected sheets that could not be read (not found, unshared, no URL column); each counts as one failure. */
   sheetErrors: number;
   /** Invalid rows by scraper error code and unreadable sheets by `sheet_<code>`, counted with the run's failures. */
@@ -73,6 +75,6 @@ export interface PostPipelineStages {
 
 /** Until a sheet is plugged in: the run works over the posts already in tiktok_posts, and writes nowhere. */
 export const KNOWN_POSTS_ONLY: PostPipelineStages = {
-  sync: async () => ({ postIds: [], rowsRead: 0, rowsReady: 0, invalidRows: 0, sheetErrors: 0, errors: {}, writeRequests: 0 }),
+  sync: async () => ({ postIds: [], rowsRead: 0, rowsReady: 0, invalidRows: 0, unresolvedRows: 0, sheetErrors: 0, errors: {}, writeRequests: 0 }),
   writeBack: async () => ({ writeRequests: 0 }),
 };

@@ -81,7 +81,7 @@ export async function planPostRun(db: Db, runId: string, options: PlanPostRunOpt
     total: todo.length,
     counters: {
       succeeded: 0,
-      failed: synced.invalidRows + synced.sheetErrors,
+      failed: synced.invalidRows + synced.unresolvedRows + synced.sheetErrors,
       skipped,
       slidesStored: 0,
       slidesFailed: 0,
@@ -90,6 +90,7 @@ export async function planPostRun(db: Db, runId: string, options: PlanPostRunOpt
       rowsRead: synced.rowsRead,
       rowsReady: synced.rowsReady,
       invalidRows: synced.invalidRows,
+      unresolvedRows: synced.unresolvedRows,
       sheetErrors: synced.sheetErrors,
       batchesFinished: 0,
       ...Object.fromEntries(Object.entries(synced.errors).map(([code, n]) => [`error:${code}`, n ?? 0])),

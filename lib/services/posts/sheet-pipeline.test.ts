@@ -172,4 +172,24 @@ describe.each(ENGINES)("the post pipeline from a Google Sheet and back (%s)", (e
       scenario.deps.postStages = stages;
     }
   });
+
+  it("a short link TikTok does not answer today counts as failed and stays ready in the sheet for the next run", async () => {
+    scenario.scraper.server.setRoute({ host: "vm.tiktok.com", path: "/ZMdown0001/", responses: [{ status: 503, body: "Service Unavailable" }] });
+    const spreadsheetId = `1ShortLinkDown_${engine}_000000000000`;
+    world.google.addSpreadsheet({ spreadsheetId, tabs: { Posts: [HEADERS, row("https://vm.tiktok.com/ZMdown0001/", 20)] }, shares: { [world.account.email]: "writer" } });
+    const [source] = await scenario.db
+      .insert(sheetSources)
+      .values({ workspaceId: scenario.workspaceId, spreadsheetId, tab: "Posts", headers: HEADERS, headerMapping: detectMapping(HEADERS), statusValues: { ...DEFAULT_STATUS_VALUES } })
+      .returning({ id: sheetSources.id });
+    try {
+      const run = await scenario.run();
+      expect(run.counters).toMatchObject({ unresolvedRows: 1, invalidRows: 0 });
+      expect(run.counters["error:invalid_input"]).toBeUndefined();
+      expect(run.counters.failed).toBeGreaterThanOrEqual(1);
+      expect(world.google.tab(spreadsheetId, "Posts").get("G2")).toBe(READY);
+      expect(world.google.requests().some((request) => request.kind === "write" && request.path.includes(spreadsheetId))).toBe(false);
+    } finally {
+      await scenario.db.delete(sheetSources).where(eq(sheetSources.id, source!.id));
+    }
+  });
 });

@@ -43,8 +43,9 @@ function merge(rows: PostRow[]): PostRow[] {
   return [...byPost.values()];
 }
 
-async function resolveRows(rows: SheetRow[], ctx: ScraperContext): Promise<{ posts: PostRow[]; failed: Map<string, FailedRow> }> {
+async function resolveRows(rows: SheetRow[], ctx: ScraperContext): Promise<{ posts: PostRow[]; failed: Map<string, FailedRow>; unresolved: string[] }> {
   const failed = new Map<string, FailedRow>();
+  const unresolved: string[] = [];
   const resolved = await Promise.all(
     rows.map(async (row): Promise<PostRow | null> => {
       if (row.ref.kind === "post") return { postId: row.ref.id, url: canonicalPostUrl(row.ref.user, row.ref.id), row, sheetUrls: [row.url] };
@@ -53,12 +54,14 @@ async function resolveRows(rows: SheetRow[], ctx: ScraperContext): Promise<{ pos
         return { postId: ref.id, url: canonicalPostUrl(ref.user, ref.id), row, sheetUrls: [row.url] };
       } catch (error) {
         const scrapeError = toScrapeError(error);
+        // A short link TikTok did not answer today (after the client's own retries) stays ready in the sheet for the next run.
+        if (scrapeError.retryable) return unresolved.push(scrapeError.code), null;
         failed.set(row.key, { url: row.url, code: scrapeError.code, result: { outcome: "failed", reason: failureReason(scrapeError) } });
         return null;
       }
     }),
   );
-  return { posts: resolved.filter((post): post is PostRow => post !== null), failed };
+  return { posts: resolved.filter((post): post is PostRow => post !== null), failed, unresolved };
 }
 
 async function upsertPosts(db: Db, workspaceId: string, source: SheetSourceView, posts: PostRow[]): Promise<string[]> {
@@ -88,7 +91,9 @@ async function syncSource(input: SyncInput, client: SheetsClient, deps: SheetSta
   for await (const page of readReadyRows(client, config, { pageSize: deps.pageSize })) {
     result.rowsRead += page.rowsRead;
     result.rowsReady += page.ready.length + page.invalid.length;
-    const { posts, failed } = await resolveRows(page.ready, deps.scraper());
+    const { posts, failed, unresolved } = await resolveRows(page.ready, deps.scraper());
+    result.unresolvedRows += unresolved.length;
+    for (const code of unresolved) result.errors[code] = (result.errors[code] ?? 0) + 1;
     for (const row of page.invalid) failed.set(row.key, { url: row.url, code: "invalid_input", result: { outcome: "failed", reason: row.reason } });
     for (const id of await upsertPosts(input.db, input.workspaceId, source, merge(posts))) ids.add(id);
     if (failed.size > 0) {
@@ -107,7 +112,7 @@ async function syncSource(input: SyncInput, client: SheetsClient, deps: SheetSta
  * cannot be opened is recorded on its source and counted as failed; the run goes on with the others.
  */
 export async function syncSheetPosts(deps: SheetStageDeps, input: SyncInput): Promise<SyncResult> {
-  const result: SyncResult = { postIds: [], rowsRead: 0, rowsReady: 0, writeRequests: 0, invalidRows: 0, sheetErrors: 0, errors: {} };
+  const result: SyncResult = { postIds: [], rowsRead: 0, rowsReady: 0, writeRequests: 0, invalidRows: 0, unresolvedRows: 0, sheetErrors: 0, errors: {} };
   const sources = (await listSheets(input.db, input.workspaceId)).filter((source) => !input.sheetSourceId || source.id === input.sheetSourceId);
   if (sources.length === 0) return result;
   const client = await deps.sheets();
