@@ -1,3 +1,4 @@
+import { imagePrefix, type ImageFormat } from "@/tests/scrapers/fixture-images";
 import type { DynamicAnswer } from "@/tests/scrapers/fixture-server";
 
 /**
@@ -43,12 +44,7 @@ function hash(text: string): number {
   return value;
 }
 
-type Format = "jpeg" | "png" | "webp";
-const HEADERS: Record<Format, Buffer> = {
-  jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
-  png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
-  webp: Buffer.concat([Buffer.from("RIFF"), Buffer.from([0, 0, 0, 0]), Buffer.from("WEBPVP8 ")]),
-};
+type Format = Extract<ImageFormat, "jpeg" | "png" | "webp">;
 
 // One pseudo-random pool; each slide is a distinct window of it, so no two slides share bytes.
 const POOL = (() => {
@@ -86,7 +82,7 @@ export function devPostShape(user: string, id: string): { slides: DevSlide[] } {
 
 /** The exact bytes the CDN serves for a slide (tests compare what storage holds against these). */
 export function devSlideBytes(id: string, index: number, slide: DevSlide): Buffer {
-  const header = HEADERS[slide.format];
+  const header = imagePrefix(slide.format, slide.bytes);
   const offset = hash(`${id}#${index}`) % (POOL.length - slide.bytes);
   return Buffer.concat([header, POOL.subarray(offset, offset + slide.bytes - header.length)]);
 }
