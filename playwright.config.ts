@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { DEV_CDN_HOSTS } from "./tests/tiktok/dev-posts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -67,7 +68,8 @@ export default defineConfig({
         ALLOW_INSECURE_COOKIES: "1",
         NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
         SCRAPER_ORIGIN_OVERRIDES: [
-          ...["www.tiktok.com", "public.api.bsky.app", "mastodon.social"].map((host) => `${host}=http://127.0.0.1:${Number(process.env.E2E_FIXTURES_PORT ?? 4020)}`),
+          // TikTok's pages, its short links and the slide CDN are the fixture server's dev post world.
+          ...["www.tiktok.com", "vm.tiktok.com", "vt.tiktok.com", ...DEV_CDN_HOSTS, "public.api.bsky.app", "mastodon.social"].map((host) => `${host}=http://127.0.0.1:${Number(process.env.E2E_FIXTURES_PORT ?? 4020)}`),
           // The fixtures script serves the fake Google Sheets one port up, and writes the key it trusts.
           ...["sheets.googleapis.com", "oauth2.googleapis.com"].map((host) => `${host}=http://127.0.0.1:${Number(process.env.E2E_FIXTURES_PORT ?? 4020) + 1}`),
         ].join(","),

@@ -61,3 +61,43 @@ test("an admin connects the sample sheet in Settings → Google Sheets and corre
   expect(sheet.mapping.error).toBeUndefined();
   expect(sheet.statusValues.ready).toBe("ready to scrape");
 });
+
+test("an admin runs the pipeline over the sample sheet from Jobs, watches it finish, and sees the posts with thumbnails", async ({ page, baseURL }) => {
+  await signIn(page, "admin", "/demo/jobs");
+  const origin = { origin: baseURL ?? "" };
+  // Connected by the test above; connected here when this test runs alone.
+  const listed = (await (await page.request.get(SHEETS)).json()).data as { id: string; spreadsheetId: string }[];
+  if (!listed.some((entry) => SAMPLE.includes(entry.spreadsheetId))) {
+    expect((await page.request.post(SHEETS, { data: { url: SAMPLE }, headers: origin })).status()).toBe(201);
+    await page.reload();
+  }
+
+  await page.getByLabel("Posts").selectOption({ label: "Reach sample posts · Posts" });
+  await page.getByRole("button", { name: "Scrape TikTok posts" }).click();
+  const run = page.getByTestId("job-run").filter({ hasText: "TikTok posts · Reach sample posts · Posts" }).first();
+  await expect(run.getByTestId("job-progress-text")).toContainText("100%", { timeout: 60_000 });
+  // Nine ready rows: two posts scraped (the short links are the same posts), three refused by TikTok, two not posts at all.
+  await expect(run).toHaveAttribute("data-status", "partial", { timeout: 60_000 });
+  await expect(run.getByTestId("job-progress-text")).toHaveText("5 / 5 · 100%");
+  const outcomes = run.getByTestId("job-outcomes");
+  await expect(outcomes).toContainText("succeeded 2 · failed 5");
+  for (const reason of ["private 1", "not found 1", "region locked 1", "invalid input 2"]) await expect(outcomes).toContainText(reason);
+  await expect(run.getByTestId("job-slides-text")).toHaveText(/^slides (\d+) \/ \1 · [\d.]+ [KM]B$/);
+  await expect(run.getByRole("button", { name: "Retry failed" })).toBeVisible();
+
+  await page.goto("/demo/posts?va=Mia");
+  const slideshow = page.getByRole("row").filter({ hasText: "7300000000000000002" });
+  await expect(slideshow).toContainText("Slideshow");
+  await expect(slideshow).toContainText("scraped");
+  const thumbnail = slideshow.getByTestId("post-thumbnail");
+  // Lazy images load once scrolled to.
+  await thumbnail.scrollIntoViewIfNeeded();
+  await expect.poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  const served = await page.request.get((await thumbnail.getAttribute("src"))!);
+  expect([served.status(), served.headers()["content-type"]]).toEqual([200, expect.stringMatching(/^image\/(jpeg|png|webp)$/)]);
+  const refused = page.getByRole("row").filter({ hasText: "7300000000000000003" });
+  await expect(refused).toContainText("failed");
+  await expect(refused).toContainText("private post");
+  // The filter is in the URL: another VA's posts are not listed.
+  await expect(page.getByRole("row").filter({ hasText: "7300000000000000004" })).toHaveCount(0);
+});

@@ -4,9 +4,9 @@ import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient
 import { useState } from "react";
 import { callApi } from "@/components/members/api-client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import type { JobRunView } from "@/lib/services/job-runs/list-runs";
 import { JobsTable } from "./jobs-table";
+import { PostRunForm, type SheetTarget } from "./post-run-form";
 import { RunNowForm, type SnapshotTarget } from "./run-now-form";
 
 interface JobsBoardProps {
@@ -14,6 +14,7 @@ interface JobsBoardProps {
   canEdit: boolean;
   initialRuns: JobRunView[];
   targets: SnapshotTarget[];
+  sheets: SheetTarget[];
 }
 
 const ACTIVE = new Set(["queued", "running"]);
@@ -28,7 +29,7 @@ export function JobsBoard(props: JobsBoardProps) {
   );
 }
 
-function Board({ slug, canEdit, initialRuns, targets }: JobsBoardProps) {
+function Board({ slug, canEdit, initialRuns, targets, sheets }: JobsBoardProps) {
   const base = `/api/v1/workspaces/${slug}/jobs`;
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -50,9 +51,7 @@ function Board({ slug, canEdit, initialRuns, targets }: JobsBoardProps) {
       {canEdit ? (
         <div className="flex flex-wrap items-end justify-between gap-3">
           <RunNowForm targets={targets} pending={mutate.isPending} onRun={(body) => mutate.mutate({ url: base, body })} />
-          <Button type="button" variant="outline" disabled={mutate.isPending} onClick={() => mutate.mutate({ url: base, body: { kind: "posts.pipeline" } })}>
-            Scrape TikTok posts
-          </Button>
+          <PostRunForm sheets={sheets} pending={mutate.isPending} onRun={(body) => mutate.mutate({ url: base, body })} />
         </div>
       ) : null}
       {error ? (
@@ -62,6 +61,7 @@ function Board({ slug, canEdit, initialRuns, targets }: JobsBoardProps) {
       ) : null}
       <JobsTable
         runs={runs.data}
+        sheets={sheets}
         canEdit={canEdit}
         busy={mutate.isPending}
         onAction={(runId, action) => mutate.mutate({ url: `${base}/${runId}`, body: { action } })}

@@ -10,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { isJobKind, JOB_KIND_LABELS } from "@/lib/domain/job-kinds";
 import { formatBytes, formatDuration, PLATFORM_LABELS } from "@/lib/format";
 import type { JobRunView } from "@/lib/services/job-runs/list-runs";
+import type { SheetTarget } from "./post-run-form";
 
 const OUTCOMES = ["succeeded", "failed", "skipped"] as const;
 
@@ -23,10 +24,13 @@ function useNow(active: boolean) {
   return now;
 }
 
-function scopeOf(run: JobRunView): string {
+function scopeOf(run: JobRunView, sheets: SheetTarget[]): string {
   if (typeof run.params.accountId === "string") return "one account";
   if (typeof run.params.platform === "string") return PLATFORM_LABELS[run.params.platform] ?? run.params.platform;
-  if (run.kind === "posts.pipeline") return typeof run.params.sheetSourceId === "string" ? "one sheet" : "all posts";
+  if (run.kind === "posts.pipeline") {
+    if (typeof run.params.sheetSourceId !== "string") return "all posts";
+    return sheets.find((sheet) => sheet.id === run.params.sheetSourceId)?.label ?? "one sheet";
+  }
   return run.kind === "accounts.snapshot" ? "all accounts" : "";
 }
 
@@ -39,11 +43,13 @@ function statusVariant(status: JobRunView["status"]) {
 
 export function JobsTable({
   runs,
+  sheets,
   canEdit,
   busy,
   onAction,
 }: {
   runs: JobRunView[];
+  sheets: SheetTarget[];
   canEdit: boolean;
   busy: boolean;
   onAction: (runId: string, action: "cancel" | "retry") => void;
@@ -80,7 +86,7 @@ export function JobsTable({
                 <TableCell>
                   <div className="font-medium">
                     {isJobKind(run.kind) ? JOB_KIND_LABELS[run.kind] : run.kind}
-                    {scopeOf(run) ? <span className="font-normal text-muted-foreground"> · {scopeOf(run)}</span> : null}
+                    {scopeOf(run, sheets) ? <span className="font-normal text-muted-foreground"> · {scopeOf(run, sheets)}</span> : null}
                   </div>
                   <div className="text-xs text-muted-foreground">
                     {run.trigger === "cron" ? "scheduled" : run.trigger}

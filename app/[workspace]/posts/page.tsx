@@ -11,10 +11,14 @@ import { listPosts, listPostsQuerySchema } from "@/lib/services/posts/list-posts
 
 export const metadata: Metadata = { title: "Posts" };
 
-export default async function PostsPage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function PostsPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
-  const posts = await withUserDb(claims, (tx) => listPosts(tx, workspace.id, listPostsQuerySchema.parse({ limit: 100 })));
+  // A link may narrow the list (?va=Mia, ?status=failed); a filter that does not parse is ignored, not an error page.
+  const { va, status } = await searchParams;
+  const filters = listPostsQuerySchema.pick({ va: true, status: true }).safeParse({ va, status });
+  const query = listPostsQuerySchema.parse({ limit: 100, ...(filters.success ? filters.data : {}) });
+  const posts = await withUserDb(claims, (tx) => listPosts(tx, workspace.id, query));
   return (
     <div className="space-y-4">
       <PageHeader title="TikTok posts" description="The most recent posts from the pipeline, newest first." />
