@@ -1,27 +1,33 @@
 /**
  * npm run bench:posts [-- --posts 1000] [-- --engine postgres]
- * One post pipeline run over N TikTok posts (the dev post world: 60% slideshows of about 5 slides
- * of about 300 KB) through the local runner, against the fixture server answering at once in its
- * own process (so RSS is ours), slides to local files: posts/min end to end, slides/s, peak RSS.
- * Then the same run again the same day, which must load no page and download no slide.
+ * One post pipeline run over a connected sheet of N ready rows of distinct TikTok posts (the dev post
+ * world: 60% slideshows of about 5 slides of about 300 KB) through the local runner: sync, scrape,
+ * slides to local files, write-back. The fixture server and the fake Google answer at once in their
+ * own process (so RSS is ours). Reports posts/min end to end, slides/s, peak RSS and Sheets write
+ * requests per row; then the same run again the same day, which must load no page and download no slide.
  */
 import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { tiktokPosts, workspaces } from "@/lib/db/schema";
+import { sheetSources, workspaces } from "@/lib/db/schema";
+import { DEFAULT_STATUS_VALUES } from "@/lib/domain/sheet-fields";
+import { env } from "@/lib/env";
 import type { JobDeps } from "@/lib/jobs/job-deps";
 import { runPostsNow } from "@/lib/jobs/run-posts-now";
 import { createScraperConfig } from "@/lib/scrapers/config";
 import { createScraperContext } from "@/lib/scrapers/context";
 import { UNTHROTTLED } from "@/tests/scrapers/test-scraper";
-import { KNOWN_POSTS_ONLY } from "@/lib/services/posts/pipeline-stages";
+import { sheetPipelineStages } from "@/lib/services/posts/sheet-pipeline-stages";
+import { detectMapping } from "@/lib/sheets/header-mapping";
+import { createSheetsClient } from "@/lib/sheets/sheets-client";
+import { sheetsConfigFromEnv } from "@/lib/sheets/sheets-config-from-env";
 import { createLocalStorage } from "@/lib/storage/local-storage";
 import { createTestDatabase, type Engine } from "@/tests/db-harness";
+import { BENCH_HEADERS, BENCH_SPREADSHEET_ID } from "@/tests/fakes/google-sheets/sample-sheet";
 import { round } from "./stats";
 
 const { values } = parseArgs({ options: { posts: { type: "string", default: "1000" }, engine: { type: "string", default: "pglite" } } });
@@ -30,12 +36,18 @@ const ENGINE = values.engine as Engine;
 
 async function startFixtureProcess() {
   const script = fileURLToPath(new URL("../scripts/fixtures.ts", import.meta.url));
-  const child = spawn(process.execPath, [...process.execArgv, script, "--port", "0"], { stdio: ["ignore", "pipe", "ignore"] });
-  const [line] = (await Promise.race([once(createInterface({ input: child.stdout! }), "line"), once(child, "exit")])) as [string];
-  const value = typeof line === "string" ? line.replace(/^SCRAPER_ORIGIN_OVERRIDES=/, "") : "";
-  const overrides = new Map(value.split(",").filter(Boolean).map((pair) => pair.split("=") as [string, string]));
-  if (overrides.size === 0) throw new Error("the fixture server process did not start");
-  return { overrides, child };
+  const child = spawn(process.execPath, [...process.execArgv, script, "--port", "0", "--bench-rows", String(COUNT)], { stdio: ["ignore", "pipe", "ignore"] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  // The script prints SCRAPER_ORIGIN_OVERRIDES=… then GOOGLE_APPLICATION_CREDENTIALS=….
+  const printed = new Map<string, string>();
+  while (printed.size < 2) {
+    const next = await lines.next();
+    if (next.done) throw new Error("the fixture server process did not start");
+    const [name, ...value] = next.value.split("=");
+    printed.set(name!, value.join("="));
+  }
+  const overrides = new Map((printed.get("SCRAPER_ORIGIN_OVERRIDES") ?? "").split(",").filter(Boolean).map((pair) => pair.split("=") as [string, string]));
+  return { overrides, keyFile: printed.get("GOOGLE_APPLICATION_CREDENTIALS") ?? "", child };
 }
 
 function rssSampler() {
@@ -54,13 +66,13 @@ async function main() {
   const storage = createLocalStorage({ dataDir, bucket: "slides" });
   try {
     const [workspace] = await db.insert(workspaces).values({ slug: "bench", name: "Bench", timezone: "UTC" }).returning({ id: workspaces.id });
-    const rows = Array.from({ length: COUNT }, (_, i) => {
-      const postId = `7340${String(i).padStart(15, "0")}`;
-      return { workspaceId: workspace!.id, postId, url: `https://www.tiktok.com/@bench.${i % 50}/video/${postId}`, sheetRow: i + 2 };
-    });
-    for (let i = 0; i < rows.length; i += 1_000) await db.insert(tiktokPosts).values(rows.slice(i, i + 1_000));
-
-    const deps: JobDeps = { withDb: (fn) => fn(db), scraper: () => ctx, storage: () => storage, postStages: KNOWN_POSTS_ONLY, now: () => new Date(), snapshotLocalTime: null, retryBackoffMs: () => 100 };
+    await db.insert(sheetSources).values({ workspaceId: workspace!.id, spreadsheetId: BENCH_SPREADSHEET_ID, tab: "Posts", headers: BENCH_HEADERS, headerMapping: detectMapping(BENCH_HEADERS), statusValues: { ...DEFAULT_STATUS_VALUES } });
+    // The Sheets client at its default quota (60 writes a minute), through the same transport rewrite as production.
+    const sheets = await createSheetsClient(
+      sheetsConfigFromEnv({ ...env, GOOGLE_SERVICE_ACCOUNT_JSON: undefined, GOOGLE_APPLICATION_CREDENTIALS: fixtures.keyFile, SCRAPER_ORIGIN_OVERRIDES: fixtures.overrides }),
+    );
+    const postStages = sheetPipelineStages({ sheets: async () => sheets, scraper: () => ctx });
+    const deps: JobDeps = { withDb: (fn) => fn(db), scraper: () => ctx, storage: () => storage, postStages, now: () => new Date(), snapshotLocalTime: null, retryBackoffMs: () => 100 };
     const baselineRssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
     const measure = async (label: string) => {
       const rss = rssSampler();
@@ -74,6 +86,8 @@ async function main() {
         postsPerMinute: round((COUNT / seconds) * 60, 0),
         slidesPerSecond: round(slides / seconds, 0),
         megabytesStored: round((run.counters.slideBytes ?? 0) / 2 ** 20, 0),
+        sheetWriteRequests: run.counters.sheetWriteRequests ?? 0,
+        rowsPerWriteRequest: run.counters.sheetWriteRequests ? round((run.counters.rowsReady ?? 0) / run.counters.sheetWriteRequests, 0) : null,
         peakRssMb: rss.stop(),
         status: run.status,
         counters: run.counters,

@@ -1,5 +1,5 @@
 /**
- * npm run fixtures [-- --port 4010]
+ * npm run fixtures [-- --port 4010] [-- --bench-rows 1000]
  * Serves the scraper fixtures on 127.0.0.1:<port> and a fake Google Sheets API (with its OAuth token
  * endpoint and the sample sheet from tests/fixtures/sheets) on <port + 1>. Writes a generated
  * service-account key and .data/fixtures.env, which `npm run dev:fixtures` loads.
@@ -15,10 +15,13 @@ import { startSheetFixtures } from "@/tests/fakes/google-sheets/start-sheet-fixt
 
 const portFlag = process.argv.indexOf("--port");
 const port = portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 4010;
+const benchFlag = process.argv.indexOf("--bench-rows");
+// bench/posts-pipeline.bench.ts asks for a sheet of N distinct ready posts as well.
+const benchRows = benchFlag >= 0 ? Number(process.argv[benchFlag + 1]) : 0;
 
 async function main() {
   const server = await startFixtureServer({ port, anyAccount: true, dynamic: createDevPosts().respond });
-  const sheets = await startSheetFixtures({ port: port + 1, dataDir: env.REACH_DATA_DIR });
+  const sheets = await startSheetFixtures({ port: port === 0 ? 0 : port + 1, dataDir: env.REACH_DATA_DIR, benchRows });
   const overrides = `${server.overridesEnv()},${sheets.google.overridesEnv()}`;
   const envFile = path.join(env.REACH_DATA_DIR, "fixtures.env");
   await mkdir(path.dirname(envFile), { recursive: true });

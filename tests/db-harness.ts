@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import postgres from "postgres";
-import { inject } from "vitest";
 import { openConnection, type Connection } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
@@ -19,29 +18,39 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-// tests/global-setup.ts migrated once for the whole run; read its snapshot once per worker.
+// Under Vitest, tests/global-setup.ts migrated once for the whole run. The benches run outside
+// Vitest (which cannot even be imported there): they migrate their one database themselves.
+async function provided(): Promise<{ pgliteSnapshot: string; postgresTemplate: string | null } | null> {
+  if (!process.env.VITEST) return null;
+  const { inject } = await import("vitest");
+  return { pgliteSnapshot: inject("pgliteSnapshot"), postgresTemplate: inject("postgresTemplate") };
+}
+
+// Read the snapshot once per worker.
 let snapshot: Promise<Blob> | undefined;
-const migratedSnapshot = () => (snapshot ??= readFile(inject("pgliteSnapshot")).then((bytes) => new Blob([bytes])));
+const migratedSnapshot = (file: string) => (snapshot ??= readFile(file).then((bytes) => new Blob([bytes])));
 
 /** A fresh, migrated database of its own: in-memory PGlite, or a throwaway Postgres database. */
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  const setup = await provided();
   if (engine === "pglite") {
-    const connection = await openConnection({ memory: true, snapshot: await migratedSnapshot() });
+    const connection = setup
+      ? await openConnection({ memory: true, snapshot: await migratedSnapshot(setup.pgliteSnapshot) })
+      : await openConnection({ memory: true }, { migrate: true });
     return { engine, connection, drop: () => connection.close() };
   }
   if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
-  const template = inject("postgresTemplate");
-  if (!template) throw new Error("tests/global-setup.ts made no Postgres template");
+  if (setup && !setup.postgresTemplate) throw new Error("tests/global-setup.ts made no Postgres template");
   const name = `reach_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database ${name} template ${template}`);
+    await admin.unsafe(setup ? `create database ${name} template ${setup.postgresTemplate}` : `create database ${name}`);
   } finally {
     await admin.end();
   }
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
-  const connection = await openConnection({ databaseUrl: url.toString() });
+  const connection = await openConnection({ databaseUrl: url.toString() }, { migrate: !setup });
   return {
     engine,
     connection,

@@ -17,3 +17,15 @@ export async function addSampleSheet(google: FakeGoogle, email: string) {
   const summary = [["Creator", "Posts", "Status"], ["reach.demo", 12, "ok"]];
   return google.addSpreadsheet({ spreadsheetId: SAMPLE_SPREADSHEET_ID, title: "Reach sample posts", tabs: { [SAMPLE_TAB]: rows, Summary: summary }, shares: { [email]: "writer" } });
 }
+
+export const BENCH_SPREADSHEET_ID = "1ReachBenchSheet_00000000000000000000000000";
+export const BENCH_HEADERS = ["TikTok URL", "Creator", "Set", "VA", "Type", "Status", "Views", "Likes", "Comments", "Shares", "Saves", "Slides", "Last scraped", "Notes"];
+
+/** A sheet of `rows` ready rows of distinct posts for the pipeline bench, shared with the service account. */
+export function addBenchSheet(google: FakeGoogle, email: string, rows: number) {
+  const data = Array.from({ length: rows }, (_, i) => {
+    const postId = `7340${String(i).padStart(15, "0")}`;
+    return [`https://www.tiktok.com/@bench.${i % 50}/video/${postId}`, `bench.${i % 50}`, `S${i % 20}`, `VA ${i % 8}`, i % 5 < 3 ? "Slideshow" : "Video", "Ready to Scrape"];
+  });
+  return google.addSpreadsheet({ spreadsheetId: BENCH_SPREADSHEET_ID, title: "Reach bench posts", tabs: { Posts: [BENCH_HEADERS, ...data] }, shares: { [email]: "writer" } });
+}
