@@ -53,7 +53,7 @@ export default defineConfig({
     {
       // A production build on a fresh embedded database, seeded on first start.
       command: `rm -rf .data/e2e && mkdir -p .data && npm run build && npx next start -H 127.0.0.1 -p ${PORT} 2>&1 | tee ${SERVER_LOG}`,
-      url: `${BASE_URL}/api/health`,
+      url: `${BASE_URL}/api/ready`,
       timeout: 420_000,
       reuseExistingServer: false,
       stdout: "pipe",

@@ -9,6 +9,13 @@ test("a signed-out visitor is sent to sign-in and the API answers 401", async ({
   expect(api.headers()["content-type"]).toContain("application/problem+json");
   expect((await api.json()).code).toBe("unauthenticated");
   expect((await request.get("/api/health")).status()).toBe(200);
+  // Readiness is public too (load balancers carry no session), and names every check it made.
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({
+    status: "ready",
+    checks: { database: { ok: true }, migrations: { ok: true }, storage: { ok: true }, jobs: { ok: true, detail: "local runner" } },
+  });
 });
 
 test("a wrong password shows an error", async ({ page }) => {

@@ -25,6 +25,15 @@ async function listMigrations() {
   return files.map((file) => ({ file, version: file.slice(0, 14), name: file.slice(15, -4) }));
 }
 
+/** Migration files this database has not applied yet (read-only: for readiness checks). */
+export async function pendingMigrations(runner: SqlRunner): Promise<string[]> {
+  const [table] = await runner.query<{ found: boolean }>("select to_regclass('supabase_migrations.schema_migrations') is not null as found");
+  const done = table?.found
+    ? new Set((await runner.query<{ version: string }>("select version from supabase_migrations.schema_migrations")).map((row) => row.version))
+    : new Set<string>();
+  return (await listMigrations()).filter((migration) => !done.has(migration.version)).map((migration) => migration.file);
+}
+
 /**
  * Applies supabase/migrations in order and records each in supabase_migrations.schema_migrations,
  * the table the Supabase CLI reads, so `supabase db push` and this runner agree on what is applied.

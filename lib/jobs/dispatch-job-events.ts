@@ -1,4 +1,5 @@
 import { inngest, inngestConfigured } from "@/inngest/client";
+import { env } from "@/lib/env";
 import { failRun } from "@/lib/services/job-runs/fail-run";
 import { markInterruptedRuns } from "@/lib/services/job-runs/mark-interrupted-runs";
 import { createJobDefinitions } from "./definitions";
@@ -23,6 +24,12 @@ export async function dispatchJobEvents(events: RegisteredJobEvent[]): Promise<v
 /** One registered event: only a name of lib/jobs/events.ts with its payload type compiles. */
 export function sendJobEvent(event: RegisteredJobEvent): Promise<void> {
   return dispatchJobEvents([event]);
+}
+
+/** For readiness: which engine runs this deployment's jobs, and whether it can. */
+export function jobEngineStatus(): { ok: boolean; detail: string } {
+  if (inngestConfigured) return { ok: Boolean(env.INNGEST_SIGNING_KEY) || env.INNGEST_DEV, detail: env.INNGEST_DEV ? "inngest dev" : "inngest" };
+  return holder.__reachLocalRunner ? { ok: true, detail: "local runner" } : { ok: false, detail: "local runner not started" };
 }
 
 /** Server start without Inngest: close what the last process left running, then keep the schedules. */
