@@ -22,7 +22,11 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
+// A load balancer's own id is kept when it looks like one, so its logs and ours can be joined.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+function withSecurityHeaders(response: NextResponse, csp: string, requestId: string): NextResponse {
+  response.headers.set("X-Request-Id", requestId);
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -38,6 +42,8 @@ function withSecurityHeaders(response: NextResponse, csp: string): NextResponse 
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
+  const incomingId = request.headers.get("x-request-id");
+  const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
   const isPublic = isApi ? PUBLIC_API.some((re) => re.test(pathname)) : PUBLIC_PAGES.some((re) => re.test(pathname));
@@ -45,17 +51,18 @@ export async function proxy(request: NextRequest) {
   if (!isPublic) {
     const token = await getToken({ req: request, secret: env.authSecret });
     if (!token?.sub) {
-      if (isApi) return withSecurityHeaders(problem("unauthenticated"), csp);
+      if (isApi) return withSecurityHeaders(problem("unauthenticated"), csp, requestId);
       const signIn = new URL("/sign-in", request.url);
       signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-      return withSecurityHeaders(NextResponse.redirect(signIn), csp);
+      return withSecurityHeaders(NextResponse.redirect(signIn), csp, requestId);
     }
   }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", csp);
-  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, requestId);
 }
 
 export const config = {

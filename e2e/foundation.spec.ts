@@ -8,6 +8,12 @@ test("a signed-out visitor is sent to sign-in and the API answers 401", async ({
   expect(api.status()).toBe(401);
   expect(api.headers()["content-type"]).toContain("application/problem+json");
   expect((await api.json()).code).toBe("unauthenticated");
+  // Every answer carries the request id the server logs under; a well-formed incoming one is kept.
+  expect(api.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  const traced = await request.get("/api/health", { headers: { "x-request-id": "lb-7f3a9c2e-0001" } });
+  expect(traced.headers()["x-request-id"]).toBe("lb-7f3a9c2e-0001");
+  const forged = await request.get("/api/health", { headers: { "x-request-id": "bad id <script>" } });
+  expect(forged.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   expect((await request.get("/api/health")).status()).toBe(200);
   // Readiness is public too (load balancers carry no session), and names every check it made.
   const ready = await request.get("/api/ready");

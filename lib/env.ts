@@ -80,6 +80,8 @@ const urlList = optionalString.transform((value, ctx) => {
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    // Structured logs (pino): JSON lines in production, readable lines in development; silent by default in tests.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     NEXT_PHASE: optionalString,
 
     // Database: PGlite under REACH_DATA_DIR unless DATABASE_URL names a Postgres.

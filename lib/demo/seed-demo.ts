@@ -12,6 +12,7 @@ import { mapLimit } from "./map-limit";
 import { ACME_USER, DEMO_USERS, ensureUsers, type DemoUser } from "./demo-users";
 import { demoUuid, Random } from "./random";
 import { renderSlide } from "./slide-image";
+import { logger } from "@/lib/log/logger";
 
 export { ACME_USER, DEMO_USERS } from "./demo-users";
 
@@ -276,6 +277,6 @@ export async function seedDemoIfEmpty(connection: Connection, options: SeedDemoO
   const [row] = await connection.runner.query<{ found: boolean }>("select exists (select 1 from public.workspaces) as found");
   if (row?.found) return null;
   const result = await seedDemo(connection, options);
-  console.info(`Reach: seeded the demo workspaces in ${(result.ms / 1000).toFixed(1)} s; \`npm run seed\` prints the sign-ins.`);
+  logger.info({ ms: Math.round(result.ms) }, "seeded the demo workspaces; `npm run seed` prints the sign-ins");
   return result;
 }

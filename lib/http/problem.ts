@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { pgErrorCode } from "@/lib/db/rows";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 
 export function problem(code: ErrorCode, detail?: string, extra?: Record<string, unknown>, headers?: HeadersInit): NextResponse {
   const { status, message } = ERROR_CODES[code];
@@ -12,7 +13,7 @@ export function problem(code: ErrorCode, detail?: string, extra?: Record<string,
 }
 
 /** Maps anything thrown in a route handler to problem+json; never leaks stack traces or SQL. */
-export function toProblem(error: unknown): NextResponse {
+export function toProblem(error: unknown, context: { requestId?: string | null } = {}): NextResponse {
   if (error instanceof AppError) return problem(error.code, error.message, error.details);
   // Text a user sent that Postgres cannot store or parse (a NUL byte, a malformed value, too long).
   if (["22021", "22P02", "22001"].includes(pgErrorCode(error) ?? "")) {
@@ -28,6 +29,6 @@ export function toProblem(error: unknown): NextResponse {
   }
   // The driver's own error, not Drizzle's wrapper, whose message lists the query's parameters.
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  console.error("Unhandled route error", cause);
+  logger.error({ requestId: context.requestId ?? undefined, err: cause }, "unhandled route error");
   return problem("internal");
 }

@@ -88,7 +88,7 @@ export function workspaceRoute<
       if (result instanceof Response) return result;
       return result === undefined ? new NextResponse(null, { status: 204 }) : NextResponse.json(result);
     } catch (error) {
-      return toProblem(error);
+      return toProblem(error, { requestId: request.headers.get("x-request-id") });
     }
   };
 }

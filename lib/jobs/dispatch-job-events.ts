@@ -6,6 +6,7 @@ import { createJobDefinitions } from "./definitions";
 import type { RegisteredJobEvent } from "./events";
 import { processJobDeps } from "./job-deps";
 import { createLocalRunner, type LocalRunner } from "./local-runner";
+import { logger } from "@/lib/log/logger";
 
 // One runner per process: the global survives Next's module reloading and separate route bundles.
 const holder = globalThis as unknown as { __reachLocalRunner?: LocalRunner };
@@ -37,7 +38,7 @@ export async function startLocalJobs(): Promise<void> {
   if (inngestConfigured || holder.__reachLocalRunner) return;
   const deps = processJobDeps();
   const interrupted = await deps.withDb((db) => markInterruptedRuns(db, deps.now()));
-  if (interrupted > 0) console.warn(`[jobs] marked ${interrupted} unfinished run(s) as interrupted`);
+  if (interrupted > 0) logger.warn({ component: "local-runner", interrupted }, "marked unfinished runs as interrupted");
   localRunner().startSchedules();
 }
 

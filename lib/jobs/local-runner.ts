@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Cron } from "croner";
 import { readEventPath, type JobDefinition, type JobEvent, type JobStep } from "./job-definition";
 import { isPermanentJobError } from "./retryable";
+import { logger } from "@/lib/log/logger";
 
 export interface LocalRunnerOptions {
   definitions: JobDefinition<unknown>[];
@@ -85,7 +86,7 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
   const retryBaseMs = options.retryBaseMs ?? 1_000;
   const ttl = options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000;
-  const log = options.log ?? ((message, error) => console.error(`[jobs] ${message}`, error ?? ""));
+  const log = options.log ?? ((message, error) => logger.error({ component: "local-runner", ...(error === undefined ? {} : { err: error }) }, message));
   const seenKeys = new Map<string, number>();
   const limiters = new Map<string, Limiter>();
   const active = new Set<ActiveRun>();

@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import { withServiceDb } from "@/lib/db/service";
 import { env } from "@/lib/env";
 import { createRateLimiters, type RateLimiters } from "./rate-limiters";
+import { logger } from "@/lib/log/logger";
 
 interface Built {
   limiters: RateLimiters;
@@ -19,7 +20,7 @@ async function connectRedis(url: string): Promise<Redis> {
   });
   // One line per outage rather than one per reconnect attempt.
   client.on("error", (error) => {
-    if (healthy) console.error("Redis for rate limits is unreachable:", error.message);
+    if (healthy) logger.error({ component: "rate-limit", err: error }, "Redis for rate limits is unreachable");
     healthy = false;
   });
   // Without the offline queue, commands fail until the first connect; wait for it (or its failure).

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 import { RATE_LIMITS } from "./limits";
 import { createRateLimiters, type RateLimiters, type RateLimitStore, type SignInKey } from "./rate-limiters";
+import { captureLogs } from "@/tests/log-capture";
 
 // Redis is a service this machine and CI may not run, unlike PGlite; set REDIS_TEST_URL
 // (e.g. redis://127.0.0.1:6379/15, a database nothing else uses) to include it.
@@ -158,16 +159,17 @@ describe.each(ENGINES)("rate limiters over the database (%s)", (engine) => {
   });
 
   it("fails closed for sign-in and open for the API when the table is unreachable, logging no email", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const limiters = createRateLimiters(store(), { keyPrefix: uniquePrefix() });
+    const logs = captureLogs();
+    const limiters = createRateLimiters(store(), { keyPrefix: uniquePrefix(), logger: logs.logger });
     await database.connection.runner.exec("alter table private.rate_limits rename to rate_limits_away");
     try {
       await expectOutageBehaviour(limiters);
     } finally {
       await database.connection.runner.exec("alter table private.rate_limits_away rename to rate_limits");
     }
-    expect(errors).toHaveBeenCalled();
-    expect(JSON.stringify(errors.mock.calls)).not.toContain("outage@example.com");
+    expect(logs.lines().map((line) => [line.level, line.msg])).toContainEqual([50, "sign-in rate limit store unavailable"]);
+    expect(logs.lines().map((line) => line.msg)).toContain("API rate limit store unavailable; allowing the call");
+    expect(logs.text()).not.toContain("outage@example.com");
   });
 });
 
@@ -201,12 +203,12 @@ describe.runIf(REDIS_TEST_URL)("rate limiters over Redis", () => {
   });
 
   it("fails closed for sign-in and open for the API when Redis is unreachable", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const down = new Redis("redis://127.0.0.1:1", { enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
     down.on("error", () => {});
     clients.push(down);
     await down.connect().catch(() => {});
-    await expectOutageBehaviour(createRateLimiters({ kind: "redis", client: down }, { keyPrefix: uniquePrefix() }));
-    vi.restoreAllMocks();
+    await expectOutageBehaviour(createRateLimiters({ kind: "redis", client: down }, { keyPrefix: uniquePrefix(), logger: logs.logger }));
+    expect(logs.lines().some((line) => line.msg === "sign-in rate limit store unavailable")).toBe(true);
   });
 });

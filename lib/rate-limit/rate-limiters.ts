@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { RATE_LIMITS, type RateLimitName } from "./limits";
 import { rateLimits } from "./rate-limit-table";
+import { logger, type Logger } from "@/lib/log/logger";
 
 /** A store every app instance shares, so a limit holds across serverless instances and restarts. */
 export type RateLimitStore = { kind: "drizzle"; db: Db } | { kind: "redis"; client: Redis };
@@ -28,6 +29,8 @@ export interface RateLimiters {
 export interface RateLimiterOptions {
   /** Namespaces every key, e.g. per test; empty in the app. */
   keyPrefix?: string;
+  /** The process logger unless a test reads its own. */
+  logger?: Logger;
 }
 
 function buildLimiter(store: RateLimitStore, name: RateLimitName, prefix: string): RateLimiterAbstract {
@@ -64,6 +67,7 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
  */
 export function createRateLimiters(store: RateLimitStore, options: RateLimiterOptions = {}): RateLimiters {
   const prefix = options.keyPrefix ?? "";
+  const log = options.logger ?? logger;
   const signInIp = buildLimiter(store, "signInIp", prefix);
   const signInEmail = buildLimiter(store, "signInEmail", prefix);
   const api = buildLimiter(store, "api", prefix);
@@ -74,7 +78,7 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
   };
 
   const storeDown = (error: unknown) => {
-    console.error("Sign-in rate limit store unavailable:", describeStoreError(error));
+    log.error({ component: "rate-limit", cause: describeStoreError(error) }, "sign-in rate limit store unavailable");
     return new AppError("unavailable", "Sign-in is temporarily unavailable; try again shortly.");
   };
 
@@ -100,7 +104,7 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
         await Promise.all([signInEmail.delete(normalizeEmail(email)), ...(ip === null ? [] : [signInIp.reward(ip, 1)])]);
       } catch (error) {
         // The user is already signed in; a stale count only expires on its own.
-        console.error("Sign-in rate limit reset failed:", describeStoreError(error));
+        log.error({ component: "rate-limit", cause: describeStoreError(error) }, "sign-in rate limit reset failed");
       }
     },
 
@@ -116,7 +120,7 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
       try {
         return await consume(api, userId);
       } catch (error) {
-        console.error("API rate limit store unavailable; allowing the call:", describeStoreError(error));
+        log.error({ component: "rate-limit", cause: describeStoreError(error) }, "API rate limit store unavailable; allowing the call");
         return { allowed: true };
       }
     },

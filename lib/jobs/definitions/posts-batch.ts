@@ -11,6 +11,7 @@ import type { RateLimit } from "@/lib/scrapers/config";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
 import { failureMessage } from "../failure-message";
+import { logger } from "@/lib/log/logger";
 
 /** A first try and two retries (durable sleeps between them) for the scrape stage; one retry for slides. */
 export const POST_SCRAPE_ATTEMPTS = 3;
@@ -83,7 +84,7 @@ export function postsBatch(deps: JobDeps) {
       return { attempts: scrapes.length, slideAttempts: slides.length, writeRequests: written.writeRequests, ...finished };
     },
     async onFailure({ event, error }) {
-      console.error(`posts-batch ${event.data.runId}/${event.data.batchId} failed:`, error.message);
+      logger.error({ job: "posts-batch", runId: event.data.runId, batchId: event.data.batchId, workspaceId: event.data.workspaceId, err: error }, "batch failed");
       await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, `Batch ${event.data.batchId} failed; the details are in the server log.`), deps.now()));
     },
   });

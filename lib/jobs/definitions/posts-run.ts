@@ -8,6 +8,7 @@ import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
 import { FAN_OUT_CHUNK } from "./snapshots-run";
 import { failureMessage } from "../failure-message";
+import { logger } from "@/lib/log/logger";
 
 /**
  * posts.requested → the sync stage (a sheet's ready rows upserted as posts; a no-op until sheets
@@ -54,7 +55,7 @@ export function postsRun(deps: JobDeps) {
       return { batches: plan.batches.length };
     },
     async onFailure({ event, error }) {
-      console.error(`posts-run ${event.data.runId} failed:`, error.message);
+      logger.error({ job: "posts-run", runId: event.data.runId, workspaceId: event.data.workspaceId, err: error }, "run failed");
       await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, "Sync or planning failed; the details are in the server log."), deps.now()));
     },
   });

@@ -4,6 +4,7 @@ import { snapshotAccounts, type SnapshotAttemptResult } from "@/lib/services/sna
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
 import { failureMessage } from "../failure-message";
+import { logger } from "@/lib/log/logger";
 
 /** A first try and two retries, with a durable sleep between them, for rate limits, blocks and network errors. */
 export const SNAPSHOT_ATTEMPTS = 3;
@@ -46,7 +47,7 @@ export function snapshotsBatch(deps: JobDeps) {
       return { attempts: attempts.length, ...finished };
     },
     async onFailure({ event, error }) {
-      console.error(`snapshots-batch ${event.data.runId}/${event.data.batchId} failed:`, error.message);
+      logger.error({ job: "snapshots-batch", runId: event.data.runId, batchId: event.data.batchId, workspaceId: event.data.workspaceId, err: error }, "batch failed");
       await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, `Batch ${event.data.batchId} failed; the details are in the server log.`), deps.now()));
     },
   });

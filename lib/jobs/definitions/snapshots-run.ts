@@ -4,6 +4,7 @@ import { jobEvent } from "../events";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
 import { failureMessage } from "../failure-message";
+import { logger } from "@/lib/log/logger";
 
 // Events per sendEvent step: keeps each fan-out request well under Inngest's payload limit.
 export const FAN_OUT_CHUNK = 100;
@@ -33,7 +34,7 @@ export function snapshotsRun(deps: JobDeps) {
     },
     async onFailure({ event, error }) {
       // job_runs.error is shown to every member: the details (possibly SQL) stay in the server log.
-      console.error(`snapshots-run ${event.data.runId} failed:`, error.message);
+      logger.error({ job: "snapshots-run", runId: event.data.runId, workspaceId: event.data.workspaceId, err: error }, "run failed");
       await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, "Planning failed; the details are in the server log."), deps.now()));
     },
   });
