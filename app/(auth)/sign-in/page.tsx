@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { googleEnabled } from "@/lib/auth/options";
+import { GOOGLE_TOTP_ERROR } from "@/lib/domain/sign-in-errors";
 import { getSessionClaims } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/http/safe-callback";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -15,6 +16,7 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   RateLimited: "Too many attempts. Try again later.",
   Unavailable: "Sign-in is temporarily unavailable; try again shortly.",
   AccessDenied: "Sign-in was refused.",
+  [GOOGLE_TOTP_ERROR]: "This account uses two-factor sign-in, which Google cannot pass on: sign in with your email, password and code.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
