@@ -11,17 +11,29 @@ import { Label } from "@/components/ui/label";
 import { TOTP_REQUIRED_ERROR } from "@/lib/domain/sign-in-errors";
 import { safeCallbackPath } from "@/lib/http/safe-callback";
 
-export function SignInForm({ callbackUrl, google, error: initialError }: { callbackUrl: string; google: boolean; error: string | null }) {
+export function SignInForm({
+  callbackUrl,
+  google,
+  error: initialError,
+  googleTicket,
+}: {
+  callbackUrl: string;
+  google: boolean;
+  error: string | null;
+  /** Set when Google signed in an account that also needs its code. */
+  googleTicket: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
-  // The second step keeps the email and password in memory: the server checks both again with the code.
-  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
+  // The second step keeps the first factor (email and password, or Google's ticket) in memory: the
+  // server checks it again with the code.
+  const [credentials, setCredentials] = useState<Record<string, string> | null>(googleTicket ? { ticket: googleTicket } : null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const entered = credentials ?? { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const entered: Record<string, string> = credentials ?? { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
     const code = credentials ? String(form.get("code") ?? "") : undefined;
     setPending(true);
     setError(null);
@@ -79,7 +91,15 @@ export function SignInForm({ callbackUrl, google, error: initialError }: { callb
             {pending ? "Signing in…" : credentials ? "Verify" : "Sign in"}
           </Button>
           {credentials ? (
-            <Button type="button" variant="ghost" className="w-full" onClick={() => setCredentials(null)}>
+            <Button
+              type="button"
+              variant="ghost"
+              className="w-full"
+              onClick={() => {
+                setCredentials(null);
+                router.replace(`/sign-in?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl))}`);
+              }}
+            >
               Use another account
             </Button>
           ) : null}

@@ -16,8 +16,8 @@ import { currentSessionVersion, isSessionLive, revokeSession } from "@/lib/servi
 import { verifyPassword } from "@/lib/services/auth/verify-password";
 import { getTwoFactorStatus } from "@/lib/services/two-factor/get-two-factor-status";
 import { redeemSecondFactor } from "@/lib/services/two-factor/redeem-second-factor";
-import { GOOGLE_TOTP_ERROR } from "@/lib/domain/sign-in-errors";
 import { authorizeCredentials } from "./authorize-credentials";
+import { issueGoogleTicket, openGoogleTicket } from "./google-second-factor";
 
 export { signInSchema } from "./authorize-credentials";
 
@@ -49,6 +49,7 @@ export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
     proxyTrust: deps.proxyTrust,
     rateLimiters: deps.rateLimiters,
     verify,
+    openTicket: (ticket: string) => openGoogleTicket(deps.secret, ticket),
     secondFactor: (userId: string, code: string) => deps.serviceDb((db) => redeemSecondFactor(db, { userId, code })),
     recordSignIn: (input: Parameters<typeof recordSignIn>[1]) => deps.serviceDb((db) => recordSignIn(db, input)),
   };
@@ -67,6 +68,7 @@ export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
           code: { label: "Two-factor code", type: "text" },
+          ticket: { label: "Google sign-in ticket", type: "hidden" },
         },
         authorize: (credentials, request) => authorizeCredentials(credentialDeps, credentials, request?.headers),
       }),
@@ -82,9 +84,12 @@ export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
           resolveGoogleSignIn(db, { email: user.email ?? "", emailVerified: verified, allowedDomains: google?.allowedDomains ?? [] }),
         );
         if (!result.ok) return `/sign-in?error=${GOOGLE_ERRORS[result.reason]}`;
-        // Google's redirect cannot carry a second code, so an account with one signs in with its password and code.
+        // Google passed the first factor only: the sign-in page asks for the code with a short-lived ticket.
         const { enabled } = await deps.serviceDb((db) => getTwoFactorStatus(db, result.userId));
-        if (enabled) return `/sign-in?error=${GOOGLE_TOTP_ERROR}`;
+        if (enabled) {
+          const ticket = await issueGoogleTicket(deps.secret, { id: result.userId, email: (user.email ?? "").trim().toLowerCase() });
+          return `/sign-in?${new URLSearchParams({ ticket })}`;
+        }
         user.id = result.userId;
         return true;
       },

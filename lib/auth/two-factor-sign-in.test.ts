@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { TOTP_REQUIRED_ERROR } from "@/lib/domain/sign-in-errors";
 import { createIdentity } from "@/lib/services/auth/create-identity";
 import { confirmTwoFactor } from "@/lib/services/two-factor/confirm-two-factor";
+import { disableTwoFactor } from "@/lib/services/two-factor/disable-two-factor";
 import { startTwoFactorEnrolment } from "@/lib/services/two-factor/start-two-factor-enrolment";
 import { createAuthApp } from "@/tests/auth-harness";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
@@ -107,14 +108,65 @@ describe.each(ENGINES)("sign-in with a second factor through next-auth's handler
     expect(Number(failures[0]?.n)).toBe(10);
   });
 
-  it("Google sign-in is refused for an account with a second factor", async () => {
-    const { email } = await enrolled();
-    const app = createAuthApp(db, { google: { clientId: "id", clientSecret: "secret", allowedDomains: [] } });
-    const verdict = await app.options.callbacks!.signIn!({
-      user: { id: "google-sub", email },
-      account: { provider: "google", type: "oauth", providerAccountId: "google-sub" },
-      profile: { email, email_verified: true } as never,
+  describe("Google for an account with a second factor", () => {
+    const withTicket = (ticket: string, code?: string) =>
+      new URLSearchParams({ ticket, ...(code === undefined ? {} : { code }), csrfToken: "__csrf__", json: "true" }).toString();
+
+    /** What next-auth's signIn callback answers once Google vouched for `email`. */
+    async function googleSignIn(app: ReturnType<typeof createAuthApp>, email: string): Promise<string> {
+      const verdict = await app.options.callbacks!.signIn!({
+        user: { id: "google-sub", email },
+        account: { provider: "google", type: "oauth", providerAccountId: "google-sub" },
+        profile: { email, email_verified: true } as never,
+      });
+      expect(typeof verdict).toBe("string");
+      const url = new URL(String(verdict), "http://reach.test");
+      expect(url.pathname).toBe("/sign-in");
+      return url.searchParams.get("ticket") ?? "";
+    }
+
+    it("gets no session from Google alone, only a ticket the code completes once", async () => {
+      const app = createAuthApp(db, { google: { clientId: "id", clientSecret: "secret", allowedDomains: [] } });
+      const { id, email, secret, now } = await enrolled();
+      const ticket = await googleSignIn(app, email);
+      // The ticket is encrypted: it does not show whom it names.
+      expect(ticket).not.toContain(email);
+      expect(ticket).not.toContain(id);
+      const bare = await app.signIn("", "", { body: withTicket(ticket) });
+      expect(bare.status).toBe(401);
+      expect(await errorOf(bare.response)).toBe(TOTP_REQUIRED_ERROR);
+      const wrong = await app.signIn("", "", { body: withTicket(ticket, await wrongCodeAt(secret, now)) });
+      expect(wrong.status).toBe(401);
+      expect(wrong.sessionCookie).toBeNull();
+      const code = await codeAt(secret, now);
+      const done = await app.signIn("", "", { body: withTicket(ticket, code) });
+      expect(done.status).toBe(200);
+      expect(await app.apiStatus(done.sessionCookie!)).toBe(200);
+      // Replaying the ticket with the same code fails: the step was used.
+      expect((await app.signIn("", "", { body: withTicket(ticket, code) })).status).toBe(401);
     });
-    expect(verdict).toBe("/sign-in?error=TotpUsePassword");
+
+    it("refuses an altered, expired or foreign ticket, and one whose account turned its factor off", async () => {
+      const app = createAuthApp(db, { google: { clientId: "id", clientSecret: "secret", allowedDomains: [] } });
+      const { id, email, secret, now } = await enrolled();
+      const ticket = await googleSignIn(app, email);
+      const tampered = `${ticket.slice(0, -4)}${ticket.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`;
+      expect((await app.signIn("", "", { body: withTicket(tampered, await codeAt(secret, now)) })).status).toBe(401);
+      // A session cookie's token is not a ticket (another salt), nor is another secret's ticket.
+      const session = await app.signIn(email, PASSWORD, { body: withCode(email, PASSWORD, await codeAt(secret, now)) });
+      const sessionToken = session.sessionCookie!.split("=").slice(1).join("=");
+      expect((await app.signIn("", "", { body: withTicket(sessionToken, await codeAt(secret, now + 30)) })).status).toBe(401);
+      const other = createAuthApp(db, { secret: "another-secret-0123456789abcdef0123456789", google: { clientId: "id", clientSecret: "s", allowedDomains: [] } });
+      expect((await other.signIn("", "", { body: withTicket(ticket, await codeAt(secret, now + 30)) })).status).toBe(401);
+      // Five minutes and a bit later the ticket has expired.
+      setClock(now + 5 * 60 + 20);
+      expect((await app.signIn("", "", { body: withTicket(ticket, await codeAt(secret, now + 5 * 60 + 20)) })).status).toBe(401);
+      // Turned off: a fresh ticket no longer signs in without a factor to check.
+      const fresh = await googleSignIn(app, email);
+      await disableTwoFactor(db.connection.db, { userId: id, proof: "password" });
+      const off = await app.signIn("", "", { body: withTicket(fresh, "123456") });
+      expect(off.status).toBe(401);
+      expect(off.sessionCookie).toBeNull();
+    });
   });
 });

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { googleEnabled } from "@/lib/auth/options";
-import { GOOGLE_TOTP_ERROR } from "@/lib/domain/sign-in-errors";
 import { getSessionClaims } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/http/safe-callback";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -16,7 +15,6 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   RateLimited: "Too many attempts. Try again later.",
   Unavailable: "Sign-in is temporarily unavailable; try again shortly.",
   AccessDenied: "Sign-in was refused.",
-  [GOOGLE_TOTP_ERROR]: "This account uses two-factor sign-in, which Google cannot pass on: sign in with your email, password and code.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -25,7 +23,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getSessionClaims()) redirect(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
-      <SignInForm callbackUrl={callbackUrl} google={googleEnabled} error={SIGN_IN_ERRORS[String(params.error ?? "")] ?? null} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        google={googleEnabled}
+        error={SIGN_IN_ERRORS[String(params.error ?? "")] ?? null}
+        googleTicket={typeof params.ticket === "string" ? params.ticket.slice(0, 4096) : null}
+      />
     </main>
   );
 }
