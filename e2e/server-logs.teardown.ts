@@ -7,6 +7,7 @@ import { DEMO } from "./helpers";
 const SECRETS: RegExp[] = [
   ...Object.values(DEMO).map((user) => new RegExp(user.password)),
   /quiet-harbour-lantern-42/,
+  /amber-violet-compass-73/,
   /wrong-password-\d+/,
   /password1234/,
   /\/invite\/[A-Za-z0-9_-]{43}/,

@@ -4,6 +4,8 @@ export const ERROR_CODES = {
   forbidden: { status: 403, message: "Your role does not allow this." },
   // An outside service (Google) refused our credentials for a resource; not the caller's role.
   permission_denied: { status: 403, message: "Access to this resource was refused." },
+  // The workspace requires a second factor and the caller has not turned one on.
+  two_factor_required: { status: 403, message: "This workspace requires two-factor sign-in: turn it on under Your account (/account)." },
   not_found: { status: 404, message: "Not found." },
   invalid_input: { status: 400, message: "The request is not valid." },
   conflict: { status: 409, message: "This conflicts with existing data." },

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type * as React from "react";
 
 import { AppSidebar, MobileSidebar } from "@/components/layout/app-sidebar";
@@ -74,6 +75,10 @@ function UserMenu({ user, signOutSlot }: Pick<AppShellProps, "user" | "signOutSl
             {user.role}
           </Badge>
         </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">Your account</Link>
+        </DropdownMenuItem>
         {signOutSlot ? (
           <>
             <DropdownMenuSeparator />

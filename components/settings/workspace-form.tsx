@@ -7,7 +7,19 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
-export function WorkspaceForm({ slug, name, timezone, snapshotTime }: { slug: string; name: string; timezone: string; snapshotTime: string | null }) {
+export function WorkspaceForm({
+  slug,
+  name,
+  timezone,
+  snapshotTime,
+  requireTwoFactor,
+}: {
+  slug: string;
+  name: string;
+  timezone: string;
+  snapshotTime: string | null;
+  requireTwoFactor: boolean;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -21,6 +33,7 @@ export function WorkspaceForm({ slug, name, timezone, snapshotTime }: { slug: st
           name: String(data.get("name") ?? ""),
           timezone: String(data.get("timezone") ?? ""),
           snapshotTime: String(data.get("snapshotTime") ?? "") || null,
+          requireTwoFactor: data.get("requireTwoFactor") === "on",
         },
       });
       setMessage({ ok: true, text: "Saved." });
@@ -44,6 +57,15 @@ export function WorkspaceForm({ slug, name, timezone, snapshotTime }: { slug: st
         <Label htmlFor="workspace-snapshot-time">Daily snapshot time</Label>
         <Input id="workspace-snapshot-time" name="snapshotTime" type="time" defaultValue={snapshotTime ?? ""} className="w-36" />
         <p className="text-xs text-muted-foreground">In the workspace&apos;s timezone; empty uses the server default (06:00 unless configured).</p>
+      </div>
+      <div className="grid gap-1">
+        <label className="flex items-center gap-2 text-sm font-medium" htmlFor="workspace-require-two-factor">
+          <input id="workspace-require-two-factor" name="requireTwoFactor" type="checkbox" defaultChecked={requireTwoFactor} className="size-4" />
+          Require two-factor sign-in
+        </label>
+        <p className="text-xs text-muted-foreground">
+          Members without it are sent to set it up before they can open this workspace. Turn it on for your own account first (Your account).
+        </p>
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit">Save</Button>

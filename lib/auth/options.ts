@@ -14,7 +14,10 @@ import { supabaseAuthEnabled, verifyWithSupabase } from "@/lib/services/auth/sup
 import { resolveGoogleSignIn } from "@/lib/services/auth/resolve-google-sign-in";
 import { currentSessionVersion, isSessionLive, revokeSession } from "@/lib/services/auth/session-state";
 import { verifyPassword } from "@/lib/services/auth/verify-password";
+import { getTwoFactorStatus } from "@/lib/services/two-factor/get-two-factor-status";
+import { redeemSecondFactor } from "@/lib/services/two-factor/redeem-second-factor";
 import { authorizeCredentials } from "./authorize-credentials";
+import { issueGoogleTicket, openGoogleTicket } from "./google-second-factor";
 
 export { signInSchema } from "./authorize-credentials";
 
@@ -46,7 +49,9 @@ export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
     proxyTrust: deps.proxyTrust,
     rateLimiters: deps.rateLimiters,
     verify,
-    recordSignIn: (input: { email: string; userId: string | null; ip: string | null }) => deps.serviceDb((db) => recordSignIn(db, input)),
+    openTicket: (ticket: string) => openGoogleTicket(deps.secret, ticket),
+    secondFactor: (userId: string, code: string) => deps.serviceDb((db) => redeemSecondFactor(db, { userId, code })),
+    recordSignIn: (input: Parameters<typeof recordSignIn>[1]) => deps.serviceDb((db) => recordSignIn(db, input)),
   };
   const google = deps.google;
   return {
@@ -59,7 +64,12 @@ export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
       ...(google ? [GoogleProvider({ clientId: google.clientId, clientSecret: google.clientSecret })] : []),
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          code: { label: "Two-factor code", type: "text" },
+          ticket: { label: "Google sign-in ticket", type: "hidden" },
+        },
         authorize: (credentials, request) => authorizeCredentials(credentialDeps, credentials, request?.headers),
       }),
     ],
@@ -74,6 +84,12 @@ export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
           resolveGoogleSignIn(db, { email: user.email ?? "", emailVerified: verified, allowedDomains: google?.allowedDomains ?? [] }),
         );
         if (!result.ok) return `/sign-in?error=${GOOGLE_ERRORS[result.reason]}`;
+        // Google passed the first factor only: the sign-in page asks for the code with a short-lived ticket.
+        const { enabled } = await deps.serviceDb((db) => getTwoFactorStatus(db, result.userId));
+        if (enabled) {
+          const ticket = await issueGoogleTicket(deps.secret, { id: result.userId, email: (user.email ?? "").trim().toLowerCase() });
+          return `/sign-in?${new URLSearchParams({ ticket })}`;
+        }
         user.id = result.userId;
         return true;
       },

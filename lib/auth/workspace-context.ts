@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { withUserDb, type UserClaims } from "@/lib/db/rls";
 import { AppError } from "@/lib/errors";
@@ -11,7 +11,10 @@ export interface WorkspaceContext {
   workspace: MyWorkspace;
 }
 
-/** The signed-in user and their workspace for a page, once per request; 404 for anyone else's. */
+/**
+ * The signed-in user and their workspace for a page, once per request; 404 for anyone else's; a
+ * member without the second factor the workspace requires is sent to enrol.
+ */
 export const getWorkspaceContext = cache(async (slug: string): Promise<WorkspaceContext> => {
   const claims = await requirePageClaims();
   try {
@@ -19,6 +22,7 @@ export const getWorkspaceContext = cache(async (slug: string): Promise<Workspace
     return { claims, workspace };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError && error.code === "two_factor_required") redirect(`/account?required=${encodeURIComponent(slug)}`);
     throw error;
   }
 });

@@ -135,6 +135,21 @@ const CASES: TableCase[] = [
     where: (ids) => sql`workspace_id = ${ids.wsA}`,
     updateSet: sql`action = action`,
   },
+  {
+    table: "private.user_totp",
+    // Second-factor state: only the service path reads or writes it, even a user's own row.
+    allowed: { select: NOBODY, insert: NOBODY, update: NOBODY, delete: NOBODY },
+    insert: (_ids, actor) => sql`insert into private.user_totp (user_id, secret_ciphertext) values (${actor}, 'v1.x.y.z')`,
+    where: (ids) => sql`user_id = ${ids.users.admin}`,
+    updateSet: sql`enabled_at = null`,
+  },
+  {
+    table: "private.totp_recovery_codes",
+    allowed: { select: NOBODY, insert: NOBODY, update: NOBODY, delete: NOBODY },
+    insert: (_ids, actor) => sql`insert into private.totp_recovery_codes (user_id, code_hash) values (${actor}, ${randomUUID()})`,
+    where: (ids) => sql`user_id = ${ids.users.admin}`,
+    updateSet: sql`used_at = now()`,
+  },
 ];
 
 class Rollback extends Error {}
@@ -226,6 +241,8 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
       ids.wsA,
       ids.users.admin,
     ]);
+    await run("insert into private.user_totp (user_id, secret_ciphertext, enabled_at) values ($1, 'v1.a.b.c', now())", [ids.users.admin]);
+    await run("insert into private.totp_recovery_codes (user_id, code_hash) values ($1, 'hash')", [ids.users.admin]);
   });
 
   afterAll(async () => {
@@ -252,7 +269,7 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
     const tables = await db.connection.runner.query<{ tablename: string }>(
       "select tablename from pg_tables where schemaname = 'public' order by tablename",
     );
-    expect(tables.map((t) => t.tablename)).toEqual(CASES.map((c) => c.table).sort());
+    expect(tables.map((t) => t.tablename)).toEqual(CASES.map((c) => c.table).filter((t) => !t.includes(".")).sort());
     for (const { tablename } of tables) {
       const owner = tablename === "profiles" ? ids.users.admin : ids.wsA;
       const counts = await runAsUser(db.connection, claimsOf(persona), async (tx) => {
@@ -267,5 +284,19 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
       // Anonymous sessions see nothing at all; the outsider still sees its own workspace B.
       if (persona === "anon") expect(counts.all, tablename).toBe(0);
     }
+  });
+
+  it.each(PERSONAS)("private.my_two_factor_enabled() answers for the caller only (%s)", async (persona) => {
+    let answer: boolean | "refused" | null = null;
+    try {
+      await runAsUser(db.connection, claimsOf(persona), async (tx) => {
+        answer = rowsOf<{ enabled: boolean }>(await tx.execute(sql`select private.my_two_factor_enabled() as enabled`))[0]?.enabled ?? null;
+      });
+    } catch (error) {
+      if (pgErrorCode(error) !== "42501") throw error;
+      answer = "refused";
+    }
+    // Only the admin has a second factor on; the anonymous role may not call it at all.
+    expect(answer).toBe(persona === "admin" ? true : persona === "anon" ? "refused" : false);
   });
 });

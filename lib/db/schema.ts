@@ -73,6 +73,8 @@ export const workspaces = pgTable(
     snapshotTime: text("snapshot_time"),
     // Each scraped TikTok post is re-scraped daily for this many days after it was first seen.
     postRefreshDays: integer("post_refresh_days").notNull().default(90),
+    // Members without a confirmed TOTP second factor are sent to enrol before they can use the workspace.
+    requireTwoFactor: boolean("require_two_factor").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -8,6 +8,8 @@ export const RATE_LIMITS = {
   resetIp: { keyPrefix: "reset:ip", points: 20, durationSeconds: 60 * 60 },
   /** Attempts to use a reset link (a token is unguessable; this bounds hammering anyway). */
   resetUse: { keyPrefix: "reset:use", points: 20, durationSeconds: 15 * 60 },
+  /** Codes or passwords tried on the user's own two-factor settings (confirm, turn off). */
+  twoFactorUser: { keyPrefix: "two-factor:user", points: 10, durationSeconds: 15 * 60 },
   /** Mutating API calls per signed-in user. */
   api: { keyPrefix: "api:user", points: 120, durationSeconds: 60 },
 } as const;

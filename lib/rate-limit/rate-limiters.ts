@@ -20,7 +20,7 @@ export interface RateLimiters {
   consumeSignInAttempt(key: SignInKey): Promise<RateLimitDecision>;
   /** After a successful sign-in: clears the email's count and gives back this attempt's IP point (one success must not unlock a guessing IP). */
   resetSignIn(key: SignInKey): Promise<void>;
-  /** Counts one attempt under a named limit (the reset flows); throws unavailable when the store is down. */
+  /** Counts one attempt under a named limit (the reset and two-factor flows); throws unavailable when the store is down. */
   consume(name: Exclude<RateLimitName, "signInIp" | "signInEmail" | "api">, key: string): Promise<RateLimitDecision>;
   /** Counts a mutating API call for a user; allowed when the store is down. */
   consumeApi(userId: string): Promise<RateLimitDecision>;
@@ -75,6 +75,7 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
     resetEmail: buildLimiter(store, "resetEmail", prefix),
     resetIp: buildLimiter(store, "resetIp", prefix),
     resetUse: buildLimiter(store, "resetUse", prefix),
+    twoFactorUser: buildLimiter(store, "twoFactorUser", prefix),
   };
 
   const storeDown = (error: unknown) => {

@@ -15,10 +15,10 @@ const SESSION_COOKIE = "next-auth.session-token";
 
 /**
  * A real session cookie: a next-auth JWT signed with the configured secret, as sign-in would set,
- * naming a fresh session at the user's current session version (0 until one is bumped).
+ * naming a fresh session at the given session version (0 until one is bumped).
  */
-export async function sessionCookie(user: { id: string; email: string }): Promise<string> {
-  const token = await encode({ token: { sub: user.id, email: user.email, sid: randomUUID(), sv: 0 }, secret: env.authSecret });
+export async function sessionCookie(user: { id: string; email: string }, version = 0): Promise<string> {
+  const token = await encode({ token: { sub: user.id, email: user.email, sid: randomUUID(), sv: version }, secret: env.authSecret });
   return `${SESSION_COOKIE}=${token}`;
 }
 

@@ -23,7 +23,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getSessionClaims()) redirect(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
-      <SignInForm callbackUrl={callbackUrl} google={googleEnabled} error={SIGN_IN_ERRORS[String(params.error ?? "")] ?? null} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        google={googleEnabled}
+        error={SIGN_IN_ERRORS[String(params.error ?? "")] ?? null}
+        googleTicket={typeof params.ticket === "string" ? params.ticket.slice(0, 4096) : null}
+      />
     </main>
   );
 }

@@ -30,7 +30,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         </CardHeader>
         <CardContent>
           {isAdmin ? (
-            <WorkspaceForm slug={workspace.slug} name={workspace.name} timezone={workspace.timezone} snapshotTime={workspace.snapshotTime} />
+            <WorkspaceForm
+              slug={workspace.slug}
+              name={workspace.name}
+              timezone={workspace.timezone}
+              snapshotTime={workspace.snapshotTime}
+              requireTwoFactor={workspace.requireTwoFactor}
+            />
           ) : (
             <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
               <dt className="text-muted-foreground">Name</dt>
@@ -39,6 +45,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
               <dd>{workspace.timezone}</dd>
               <dt className="text-muted-foreground">Daily snapshot</dt>
               <dd>{workspace.snapshotTime ?? "server default"}</dd>
+              <dt className="text-muted-foreground">Two-factor</dt>
+              <dd>{workspace.requireTwoFactor ? "required" : "optional"}</dd>
             </dl>
           )}
           <p className="mt-4 text-sm text-muted-foreground">

@@ -8,7 +8,10 @@ import { recordAudit } from "./record-audit";
  * One audit row per workspace of the account concerned, so each workspace's admins see sign-ins
  * (and failed attempts) on their members' accounts; an unknown email is logged without a workspace.
  */
-export async function recordSignIn(db: Db, input: { email: string; userId: string | null; ip: string | null }): Promise<void> {
+export async function recordSignIn(
+  db: Db,
+  input: { email: string; userId: string | null; ip: string | null; reason?: "second_factor" },
+): Promise<void> {
   const email = input.email.toLowerCase();
   const workspaces = await db
     .select({ workspaceId: workspaceMembers.workspaceId, userId: workspaceMembers.userId })
@@ -24,7 +27,7 @@ export async function recordSignIn(db: Db, input: { email: string; userId: strin
       action,
       entity: "user",
       entityId: input.userId ?? workspaces[0]?.userId ?? null,
-      details: { email, ip: input.ip },
+      details: { email, ip: input.ip, ...(input.reason ? { reason: input.reason } : {}) },
     });
   }
 }

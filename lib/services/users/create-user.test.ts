@@ -34,6 +34,7 @@ describe.each(ENGINES)("createUser (npm run user:create) on %s", (engine) => {
     await expect(attempt("short")).rejects.toThrowError(ZodError);
     await expect(attempt("password1234")).rejects.toThrowError(/too common/);
     await expect(attempt("tidal-copper-orchard-9", "Not A Slug")).rejects.toThrowError(ZodError);
+    await expect(attempt("tidal-copper-orchard-9", "account")).rejects.toThrowError(ZodError);
     const rows = await db.connection.runner.query("select 1 from auth.users where email = 'new@example.org'");
     expect(rows).toEqual([]);
   });

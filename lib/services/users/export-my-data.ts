@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { authUsers } from "@/lib/db/auth-schema";
 import { auditLog, invitations, profiles, workspaceMembers, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { getTwoFactorStatus } from "@/lib/services/two-factor/get-two-factor-status";
 
 /** Everything Reach stores about the signed-in user (service path, filtered by their id only). */
 export async function exportMyData(db: Db, userId: string) {
@@ -25,5 +26,7 @@ export async function exportMyData(db: Db, userId: string) {
     .select({ at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, details: auditLog.details })
     .from(auditLog)
     .where(or(eq(auditLog.actorId, userId), sql`${auditLog.entity} = 'user' and ${auditLog.entityId} = ${userId}`));
-  return { exportedAt: new Date().toISOString(), account: user, profile: profile ?? null, memberships, invitations: invited, activity };
+  // Whether a second factor is on, never its secret or recovery codes.
+  const twoFactor = await getTwoFactorStatus(db, userId);
+  return { exportedAt: new Date().toISOString(), account: user, profile: profile ?? null, twoFactor, memberships, invitations: invited, activity };
 }

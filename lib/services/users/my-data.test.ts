@@ -30,6 +30,7 @@ describe.each(ENGINES)("a member's own data on %s", (engine) => {
     const data = await exportMyData(db.connection.db, member);
     expect(data.account).toMatchObject({ id: member, email: "leaving@example.test" });
     expect(data.memberships).toMatchObject([{ workspace: "team", role: "editor" }]);
+    expect(data.twoFactor).toEqual({ enabled: false, enabledAt: null, recoveryCodesLeft: 0 });
     expect(data.activity.map((entry) => entry.action)).toEqual(["auth.sign_in"]);
     expect(JSON.stringify(data)).not.toContain("sole-admin@example.test");
   });

@@ -9,6 +9,7 @@ export interface MyWorkspace {
   name: string;
   timezone: string;
   snapshotTime: string | null;
+  requireTwoFactor: boolean;
   role: Role;
 }
 
@@ -21,6 +22,7 @@ export async function listMyWorkspaces(tx: Tx): Promise<MyWorkspace[]> {
       name: workspaces.name,
       timezone: workspaces.timezone,
       snapshotTime: workspaces.snapshotTime,
+      requireTwoFactor: workspaces.requireTwoFactor,
       role: workspaceMembers.role,
     })
     .from(workspaces)

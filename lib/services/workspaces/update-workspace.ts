@@ -5,6 +5,7 @@ import { workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { timeOfDay } from "@/lib/input-fields";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { myTwoFactorEnabled } from "@/lib/services/two-factor/get-two-factor-status";
 
 const isTimeZone = (value: string) => Intl.supportedValuesOf("timeZone").includes(value) || value === "UTC";
 
@@ -13,24 +14,40 @@ export const updateWorkspaceSchema = z
     name: z.string().trim().min(1).max(100).optional(),
     timezone: z.string().max(64).refine(isTimeZone, "must be an IANA timezone such as Europe/Paris").optional(),
     snapshotTime: timeOfDay.nullable().optional(),
+    requireTwoFactor: z.boolean().optional(),
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), "nothing to update");
 
-/** Admin only (RLS); snapshot dates and the daily run follow the new timezone and time from the next run on. */
+/**
+ * Admin only (RLS); snapshot dates and the daily run follow the new timezone and time from the next
+ * run on. Requiring two-factor needs the admin's own second factor on, so they cannot lock themselves out.
+ */
 export async function updateWorkspace(
   tx: Tx,
-  input: { workspaceId: string; actorId: string; name?: string; timezone?: string; snapshotTime?: string | null },
+  input: { workspaceId: string; actorId: string; name?: string; timezone?: string; snapshotTime?: string | null; requireTwoFactor?: boolean },
 ) {
+  if (input.requireTwoFactor === true && !(await myTwoFactorEnabled(tx))) {
+    throw new AppError("conflict", "Turn on two-factor sign-in for your own account (/account) before requiring it here.");
+  }
+  const [before] = await tx.select({ requireTwoFactor: workspaces.requireTwoFactor }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
   const [updated] = await tx
     .update(workspaces)
     .set({
       ...(input.name ? { name: input.name } : {}),
       ...(input.timezone ? { timezone: input.timezone } : {}),
       ...(input.snapshotTime !== undefined ? { snapshotTime: input.snapshotTime } : {}),
+      ...(input.requireTwoFactor !== undefined ? { requireTwoFactor: input.requireTwoFactor } : {}),
       updatedAt: new Date(),
     })
     .where(eq(workspaces.id, input.workspaceId))
-    .returning({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, timezone: workspaces.timezone, snapshotTime: workspaces.snapshotTime });
+    .returning({
+      id: workspaces.id,
+      slug: workspaces.slug,
+      name: workspaces.name,
+      timezone: workspaces.timezone,
+      snapshotTime: workspaces.snapshotTime,
+      requireTwoFactor: workspaces.requireTwoFactor,
+    });
   if (!updated) throw new AppError("forbidden");
   await recordAudit(tx, {
     workspaceId: input.workspaceId,
@@ -40,5 +57,15 @@ export async function updateWorkspace(
     entityId: input.workspaceId,
     details: { name: input.name, timezone: input.timezone, snapshotTime: input.snapshotTime },
   });
+  if (input.requireTwoFactor !== undefined && before?.requireTwoFactor !== input.requireTwoFactor) {
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actorId: input.actorId,
+      action: "workspace.two_factor_requirement_changed",
+      entity: "workspace",
+      entityId: input.workspaceId,
+      details: { required: input.requireTwoFactor },
+    });
+  }
   return updated;
 }

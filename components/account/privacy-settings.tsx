@@ -1,0 +1,56 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { callApi } from "@/components/members/api-client";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+/** The member's own data: a JSON download, and deleting the account (the server refuses a last admin). */
+export function PrivacySettings({ email }: { email: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onDelete(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const confirmEmail = String(new FormData(event.currentTarget).get("confirmEmail") ?? "");
+    setPending(true);
+    setError(null);
+    try {
+      await callApi("/api/v1/me", { method: "DELETE", body: { confirmEmail } });
+      await signOut({ callbackUrl: "/sign-in" });
+    } catch (caught) {
+      setError((caught as Error).message);
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-2">
+        <p className="text-sm text-muted-foreground">Everything Reach stores about you, as JSON.</p>
+        <Button asChild variant="outline" className="w-fit">
+          <a href="/api/v1/me/export" download>
+            Download my data
+          </a>
+        </Button>
+      </div>
+      <form onSubmit={onDelete} className="grid max-w-md gap-2">
+        <p className="text-sm text-muted-foreground">
+          Deleting your account removes your memberships and profile and ends every session. It is refused while you are the last admin of a workspace.
+        </p>
+        <Label htmlFor="confirm-email">Type {email} to confirm</Label>
+        <Input id="confirm-email" name="confirmEmail" type="email" autoComplete="off" maxLength={254} required />
+        {error ? (
+          <p role="alert" className="text-sm text-destructive">
+            {error}
+          </p>
+        ) : null}
+        <Button type="submit" variant="destructive" disabled={pending} className="w-fit">
+          Delete my account
+        </Button>
+      </form>
+    </div>
+  );
+}
