@@ -11,6 +11,8 @@ const nextConfig = {
   // Native/wasm packages load their own files at run time; keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "playwright-core", "@sparticuz/chromium", "bcryptjs", "rate-limiter-flexible", "ioredis"],
   outputFileTracingIncludes: { "/**": ["./supabase/**/*.sql"] },
+  // The Dockerfile builds a self-contained server (node server.js); `next start` keeps the default.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
 };
 
 export default nextConfig;

@@ -133,6 +133,8 @@ export const envSchema = z
     INNGEST_DEV: flag,
     // The origin Inngest calls back (https://reach.example.org); else NEXTAUTH_URL's, else VERCEL_URL.
     INNGEST_SERVE_ORIGIN: optionalUrl,
+    // A self-hosted Inngest server (`inngest start`, docker-compose.yml); unset means Inngest Cloud.
+    INNGEST_BASE_URL: optionalUrl,
     // Daily snapshot run at this local time in each workspace's time zone; "off" disables the schedule.
     SNAPSHOT_LOCAL_TIME: optionalString
       .pipe(z.string().refine((value) => value === "off" || timeOfDay.safeParse(value).success, 'must be HH:MM or "off"').optional())
