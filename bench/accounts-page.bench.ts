@@ -60,7 +60,7 @@ async function generateWorkspace(connection: Connection) {
 
 async function measure(connection: Connection, workspaceId: string, userId: string) {
   const query = listAccountsQuerySchema.parse({});
-  const page = () => runAsUser(connection, { sub: userId }, (tx) => listAccounts(tx, workspaceId, query));
+  const page = () => runAsUser(connection, { sub: userId }, (tx) => listAccounts(tx, { workspaceId, query }));
   const trivial = () => runAsUser(connection, { sub: userId }, (tx) => tx.execute(sql`select 1`));
   const first = await page();
   if (first.rows.length !== Math.min(50, first.total) || first.total === 0) throw new Error("the query returned no rows");

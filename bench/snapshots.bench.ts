@@ -100,7 +100,7 @@ async function main() {
     snapshotRows.forEach((row, i) => (row.accountId = ids[i]!.id));
     const timeWrites = async (oneByOne: boolean) => {
       const started = performance.now();
-      for (let i = 0; i < snapshotRows.length; i += 50) await upsertSnapshots(db, snapshotRows.slice(i, i + 50), { oneByOne });
+      for (let i = 0; i < snapshotRows.length; i += 50) await upsertSnapshots(db, { rows: snapshotRows.slice(i, i + 50), oneByOne });
       return performance.now() - started;
     };
     const writeBatched = await timeWrites(false);

@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   try {
     const db = connection.db;
     const workspace = await requireWorkspaceBySlug(db, values.workspace);
-    const preview = await previewAccountImport(db, workspace.id, table);
+    const preview = await previewAccountImport(db, { workspaceId: workspace.id, table });
     const ignored = preview.ignoredHeaders.length > 0 ? ` (ignored columns: ${preview.ignoredHeaders.join(", ")})` : "";
     console.log(`${file}: ${preview.rowCount} rows${ignored}`);
     console.log(`  valid       ${preview.valid.length}`);

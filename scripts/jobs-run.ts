@@ -14,7 +14,7 @@ import { exitCodeFor } from "@/lib/jobs/exit-code";
 import { processJobDeps } from "@/lib/jobs/job-deps";
 import { runPostsNow } from "@/lib/jobs/run-posts-now";
 import { runSnapshotsNow } from "@/lib/jobs/run-snapshots-now";
-import type { JobRunView } from "@/lib/services/job-runs/list-runs";
+import type { RunView } from "@/lib/services/job-runs/list-runs";
 
 const USAGE = [
   "Usage: npm run jobs:run -- snapshots --workspace <slug> [--platform <platform>] [--account <account-id>]",
@@ -35,9 +35,9 @@ const argsSchema = z.discriminatedUnion("job", [
   }),
 ], { error: () => 'the job is "snapshots" or "posts"' });
 
-const count = (run: JobRunView, key: string) => run.counters[key] ?? 0;
+const count = (run: RunView, key: string) => run.counters[key] ?? 0;
 
-function progressLine(run: JobRunView): string {
+function progressLine(run: RunView): string {
   const total = run.progressTotal ?? 0;
   const percent = total > 0 ? Math.round((run.progressDone / total) * 100) : 0;
   const counts = ["succeeded", "failed", "skipped"].map((key) => `${key} ${count(run, key)}`).join(", ");
@@ -45,11 +45,11 @@ function progressLine(run: JobRunView): string {
   return `\r${run.status} ${run.progressDone}/${total} (${percent}%) ${counts}${slides}   `;
 }
 
-function errorsByCode(run: JobRunView): Record<string, number> {
+function errorsByCode(run: RunView): Record<string, number> {
   return Object.fromEntries(Object.entries(run.counters).filter(([key]) => key.startsWith("error:")).map(([key, n]) => [key.slice(6), n]));
 }
 
-function summarize(run: JobRunView, durationMs: number) {
+function summarize(run: RunView, durationMs: number) {
   if (run.kind !== "posts.pipeline") {
     return { runId: run.id, status: run.status, snapshotDate: run.params.snapshotDate, total: run.progressTotal, counts: run.counters, error: run.error, durationMs };
   }
@@ -88,7 +88,7 @@ async function main() {
   const interrupt = new AbortController();
   process.once("SIGINT", () => interrupt.abort());
   const started = Date.now();
-  const options = { workspace: args.workspace, stopSignal: interrupt.signal, onProgress: (run: JobRunView) => void process.stderr.write(progressLine(run)) };
+  const options = { workspace: args.workspace, stopSignal: interrupt.signal, onProgress: (run: RunView) => void process.stderr.write(progressLine(run)) };
   try {
     const run =
       args.job === "posts"

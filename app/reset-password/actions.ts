@@ -50,7 +50,7 @@ export async function resetPasswordAction(token: string, _previous: ResetState, 
   try {
     const limiters = await getRateLimiters();
     if (!(await limiters.consume("resetUse", checked.ip ?? `token:${token.slice(0, 8)}`)).allowed) return { error: TOO_MANY, done: false };
-    const target = await withServiceDb((db) => describeResetToken(db, token));
+    const target = await withServiceDb((db) => describeResetToken(db, { token }));
     if (!target) return { error: "This reset link has expired or was already used. Ask for a new one.", done: false };
     const chosen = String(form.get("password") ?? "");
     if (chosen !== String(form.get("confirm") ?? "")) return { error: "The two passwords differ.", done: false };

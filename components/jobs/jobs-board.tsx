@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient
 import { useState } from "react";
 import { callApi } from "@/components/members/api-client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import type { JobRunView } from "@/lib/services/job-runs/list-runs";
+import type { RunView } from "@/lib/services/job-runs/list-runs";
 import { JobsTable } from "./jobs-table";
 import { PostRunForm, type SheetTarget } from "./post-run-form";
 import { RunNowForm, type SnapshotTarget } from "./run-now-form";
@@ -12,7 +12,7 @@ import { RunNowForm, type SnapshotTarget } from "./run-now-form";
 interface JobsBoardProps {
   slug: string;
   canEdit: boolean;
-  initialRuns: JobRunView[];
+  initialRuns: RunView[];
   targets: SnapshotTarget[];
   sheets: SheetTarget[];
 }
@@ -35,7 +35,7 @@ function Board({ slug, canEdit, initialRuns, targets, sheets }: JobsBoardProps) 
   const [error, setError] = useState<string | null>(null);
   const runs = useQuery({
     queryKey: ["jobs", slug],
-    queryFn: async () => (await callApi<{ data: JobRunView[] }>(base, { method: "GET" })).data,
+    queryFn: async () => (await callApi<{ data: RunView[] }>(base, { method: "GET" })).data,
     initialData: initialRuns,
     refetchInterval: (query) => (query.state.data?.some((run) => ACTIVE.has(run.status)) ? 1_000 : 15_000),
   });

@@ -9,7 +9,7 @@ import { Progress } from "@/components/ui/progress";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { isJobKind, JOB_KIND_LABELS } from "@/lib/domain/job-kinds";
 import { formatBytes, formatDuration, PLATFORM_LABELS } from "@/lib/format";
-import type { JobRunView } from "@/lib/services/job-runs/list-runs";
+import type { RunView } from "@/lib/services/job-runs/list-runs";
 import type { SheetTarget } from "./post-run-form";
 
 const OUTCOMES = ["succeeded", "failed", "skipped"] as const;
@@ -24,7 +24,7 @@ function useNow(active: boolean) {
   return now;
 }
 
-function scopeOf(run: JobRunView, sheets: SheetTarget[]): string {
+function scopeOf(run: RunView, sheets: SheetTarget[]): string {
   if (typeof run.params.accountId === "string") return "one account";
   if (typeof run.params.platform === "string") return PLATFORM_LABELS[run.params.platform] ?? run.params.platform;
   if (run.kind === "posts.pipeline") {
@@ -34,7 +34,7 @@ function scopeOf(run: JobRunView, sheets: SheetTarget[]): string {
   return run.kind === "accounts.snapshot" ? "all accounts" : "";
 }
 
-function statusVariant(status: JobRunView["status"]) {
+function statusVariant(status: RunView["status"]) {
   if (status === "failed") return "destructive" as const;
   if (status === "succeeded") return "secondary" as const;
   if (status === "partial") return "warning" as const;
@@ -48,7 +48,7 @@ export function JobsTable({
   busy,
   onAction,
 }: {
-  runs: JobRunView[];
+  runs: RunView[];
   sheets: SheetTarget[];
   canEdit: boolean;
   busy: boolean;

@@ -125,7 +125,7 @@ describe("Inngest functions with real steps (pglite + fixture server)", () => {
     const { runId } = await start(scenario);
     const fns = engines(scenario.deps);
     const planned = await new InngestTestEngine({ function: fns.run, events: [{ name: "snapshots.requested", data: { workspaceId: scenario.workspaceId, runId } }] }).execute();
-    await cancelRun(scenario.db, scenario.workspaceId, runId, new Date());
+    await cancelRun(scenario.db, { workspaceId: scenario.workspaceId, runId, now: new Date() });
     const events = planned.ctx.step.sendEvent.mock.calls.flatMap((call) => call[1] as BatchEvent[]);
     for (const event of events) {
       const { result } = await new InngestTestEngine({ function: fns.batch, events: [event] }).execute();

@@ -96,7 +96,7 @@ describe("post pipeline Inngest functions with real steps (pglite + fixture serv
     const { runId } = await start(scenario);
     const f = fns(scenario.deps);
     const planned = await new InngestTestEngine({ function: f.run, events: [{ name: "posts.requested", data: { workspaceId: scenario.workspaceId, runId } }] }).execute();
-    await cancelRun(scenario.db, scenario.workspaceId, runId, new Date());
+    await cancelRun(scenario.db, { workspaceId: scenario.workspaceId, runId, now: new Date() });
     for (const event of planned.ctx.step.sendEvent.mock.calls.flatMap((call) => call[1] as BatchEvent[])) {
       expect((await new InngestTestEngine({ function: f.batch, events: [event] }).execute()).result).toEqual({ cancelled: true });
     }

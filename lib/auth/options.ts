@@ -44,7 +44,7 @@ const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
 
 export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
   const verify = (email: string, password: string) =>
-    deps.externalVerify ? deps.externalVerify(email, password) : deps.serviceDb((db) => verifyPassword(db, email, password));
+    deps.externalVerify ? deps.externalVerify(email, password) : deps.serviceDb((db) => verifyPassword(db, { email, password }));
   const credentialDeps = {
     proxyTrust: deps.proxyTrust,
     rateLimiters: deps.rateLimiters,

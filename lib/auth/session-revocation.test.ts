@@ -21,7 +21,7 @@ describe.each(ENGINES)("sessions end when they should, on %s", (engine) => {
   beforeAll(async () => {
     db = await createTestDatabase(engine);
     app = createAuthApp(db);
-    admin = await createIdentity(db.connection.db, "admin@example.test", PASSWORD, { emailVerified: true });
+    admin = await createIdentity(db.connection.db, { email: "admin@example.test", password: PASSWORD, emailVerified: true });
     await db.connection.runner.query("insert into workspaces (id, slug, name) values ($1, 'a', 'A'), ($2, 'b', 'B')", [wsA, wsB]);
     await db.connection.runner.query("insert into workspace_members (workspace_id, user_id, role) values ($1, $3, 'admin'), ($2, $3, 'admin')", [wsA, wsB, admin]);
   });
@@ -31,7 +31,7 @@ describe.each(ENGINES)("sessions end when they should, on %s", (engine) => {
 
   async function member(workspaces: string[]): Promise<{ id: string; email: string }> {
     const email = `member${++serial}@example.test`;
-    const id = await createIdentity(db.connection.db, email, PASSWORD, { emailVerified: true });
+    const id = await createIdentity(db.connection.db, { email, password: PASSWORD, emailVerified: true });
     for (const workspace of workspaces) {
       await db.connection.runner.query("insert into workspace_members (workspace_id, user_id, role) values ($1, $2, 'viewer')", [workspace, id]);
     }
@@ -60,7 +60,7 @@ describe.each(ENGINES)("sessions end when they should, on %s", (engine) => {
   it("a password change ends every session", async () => {
     const { id, email } = await member([wsA]);
     const [one, two] = [await session(email), await session(email)];
-    await setPassword(db.connection.db, id, "another-long-passphrase-7");
+    await setPassword(db.connection.db, { userId: id, password: "another-long-passphrase-7" });
     expect(await app.apiStatus(one)).toBe(401);
     expect(await app.apiStatus(two)).toBe(401);
   });

@@ -42,7 +42,7 @@ describe.each(ENGINES)("sign-in limits through next-auth's handler on %s", (engi
 
   async function victim(): Promise<string> {
     const email = `victim${++serial}@example.test`;
-    await createIdentity(db.connection.db, email, PASSWORD, { emailVerified: true });
+    await createIdentity(db.connection.db, { email, password: PASSWORD, emailVerified: true });
     return email;
   }
 

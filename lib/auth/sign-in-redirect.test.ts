@@ -10,7 +10,7 @@ describe.each(ENGINES)("next-auth's redirect after sign-in on %s", (engine) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await createIdentity(db.connection.db, "redirect@example.test", PASSWORD, { emailVerified: true });
+    await createIdentity(db.connection.db, { email: "redirect@example.test", password: PASSWORD, emailVerified: true });
   });
   afterAll(async () => {
     await db?.drop();

@@ -30,7 +30,7 @@ describe.each(ENGINES)("sign-in with a second factor through next-auth's handler
   /** A user enrolled at BASE_EPOCH; the clock then stands 2 minutes later, so fresh codes are unused. */
   async function enrolled() {
     const email = `second${++serial}@example.test`;
-    const id = await createIdentity(db.connection.db, email, PASSWORD, { emailVerified: true });
+    const id = await createIdentity(db.connection.db, { email, password: PASSWORD, emailVerified: true });
     setClock(BASE_EPOCH);
     const { secret } = await startTwoFactorEnrolment(db.connection.db, { userId: id, email });
     const { recoveryCodes } = await confirmTwoFactor(db.connection.db, { userId: id, code: await codeAt(secret, BASE_EPOCH) });

@@ -37,7 +37,7 @@ export function jobEngineStatus(): { ok: boolean; detail: string } {
 export async function startLocalJobs(): Promise<void> {
   if (inngestConfigured || holder.__reachLocalRunner) return;
   const deps = processJobDeps();
-  const interrupted = await deps.withDb((db) => markInterruptedRuns(db, deps.now()));
+  const interrupted = await deps.withDb((db) => markInterruptedRuns(db, { now: deps.now() }));
   if (interrupted > 0) logger.warn({ component: "local-runner", interrupted }, "marked unfinished runs as interrupted");
   localRunner().startSchedules();
 }
@@ -48,6 +48,6 @@ export async function dispatchRunEvent(event: RegisteredJobEvent<"snapshots.requ
     await sendJobEvent(event);
   } catch (error) {
     const deps = processJobDeps();
-    await deps.withDb((db) => failRun(db, event.data.runId, `Could not start: ${(error as Error).message}`, deps.now()));
+    await deps.withDb((db) => failRun(db, { runId: event.data.runId, message: `Could not start: ${(error as Error).message}`, now: deps.now() }));
   }
 }

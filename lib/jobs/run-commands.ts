@@ -21,7 +21,7 @@ const RETRY: Record<JobKind, Retry> = {
 
 /** Cancels a run of any kind; returns the event that stops its functions on the engine. */
 export async function cancelJobRun(db: Db, workspaceId: string, runId: string, now: Date): Promise<RegisteredJobEvent<"snapshots.cancel" | "posts.cancel">> {
-  const { kind } = await cancelRun(db, workspaceId, runId, now);
+  const { kind } = await cancelRun(db, { workspaceId, runId, now });
   return jobEvent(isJobKind(kind) ? CANCEL_EVENT[kind] : "snapshots.cancel", { runId });
 }
 

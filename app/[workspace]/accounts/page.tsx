@@ -35,7 +35,7 @@ export default async function AccountsPage({
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
   const query = parseQuery(await searchParams);
-  const page = await withUserDb(claims, (tx) => listAccounts(tx, workspace.id, query));
+  const page = await withUserDb(claims, (tx) => listAccounts(tx, { workspaceId: workspace.id, query }));
   const pageCount = Math.max(1, Math.ceil(page.total / query.pageSize));
   const hrefFor = (target: number) => {
     const next = new URLSearchParams();

@@ -15,8 +15,8 @@ export default async function JobsPage({ params }: { params: Promise<{ workspace
   const { claims, workspace } = await getWorkspaceContext(slug);
   const canEdit = hasRole(workspace.role, "editor");
   const { runs, targets, sheets } = await withUserDb(claims, async (tx) => ({
-    runs: await listRuns(tx, workspace.id),
-    targets: canEdit ? await listSnapshotTargets(tx, workspace.id) : [],
+    runs: await listRuns(tx, { workspaceId: workspace.id }),
+    targets: canEdit ? await listSnapshotTargets(tx, { workspaceId: workspace.id }) : [],
     // Every member may read which sheets feed the workspace (RLS); their runs are labelled with them.
     sheets: (await listSheets(tx, workspace.id)).map((sheet) => ({ id: sheet.id, label: `${sheet.name ?? sheet.spreadsheetId} · ${sheet.tab}` })),
   }));

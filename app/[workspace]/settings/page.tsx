@@ -18,7 +18,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
   const { claims, workspace } = await getWorkspaceContext(slug);
   const isAdmin = hasRole(workspace.role, "admin");
   const [members, audit] = await withUserDb(claims, (tx) =>
-    Promise.all([listMembers(tx, workspace.id), isAdmin ? listAuditLog(tx, workspace.id, 50) : Promise.resolve([])]),
+    Promise.all([listMembers(tx, workspace.id), isAdmin ? listAuditLog(tx, { workspaceId: workspace.id, limit: 50 }) : Promise.resolve([])]),
   );
   return (
     <div className="space-y-6">

@@ -16,7 +16,7 @@ export async function acceptInvitationAction(token: string, _previous: AcceptSta
   const requestHeaders = await headers();
   if (!isSameOrigin({ method: "POST", url: "", headers: requestHeaders }, env.NEXTAUTH_URL)) return { error: "Cross-site request refused.", acceptedSlug: null };
   try {
-    const invitation = await withServiceDb((db) => describeInvitation(db, token));
+    const invitation = await withServiceDb((db) => describeInvitation(db, { token }));
     if (!invitation) return { error: "This invitation link is not valid.", acceptedSlug: null };
     let password: string | undefined;
     if (!invitation.userExists) {

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer"
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invitation = await withServiceDb((db) => describeInvitation(db, token));
+  const invitation = await withServiceDb((db) => describeInvitation(db, { token }));
   if (!invitation) notFound();
   const claims = invitation.userExists ? await getSessionClaims() : null;
   return (

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Choose a new password", referrer: "n
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const target = await withServiceDb((db) => describeResetToken(db, token));
+  const target = await withServiceDb((db) => describeResetToken(db, { token }));
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <Card className="w-full max-w-sm">

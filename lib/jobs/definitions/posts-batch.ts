@@ -73,7 +73,7 @@ export function postsBatch(deps: JobDeps) {
       const written = await step.run("write-back", () =>
         deps.withDb(async (db) => {
           if (!(await isRunRunning(db, runId))) return { cancelled: true, writeRequests: 0 };
-          const results = await loadPostResults(db, workspaceId, postIds);
+          const results = await loadPostResults(db, { workspaceId, postIds });
           const { writeRequests } = await deps.postStages.writeBack({ db, workspaceId, runId, batchId, results, now: deps.now() });
           await addRunProgress(db, { runId, attemptKey: `${batchId}:write-back`, done: 0, counters: { sheetWriteRequests: writeRequests } });
           return { cancelled: false, writeRequests };
@@ -85,7 +85,7 @@ export function postsBatch(deps: JobDeps) {
     },
     async onFailure({ event, error }) {
       logger.error({ job: "posts-batch", runId: event.data.runId, batchId: event.data.batchId, workspaceId: event.data.workspaceId, err: error }, "batch failed");
-      await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, `Batch ${event.data.batchId} failed; the details are in the server log.`), deps.now()));
+      await deps.withDb((db) => failRun(db, { runId: event.data.runId, message: failureMessage(error, `Batch ${event.data.batchId} failed; the details are in the server log.`), now: deps.now() }));
     },
   });
 }

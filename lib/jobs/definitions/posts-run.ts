@@ -26,7 +26,8 @@ export function postsRun(deps: JobDeps) {
       const synced = await step.run("sync", () => deps.withDb((db) => deps.postStages.sync({ db, workspaceId, runId, sheetSourceId, now: deps.now() })));
       const plan = await step.run("plan", () =>
         deps.withDb((db) =>
-          planPostRun(db, runId, {
+          planPostRun(db, {
+            runId,
             now: deps.now(),
             batchSize: deps.postBatchSize ?? batchSizeFor(deps.scraper().config.limits.tiktok),
             synced,
@@ -39,7 +40,7 @@ export function postsRun(deps: JobDeps) {
       if (unchanged.length > 0 && plan.workspaceId) {
         await step.run("write-back-unchanged", () =>
           deps.withDb(async (db) => {
-            const results = await loadPostResults(db, workspaceId, unchanged);
+            const results = await loadPostResults(db, { workspaceId, postIds: unchanged });
             const { writeRequests } = await deps.postStages.writeBack({ db, workspaceId, runId, batchId: "sync", results, now: deps.now() });
             await addRunProgress(db, { runId, attemptKey: "sync:write-back", done: 0, counters: { sheetWriteRequests: writeRequests } });
             return { writeRequests };
@@ -56,7 +57,7 @@ export function postsRun(deps: JobDeps) {
     },
     async onFailure({ event, error }) {
       logger.error({ job: "posts-run", runId: event.data.runId, workspaceId: event.data.workspaceId, err: error }, "run failed");
-      await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, "Sync or planning failed; the details are in the server log."), deps.now()));
+      await deps.withDb((db) => failRun(db, { runId: event.data.runId, message: failureMessage(error, "Sync or planning failed; the details are in the server log."), now: deps.now() }));
     },
   });
 }

@@ -48,7 +48,7 @@ export function snapshotsBatch(deps: JobDeps) {
     },
     async onFailure({ event, error }) {
       logger.error({ job: "snapshots-batch", runId: event.data.runId, batchId: event.data.batchId, workspaceId: event.data.workspaceId, err: error }, "batch failed");
-      await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, `Batch ${event.data.batchId} failed; the details are in the server log.`), deps.now()));
+      await deps.withDb((db) => failRun(db, { runId: event.data.runId, message: failureMessage(error, `Batch ${event.data.batchId} failed; the details are in the server log.`), now: deps.now() }));
     },
   });
 }

@@ -35,7 +35,7 @@ export function snapshotsRun(deps: JobDeps) {
     async onFailure({ event, error }) {
       // job_runs.error is shown to every member: the details (possibly SQL) stay in the server log.
       logger.error({ job: "snapshots-run", runId: event.data.runId, workspaceId: event.data.workspaceId, err: error }, "run failed");
-      await deps.withDb((db) => failRun(db, event.data.runId, failureMessage(error, "Planning failed; the details are in the server log."), deps.now()));
+      await deps.withDb((db) => failRun(db, { runId: event.data.runId, message: failureMessage(error, "Planning failed; the details are in the server log."), now: deps.now() }));
     },
   });
 }

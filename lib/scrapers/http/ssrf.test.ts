@@ -57,7 +57,7 @@ describe("scrapers cannot be aimed at the network inside", () => {
 
   it("a CSV import refuses IP-literal and localhost instances with a clear reason", async () => {
     const csv = ["platform,handle", ...INSIDE_INPUTS.map((input) => `mastodon,${input}`)].join("\n");
-    const preview = await previewAccountImport(db.connection.db, "00000000-0000-4000-8000-000000000000", readCsv(new TextEncoder().encode(csv)));
+    const preview = await previewAccountImport(db.connection.db, { workspaceId: "00000000-0000-4000-8000-000000000000", table: readCsv(new TextEncoder().encode(csv)) });
     expect(preview.invalid).toHaveLength(INSIDE_INPUTS.length);
     for (const row of preview.invalid) expect(row.reason).toMatch(/not (a public|an instance)/);
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { isRlsViolation, isUniqueViolation } from "@/lib/db/errors";
 import { accounts } from "@/lib/db/schema";
 import { PLATFORMS } from "@/lib/domain/platforms";
@@ -24,11 +24,11 @@ export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 export const accountTagsSchema = tags;
 
 /** Adds one account (editors and admins; RLS refuses others); the same account twice is a conflict. */
-export async function createAccount(tx: Tx, input: { workspaceId: string; actorId: string; account: CreateAccountInput }) {
+export async function createAccount(db: Db, input: { workspaceId: string; actorId: string; account: CreateAccountInput }) {
   const identity = resolveAccountIdentity(input.account.platform ?? "", input.account.handle);
   if (!identity.ok) throw new AppError("invalid_input", `The account is not valid: ${identity.reason}.`);
   try {
-    return await tx.transaction(async (inner) => {
+    return await db.transaction(async (inner) => {
       const [created] = await inner
         .insert(accounts)
         .values({

@@ -1,6 +1,6 @@
 import { and, asc, between, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { accounts, accountSnapshots } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 
@@ -53,13 +53,13 @@ export interface AccountDetail {
 }
 
 /** One account and its snapshots in a date range, through the caller's RLS: someone else's account is not found. */
-export async function getAccount(tx: Tx, workspaceId: string, accountId: string, range: AccountHistoryQuery): Promise<AccountDetail> {
-  const [account] = await tx
+export async function getAccount(db: Db, { workspaceId, accountId, range }: { workspaceId: string; accountId: string; range: AccountHistoryQuery }): Promise<AccountDetail> {
+  const [account] = await db
     .select()
     .from(accounts)
     .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, accountId)));
   if (!account) throw new AppError("not_found", "No such account.");
-  const snapshots = await tx
+  const snapshots = await db
     .select({
       date: accountSnapshots.snapshotDate,
       followers: accountSnapshots.followers,

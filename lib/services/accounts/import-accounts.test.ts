@@ -59,7 +59,7 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
   });
 
   it("previews valid rows, duplicates in the file and already tracked, and invalid rows with reasons", async () => {
-    const preview = await as(editor, (tx) => previewAccountImport(tx, ws, table()));
+    const preview = await as(editor, (tx) => previewAccountImport(tx, { workspaceId: ws, table: table() }));
     expect(preview.columns).toEqual({ platform: "Network", handle: "Profile URL", displayName: "Name", organization: "Agency", tags: "Labels", core: "Flagship" });
     expect(preview.rowCount).toBe(9);
     expect(preview.valid.map((row) => [row.line, row.platform, row.handle])).toEqual([
@@ -85,15 +85,15 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
 
   it("refuses a table with no handle column", async () => {
     const noHandle = readCsv(new TextEncoder().encode("platform,name\nx,HHS\n"));
-    await expect(as(editor, (tx) => previewAccountImport(tx, ws, noHandle))).rejects.toMatchObject({ code: "invalid_input", message: /No handle column/ });
+    await expect(as(editor, (tx) => previewAccountImport(tx, { workspaceId: ws, table: noHandle }))).rejects.toMatchObject({ code: "invalid_input", message: /No handle column/ });
   });
 
   it("commits the valid rows once; a second import changes nothing", async () => {
     const fresh = await freshWorkspace();
-    const first = await as(editor, async (tx) => importAccounts(tx, { workspaceId: fresh, actorId: editor, rows: (await previewAccountImport(tx, fresh, table())).valid, source: "upload" }));
+    const first = await as(editor, async (tx) => importAccounts(tx, { workspaceId: fresh, actorId: editor, rows: (await previewAccountImport(tx, { workspaceId: fresh, table: table() })).valid, source: "upload" }));
     expect(first).toEqual({ created: 3, unchanged: 0 });
     expect(await count(fresh)).toBe(4);
-    const again = await as(editor, async (tx) => previewAccountImport(tx, fresh, table()));
+    const again = await as(editor, async (tx) => previewAccountImport(tx, { workspaceId: fresh, table: table() }));
     expect(again.valid).toEqual([]);
     expect(again.duplicates.filter((row) => row.kind === "tracked")).toHaveLength(4);
     const audit = () => db.connection.runner.query("select count(*)::int as n from audit_log where action = 'accounts.imported' and workspace_id = $1", [fresh]);
@@ -118,7 +118,7 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
     const rows = [candidate("x", "viewer_try")];
     await expect(as(viewer, (tx) => importAccounts(tx, { workspaceId: ws, actorId: viewer, rows, source: "upload" }))).rejects.toMatchObject({ code: "forbidden" });
     await expect(as(outsider, (tx) => importAccounts(tx, { workspaceId: ws, actorId: outsider, rows, source: "upload" }))).rejects.toMatchObject({ code: "forbidden" });
-    const preview = await as(outsider, (tx) => previewAccountImport(tx, ws, table()));
+    const preview = await as(outsider, (tx) => previewAccountImport(tx, { workspaceId: ws, table: table() }));
     expect(preview.duplicates.filter((row) => row.kind === "tracked")).toEqual([]);
     await expect(as(viewer, (tx) => createAccount(tx, { workspaceId: ws, actorId: viewer, account: { platform: "x", handle: "v", tags: [], isCore: false } }))).rejects.toMatchObject({ code: "forbidden" });
     expect(await count(ws)).toBe(before);
@@ -126,7 +126,7 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
 
   it("the admin CLI's service path imports through the same functions without a user", async () => {
     const service = db.connection.db;
-    const preview = await previewAccountImport(service, other, table());
+    const preview = await previewAccountImport(service, { workspaceId: other, table: table() });
     expect(preview.duplicates.find((row) => row.kind === "tracked")?.handle).toBe("hhsgov");
     const result = await importAccounts(service, { workspaceId: other, actorId: null, rows: preview.valid, source: "cli" });
     expect(result.created).toBe(preview.valid.length);
@@ -150,7 +150,7 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
     );
     await as(editor, (tx) => updateAccount(tx, { workspaceId: ws, actorId: editor, accountId: created.id, patch: { organization: "CDC", isCore: true, active: false } }));
     const range = accountHistoryQuerySchema.parse({ from: "2026-03-01", to: "2026-03-05" });
-    const detail = await as(viewer, (tx) => getAccount(tx, ws, created.id, range));
+    const detail = await as(viewer, (tx) => getAccount(tx, { workspaceId: ws, accountId: created.id, range }));
     expect(detail).toMatchObject({ organization: "CDC", isCore: true, active: false, profileUrl: "https://bsky.app/profile/cdc.gov", healthStatus: "unknown" });
     expect(dailyFollowers(detail.history)).toEqual([
       { date: "2026-03-01", followers: 100, approximate: false },
@@ -159,11 +159,11 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
       { date: "2026-03-04", followers: 1200, approximate: true },
       { date: "2026-03-05", followers: null, approximate: false },
     ]);
-    await expect(as(outsider, (tx) => getAccount(tx, ws, created.id, range))).rejects.toMatchObject({ code: "not_found" });
+    await expect(as(outsider, (tx) => getAccount(tx, { workspaceId: ws, accountId: created.id, range }))).rejects.toMatchObject({ code: "not_found" });
     await expect(as(viewer, (tx) => updateAccount(tx, { workspaceId: ws, actorId: viewer, accountId: created.id, patch: { active: true } }))).rejects.toMatchObject({ code: "not_found" });
     await expect(as(viewer, (tx) => deleteAccount(tx, { workspaceId: ws, actorId: viewer, accountId: created.id }))).rejects.toMatchObject({ code: "not_found" });
     await as(editor, (tx) => deleteAccount(tx, { workspaceId: ws, actorId: editor, accountId: created.id }));
-    await expect(as(editor, (tx) => getAccount(tx, ws, created.id, range))).rejects.toMatchObject({ code: "not_found" });
+    await expect(as(editor, (tx) => getAccount(tx, { workspaceId: ws, accountId: created.id, range }))).rejects.toMatchObject({ code: "not_found" });
     const snapshots = await db.connection.runner.query("select count(*)::int as n from account_snapshots where account_id = $1", [created.id]);
     expect(rowsOf<{ n: number }>(snapshots)[0]?.n).toBe(0);
   });

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { isRlsViolation } from "@/lib/db/errors";
 import { accounts } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -19,7 +19,7 @@ const INSERT_CHUNK = 1000;
  * With a user's Tx, RLS refuses viewers and other workspaces; the admin CLI passes the service Db.
  */
 export async function importAccounts(
-  db: Db | Tx,
+  db: Db,
   input: { workspaceId: string; actorId: string | null; rows: ImportCandidate[]; source: "upload" | "cli" },
 ): Promise<ImportResult> {
   try {

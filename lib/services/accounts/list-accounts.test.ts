@@ -41,7 +41,7 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   });
 
   it("computes the latest followers and the 7- and 30-day change, sorted by 7-day change", async () => {
-    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, ws, query()));
+    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { workspaceId: ws, query: query() }));
     expect(page.total).toBe(4);
     expect(page.rows.map((row) => row.handle)).toEqual(["grower", "flat", "fresh", "unreported"]);
     const [grower, flat, fresh, unreported] = page.rows;
@@ -52,7 +52,7 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   });
 
   it("filters by platform and search text, and pages", async () => {
-    const tx = (input: Record<string, unknown>) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, ws, query(input)));
+    const tx = (input: Record<string, unknown>) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, { workspaceId: ws, query: query(input) }));
     expect((await tx({ platform: "bluesky" })).rows.map((r) => r.handle)).toEqual(["flat"]);
     expect((await tx({ q: "grow" })).rows.map((r) => r.handle)).toEqual(["grower"]);
     expect((await tx({ q: "%" })).total).toBe(0);
@@ -61,7 +61,7 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   });
 
   it("shows nothing of the workspace to a member of another workspace", async () => {
-    const page = await runAsUser(db.connection, { sub: outsider }, (tx) => listAccounts(tx, ws, query()));
+    const page = await runAsUser(db.connection, { sub: outsider }, (tx) => listAccounts(tx, { workspaceId: ws, query: query() }));
     expect(page).toEqual({ rows: [], total: 0 });
   });
 });

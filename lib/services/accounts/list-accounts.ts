@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { PLATFORMS } from "@/lib/domain/platforms";
 
@@ -72,8 +72,8 @@ export function accountsPageQuery(workspaceId: string, query: ListAccountsQuery)
 }
 
 /** Runs under the caller's RLS: another workspace's id yields an empty page. */
-export async function listAccounts(tx: Tx, workspaceId: string, query: ListAccountsQuery): Promise<AccountPage> {
-  const raw = rowsOf<Record<string, unknown>>(await tx.execute(accountsPageQuery(workspaceId, query)));
+export async function listAccounts(db: Db, { workspaceId, query }: { workspaceId: string; query: ListAccountsQuery }): Promise<AccountPage> {
+  const raw = rowsOf<Record<string, unknown>>(await db.execute(accountsPageQuery(workspaceId, query)));
   const rows = raw.map((row) => ({
     id: String(row.id),
     platform: row.platform as AccountRow["platform"],

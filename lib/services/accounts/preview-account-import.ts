@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { CsvTable } from "@/lib/csv/read-csv";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { accounts } from "@/lib/db/schema";
 import type { Platform } from "@/lib/domain/platforms";
 import { AppError } from "@/lib/errors";
@@ -95,7 +95,7 @@ export interface AccountImportPreview {
 
 const LOOKUP_CHUNK = 5000;
 
-async function trackedKeys(db: Db | Tx, workspaceId: string, candidates: ImportCandidate[]): Promise<Set<string>> {
+async function trackedKeys(db: Db, workspaceId: string, candidates: ImportCandidate[]): Promise<Set<string>> {
   const keys = new Set<string>();
   const handles = [...new Set(candidates.map((candidate) => candidate.handle))];
   for (let start = 0; start < handles.length; start += LOOKUP_CHUNK) {
@@ -112,7 +112,7 @@ async function trackedKeys(db: Db | Tx, workspaceId: string, candidates: ImportC
  * Sorts every row of an uploaded table into valid, duplicate (within the file or already tracked,
  * as far as the caller may see) and invalid with a reason. Writes nothing.
  */
-export async function previewAccountImport(db: Db | Tx, workspaceId: string, table: CsvTable): Promise<AccountImportPreview> {
+export async function previewAccountImport(db: Db, { workspaceId, table }: { workspaceId: string; table: CsvTable }): Promise<AccountImportPreview> {
   const { columns, ignored } = matchColumns(table.headers);
   if (columns.handle === undefined) {
     throw new AppError("invalid_input", `No handle column: name one of ${COLUMN_SYNONYMS.handle.join(", ")}.`);

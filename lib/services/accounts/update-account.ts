@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { accounts } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { optionalText } from "@/lib/input-fields";
@@ -22,15 +22,15 @@ export const updateAccountSchema = z
 export type UpdateAccountInput = z.infer<typeof updateAccountSchema>;
 
 /** Edits what a user may edit; platform and handle are the account's identity and never change. */
-export async function updateAccount(tx: Tx, input: { workspaceId: string; actorId: string; accountId: string; patch: UpdateAccountInput }) {
-  const [updated] = await tx
+export async function updateAccount(db: Db, input: { workspaceId: string; actorId: string; accountId: string; patch: UpdateAccountInput }) {
+  const [updated] = await db
     .update(accounts)
     .set({ ...input.patch, updatedAt: new Date() })
     .where(and(eq(accounts.workspaceId, input.workspaceId), eq(accounts.id, input.accountId)))
     .returning({ id: accounts.id });
   // RLS hides the row from a viewer's update as from a stranger's, so both read as "not found".
   if (!updated) throw new AppError("not_found", "No such account.");
-  await recordAudit(tx, {
+  await recordAudit(db, {
     workspaceId: input.workspaceId,
     actorId: input.actorId,
     action: "account.updated",

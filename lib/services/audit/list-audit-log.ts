@@ -1,10 +1,10 @@
 import { desc, eq } from "drizzle-orm";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { auditLog, profiles } from "@/lib/db/schema";
 
 /** Admins only, by RLS: others get an empty list. */
-export async function listAuditLog(tx: Tx, workspaceId: string, limit = 200) {
-  return tx
+export async function listAuditLog(db: Db, { workspaceId, limit = 200 }: { workspaceId: string; limit?: number }) {
+  return db
     .select({
       id: auditLog.id,
       at: auditLog.at,

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { asServiceWithin } from "@/lib/db/rls";
 import { auditLog } from "@/lib/db/schema";
 
@@ -40,7 +40,7 @@ export interface AuditEntry {
  * there, so nobody forges history), atomically with the change it records. Details must never hold
  * passwords, tokens or cookies.
  */
-export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await asServiceWithin(db, (service) => service.insert(auditLog).values({
     workspaceId: entry.workspaceId,
     actorId: entry.actorId,

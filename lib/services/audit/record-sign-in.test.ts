@@ -25,7 +25,7 @@ describe.each(ENGINES)("sign-in audit on %s", (engine) => {
     await recordSignIn(db.connection.db, { email: "MEMBER@x.test", userId: null, ip: "203.0.113.6" });
     await recordSignIn(db.connection.db, { email: "nobody@x.test", userId: null, ip: "203.0.113.7" });
 
-    const seen = await runAsUser(db.connection, { sub: admin }, (tx) => listAuditLog(tx, wsA));
+    const seen = await runAsUser(db.connection, { sub: admin }, (tx) => listAuditLog(tx, { workspaceId: wsA }));
     expect(seen.map((entry) => [entry.action, entry.details.ip]).sort()).toEqual([
       ["auth.sign_in", "203.0.113.5"],
       ["auth.sign_in_failed", "203.0.113.6"],

@@ -1,28 +1,28 @@
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { authUsers } from "@/lib/db/auth-schema";
 import { endAllSessions } from "./session-state";
 import { createSupabaseUser, supabaseAuthEnabled } from "./supabase-auth";
 
 /** Whether the account's address was ever proven; Google and other workspaces' invitations rely on it. */
-export async function isEmailVerified(db: Db | Tx, userId: string): Promise<boolean> {
+export async function isEmailVerified(db: Db, userId: string): Promise<boolean> {
   const [user] = await db.select({ at: authUsers.emailConfirmedAt }).from(authUsers).where(sql`${authUsers.id} = ${userId}`);
   return Boolean(user?.at);
 }
 
 /** The operator vouches for an address (user:create). */
-export async function markEmailVerified(db: Db | Tx, userId: string): Promise<void> {
+export async function markEmailVerified(db: Db, userId: string): Promise<void> {
   await db.update(authUsers).set({ emailConfirmedAt: new Date() }).where(sql`${authUsers.id} = ${userId} and ${authUsers.emailConfirmedAt} is null`);
 }
 
-export async function findEmailByUserId(db: Db | Tx, userId: string): Promise<string | null> {
+export async function findEmailByUserId(db: Db, userId: string): Promise<string | null> {
   const [user] = await db.select({ email: authUsers.email }).from(authUsers).where(sql`${authUsers.id} = ${userId}`);
   return user?.email ?? null;
 }
 
-export async function findUserIdByEmail(db: Db | Tx, email: string): Promise<string | null> {
+export async function findUserIdByEmail(db: Db, email: string): Promise<string | null> {
   const [user] = await db
     .select({ id: authUsers.id })
     .from(authUsers)
@@ -35,14 +35,14 @@ export async function findUserIdByEmail(db: Db | Tx, email: string): Promise<str
  * Creates a sign-in identity and returns its auth.users id: through Supabase Auth in Supabase
  * mode, else a row in auth.users with a bcrypt hash (cost 10), as Supabase stores it.
  */
-export async function createIdentity(db: Db | Tx, email: string, password: string, options: { emailVerified: boolean }): Promise<string> {
-  if (supabaseAuthEnabled()) return createSupabaseUser(email, password, { emailVerified: options.emailVerified });
+export async function createIdentity(db: Db, { email, password, emailVerified }: { email: string; password: string; emailVerified: boolean }): Promise<string> {
+  if (supabaseAuthEnabled()) return createSupabaseUser(email, password, { emailVerified });
   const id = randomUUID();
   await db.insert(authUsers).values({
     id,
     email: email.toLowerCase(),
     encryptedPassword: await bcrypt.hash(password, 10),
-    emailConfirmedAt: options.emailVerified ? new Date() : null,
+    emailConfirmedAt: emailVerified ? new Date() : null,
     rawAppMetaData: { provider: "email", providers: ["email"] },
     rawUserMetaData: {},
     createdAt: new Date(),
@@ -52,7 +52,7 @@ export async function createIdentity(db: Db | Tx, email: string, password: strin
 }
 
 /** A new password ends every session of the user: whoever knew the old one is signed out. */
-export async function setPassword(db: Db | Tx, userId: string, password: string): Promise<void> {
+export async function setPassword(db: Db, { userId, password }: { userId: string; password: string }): Promise<void> {
   await endAllSessions(db, userId);
   await db
     .update(authUsers)

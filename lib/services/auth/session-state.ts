@@ -1,10 +1,10 @@
 import { eq, lt, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { revokedSessions, sessionVersions } from "@/lib/db/session-tables";
 
 /** The user's current session version (0 until something ended their sessions). */
-export async function currentSessionVersion(db: Db | Tx, userId: string): Promise<number> {
+export async function currentSessionVersion(db: Db, userId: string): Promise<number> {
   const [row] = await db.select({ version: sessionVersions.version }).from(sessionVersions).where(eq(sessionVersions.userId, userId));
   return row?.version ?? 0;
 }
@@ -27,6 +27,6 @@ export async function revokeSession(db: Db, session: { sessionId: string; userId
 }
 
 /** Password change or reset, account events: every session of the user ends (service path). */
-export async function endAllSessions(db: Db | Tx, userId: string): Promise<void> {
+export async function endAllSessions(db: Db, userId: string): Promise<void> {
   await db.execute(sql`select private.bump_session_version(${userId})`);
 }

@@ -12,7 +12,7 @@ export interface VerifiedUser {
 const DUMMY_HASH = "$2b$10$21R0DG.WFL0dLFN2Jzb7teBhjE9GkEIDpXtDEMcVWUTtQWXZzhiZi";
 
 /** Checks an email and password against auth.users (bcrypt, as Supabase stores it). */
-export async function verifyPassword(db: Db, email: string, password: string): Promise<VerifiedUser | null> {
+export async function verifyPassword(db: Db, { email, password }: { email: string; password: string }): Promise<VerifiedUser | null> {
   const [user] = await db
     .select({ id: authUsers.id, email: authUsers.email, hash: authUsers.encryptedPassword })
     .from(authUsers)

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { invitations, profiles, workspaceMembers, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -29,7 +29,7 @@ export const GONE_MESSAGES: Record<Exclude<InvitationState, "valid">, string> = 
   expired: "This invitation has expired. Ask an admin for a new one.",
 };
 
-async function findByToken(db: Db | Tx, token: string, lock: boolean) {
+async function findByToken(db: Db, token: string, lock: boolean) {
   if (!invitationTokenSchemaPattern.test(token)) return null;
   const query = db
     .select({
@@ -52,7 +52,7 @@ async function findByToken(db: Db | Tx, token: string, lock: boolean) {
 }
 
 /** What the invitation page shows; runs on the service path because the visitor is not a member yet. */
-export async function describeInvitation(db: Db, token: string, now = new Date()): Promise<InvitationView | null> {
+export async function describeInvitation(db: Db, { token, now = new Date() }: { token: string; now?: Date }): Promise<InvitationView | null> {
   const row = await findByToken(db, token, false);
   if (!row) return null;
   return {
@@ -86,7 +86,7 @@ export async function acceptInvitation(
     const createdUser = userId === null;
     if (userId === null) {
       if (!input.password) throw new AppError("invalid_input", "Choose a password to create your account.");
-      userId = await createIdentity(tx, row.email, input.password, { emailVerified: row.emailed });
+      userId = await createIdentity(tx, { email: row.email, password: input.password, emailVerified: row.emailed });
       await tx.insert(profiles).values({ userId, displayName: row.email.split("@")[0] ?? row.email }).onConflictDoNothing();
     } else if (input.sessionUserId !== userId) {
       throw new AppError("unauthenticated", `Sign in as ${row.email} to accept this invitation.`);
@@ -102,7 +102,7 @@ export async function acceptInvitation(
 
 /** Adds the member (an existing membership keeps its role), marks the invitation used, audits it. */
 export async function joinFromInvitation(
-  tx: Db | Tx,
+  tx: Db,
   invitation: { invitationId: string; workspaceId: string; role: "admin" | "editor" | "viewer" },
   userId: string,
   now: Date,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { invitations } from "@/lib/db/schema";
 import { ROLES } from "@/lib/domain/roles";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -12,12 +12,12 @@ export const createInvitationSchema = z.object({
 
 /** Admin only (RLS). Returns the token once: it is not stored and cannot be shown again. */
 export async function createInvitation(
-  tx: Tx,
+  db: Db,
   input: { workspaceId: string; invitedBy: string; email: string; role: (typeof ROLES)[number]; emailed?: boolean; now?: Date },
 ) {
   const { token, tokenHash } = newInvitationToken();
   const now = input.now ?? new Date();
-  const [invitation] = await tx
+  const [invitation] = await db
     .insert(invitations)
     .values({
       workspaceId: input.workspaceId,
@@ -30,7 +30,7 @@ export async function createInvitation(
     })
     .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
   if (!invitation) throw new Error("insert returned no row");
-  await recordAudit(tx, {
+  await recordAudit(db, {
     workspaceId: input.workspaceId,
     actorId: input.invitedBy,
     action: "invitation.created",

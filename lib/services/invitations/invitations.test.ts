@@ -48,18 +48,18 @@ describe.each(ENGINES)("invitations and membership on %s", (engine) => {
   it("creates a user from an invitation exactly once", async () => {
     const { token, invitation } = await invite("New.Person@X.test", "editor");
     expect(invitation.email).toBe("new.person@x.test");
-    expect(await describeInvitation(db.connection.db, token)).toMatchObject({ state: "valid", role: "editor", workspaceSlug: "team", userExists: false });
+    expect(await describeInvitation(db.connection.db, { token })).toMatchObject({ state: "valid", role: "editor", workspaceSlug: "team", userExists: false });
 
     const accepted = await acceptInvitation(db.connection.db, { token, password: "a-long-enough-passphrase" });
     expect(accepted).toMatchObject({ workspaceSlug: "team", createdUser: true });
-    expect(await verifyPassword(db.connection.db, "new.person@x.test", "a-long-enough-passphrase")).toMatchObject({ id: accepted.userId });
+    expect(await verifyPassword(db.connection.db, { email: "new.person@x.test", password: "a-long-enough-passphrase" })).toMatchObject({ id: accepted.userId });
     const [member] = await run("select role::text as role from workspace_members where workspace_id = $1 and user_id = $2", [ws, accepted.userId]);
     expect(member).toEqual({ role: "editor" });
 
     const again = await rejection(acceptInvitation(db.connection.db, { token, password: "a-long-enough-passphrase" }));
     expect(again.code).toBe("gone");
     expect(again.message).toMatch(/already been used/);
-    expect((await describeInvitation(db.connection.db, token))?.state).toBe("used");
+    expect((await describeInvitation(db.connection.db, { token }))?.state).toBe("used");
   });
 
   it("refuses an expired, a revoked and an unknown token, writing nothing", async () => {
@@ -93,10 +93,10 @@ describe.each(ENGINES)("invitations and membership on %s", (engine) => {
 
   it("lists only pending invitations, and only to admins", async () => {
     const { invitation } = await invite("pending@x.test");
-    const pending = await asAdmin((tx) => listPendingInvitations(tx, ws));
+    const pending = await asAdmin((tx) => listPendingInvitations(tx, { workspaceId: ws }));
     expect(pending.map((row) => row.id)).toContain(invitation.id);
     expect(pending.map((row) => row.email)).not.toContain("late@x.test");
-    const seenByViewer = await runAsUser(db.connection, { sub: viewer }, (tx) => listPendingInvitations(tx, ws));
+    const seenByViewer = await runAsUser(db.connection, { sub: viewer }, (tx) => listPendingInvitations(tx, { workspaceId: ws }));
     expect(seenByViewer).toEqual([]);
   });
 
@@ -171,7 +171,7 @@ describe.each(ENGINES)("invitations and membership on %s", (engine) => {
     const { token } = await (await freshWorkspace("repassword")).inviteTo("viewer@x.test");
     const signedOut = await rejection(acceptInvitation(db.connection.db, { token, password: "attacker-chosen-passphrase" }));
     expect(signedOut.code).toBe("unauthenticated");
-    expect(await verifyPassword(db.connection.db, "viewer@x.test", "attacker-chosen-passphrase")).toBeNull();
-    expect(await verifyPassword(db.connection.db, "viewer@x.test", "an-old-password-1")).toMatchObject({ id: viewer });
+    expect(await verifyPassword(db.connection.db, { email: "viewer@x.test", password: "attacker-chosen-passphrase" })).toBeNull();
+    expect(await verifyPassword(db.connection.db, { email: "viewer@x.test", password: "an-old-password-1" })).toMatchObject({ id: viewer });
   });
 });

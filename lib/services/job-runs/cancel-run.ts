@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
  * Marks a run of any kind cancelled at once; its steps check the status before each unit of work,
  * so it stops between steps on both engines (Inngest's cancelOn also ends the function runs).
  */
-export async function cancelRun(db: Db, workspaceId: string, runId: string, now: Date): Promise<{ runId: string; kind: string }> {
+export async function cancelRun(db: Db, { workspaceId, runId, now }: { workspaceId: string; runId: string; now: Date }): Promise<{ runId: string; kind: string }> {
   const [cancelled] = await db
     .update(jobRuns)
     .set({ status: "cancelled", finishedAt: now, error: "Cancelled." })

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { jobRuns } from "@/lib/db/schema";
 
 /** A run whose engine gave up (retries exhausted, or a permanent error) ends as failed with a readable reason. */
-export async function failRun(db: Db, runId: string, message: string, now: Date): Promise<void> {
+export async function failRun(db: Db, { runId, message, now }: { runId: string; message: string; now: Date }): Promise<void> {
   await db
     .update(jobRuns)
     .set({ status: "failed", error: message.slice(0, 500), finishedAt: now })

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { jobRuns, profiles } from "@/lib/db/schema";
 import type { JobStatus } from "@/lib/domain/job-status";
 
-export interface JobRunView {
+export interface RunView {
   id: string;
   kind: string;
   status: JobStatus;
@@ -36,7 +36,7 @@ const columns = {
   finishedAt: jobRuns.finishedAt,
 };
 
-function toView({ triggeredBy, triggeredByName, createdAt, startedAt, finishedAt, ...row }: Awaited<ReturnType<typeof select>>[number]): JobRunView {
+function toView({ triggeredBy, triggeredByName, createdAt, startedAt, finishedAt, ...row }: Awaited<ReturnType<typeof select>>[number]): RunView {
   return {
     ...row,
     triggeredBy: triggeredBy ? { id: triggeredBy, name: triggeredByName } : null,
@@ -49,12 +49,12 @@ function toView({ triggeredBy, triggeredByName, createdAt, startedAt, finishedAt
 const select = (db: Db) => db.select(columns).from(jobRuns).leftJoin(profiles, eq(profiles.userId, jobRuns.triggeredBy));
 
 /** The Jobs page: every kind of run, newest first, with who started it (JSON-ready for polling). */
-export async function listRuns(db: Db, workspaceId: string, limit = 50): Promise<JobRunView[]> {
+export async function listRuns(db: Db, { workspaceId, limit = 50 }: { workspaceId: string; limit?: number }): Promise<RunView[]> {
   const rows = await select(db).where(eq(jobRuns.workspaceId, workspaceId)).orderBy(desc(jobRuns.createdAt)).limit(limit);
   return rows.map(toView);
 }
 
-export async function getRun(db: Db, workspaceId: string, runId: string): Promise<JobRunView | null> {
+export async function getRun(db: Db, { workspaceId, runId }: { workspaceId: string; runId: string }): Promise<RunView | null> {
   const [row] = await select(db).where(and(eq(jobRuns.workspaceId, workspaceId), eq(jobRuns.id, runId)));
   return row ? toView(row) : null;
 }

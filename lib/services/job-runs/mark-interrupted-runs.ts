@@ -7,7 +7,7 @@ import { jobRuns } from "@/lib/db/schema";
  * (a CLI stopped with Ctrl-C passes its own run ids).
  * Marked 'interrupted' so the Jobs page offers to resume them (a retry picks up what is left).
  */
-export async function markInterruptedRuns(db: Db, now: Date, runIds?: string[]): Promise<number> {
+export async function markInterruptedRuns(db: Db, { now, runIds }: { now: Date; runIds?: string[] }): Promise<number> {
   const rows = await db
     .update(jobRuns)
     .set({ status: "interrupted", finishedAt: now, error: "The server stopped during this run; retry to resume it." })

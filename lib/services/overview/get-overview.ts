@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 
 export interface Overview {
@@ -13,9 +13,9 @@ export interface Overview {
   lastRun: { kind: string; status: string; finishedAt: string | null } | null;
 }
 
-export async function getOverview(tx: Tx, workspaceId: string): Promise<Overview> {
+export async function getOverview(db: Db, workspaceId: string): Promise<Overview> {
   const [counts] = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`
+    await db.execute(sql`
       select
         (select count(*)::int from accounts where workspace_id = ${workspaceId} and active) as accounts,
         (select count(*)::int from accounts where workspace_id = ${workspaceId} and health_status = 'failing') as failing,
@@ -26,7 +26,7 @@ export async function getOverview(tx: Tx, workspaceId: string): Promise<Overview
         (select sum(views)::float8 from tiktok_posts where workspace_id = ${workspaceId}) as views`),
   );
   const [run] = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`
+    await db.execute(sql`
       select kind, status::text as status, to_char(finished_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') as finished_at
       from job_runs where workspace_id = ${workspaceId} order by created_at desc limit 1`),
   );

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { asServiceWithin } from "@/lib/db/rls";
 import { rowsOf } from "@/lib/db/rows";
 import { workspaceMembers } from "@/lib/db/schema";
@@ -14,10 +14,10 @@ import { newResetToken, RESET_TTL_MINUTES } from "./reset-token";
  * access elsewhere. The link is returned once; only its hash is stored.
  */
 export async function issueResetLink(
-  tx: Tx,
+  db: Db,
   input: { workspaceId: string; actorId: string; userId: string; now?: Date },
 ): Promise<{ token: string; expiresAt: Date }> {
-  const [member] = await tx
+  const [member] = await db
     .select({ userId: workspaceMembers.userId })
     .from(workspaceMembers)
     .where(sql`${workspaceMembers.workspaceId} = ${input.workspaceId} and ${workspaceMembers.userId} = ${input.userId}`);
@@ -25,7 +25,7 @@ export async function issueResetLink(
   const now = input.now ?? new Date();
   const { token, tokenHash } = newResetToken();
   const expiresAt = new Date(now.getTime() + RESET_TTL_MINUTES.adminIssued * 60_000);
-  await asServiceWithin(tx, async (service) => {
+  await asServiceWithin(db, async (service) => {
     // Every membership of the member, across all workspaces: visible only on the service path.
     const [scope] = rowsOf<{ outside: number }>(
       await service.execute(sql`
@@ -40,6 +40,6 @@ export async function issueResetLink(
     await service.delete(passwordResets).where(eq(passwordResets.userId, input.userId));
     await service.insert(passwordResets).values({ tokenHash, userId: input.userId, issuedBy: input.actorId, expiresAt, createdAt: now });
   });
-  await recordAudit(tx, { workspaceId: input.workspaceId, actorId: input.actorId, action: "member.reset_link_issued", entity: "workspace_member", entityId: input.userId });
+  await recordAudit(db, { workspaceId: input.workspaceId, actorId: input.actorId, action: "member.reset_link_issued", entity: "workspace_member", entityId: input.userId });
   return { token, expiresAt };
 }

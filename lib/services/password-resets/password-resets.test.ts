@@ -32,25 +32,25 @@ describe.each(ENGINES)("password reset on %s", (engine) => {
   });
 
   it("emails a single-use link; using it sets the password, proves the address and ends every session", async () => {
-    const userId = await createIdentity(db.connection.db, "forgetful@example.test", OLD, { emailVerified: false });
+    const userId = await createIdentity(db.connection.db, { email: "forgetful@example.test", password: OLD, emailVerified: false });
     const before = await currentSessionVersion(db.connection.db, userId);
     const mail = { smtpUrl: smtp.smtpUrl, from: "Reach <no-reply@example.test>" };
     expect(await requestPasswordReset(db.connection.db, { email: " Forgetful@Example.test ", appUrl: APP, mail })).toEqual({ sent: true });
     const message = smtp.received.at(-1)!;
     expect(message.to).toEqual(["forgetful@example.test"]);
     const token = tokenFrom(message.data)!;
-    expect(await describeResetToken(db.connection.db, token)).toEqual({ email: "forgetful@example.test" });
+    expect(await describeResetToken(db.connection.db, { token })).toEqual({ email: "forgetful@example.test" });
 
     await resetPassword(db.connection.db, { token, password: NEW });
-    expect(await verifyPassword(db.connection.db, "forgetful@example.test", NEW)).toMatchObject({ id: userId });
-    expect(await verifyPassword(db.connection.db, "forgetful@example.test", OLD)).toBeNull();
+    expect(await verifyPassword(db.connection.db, { email: "forgetful@example.test", password: NEW })).toMatchObject({ id: userId });
+    expect(await verifyPassword(db.connection.db, { email: "forgetful@example.test", password: OLD })).toBeNull();
     expect(await currentSessionVersion(db.connection.db, userId)).toBeGreaterThan(before);
     expect(await isEmailVerified(db.connection.db, userId)).toBe(true);
     await expect(resetPassword(db.connection.db, { token, password: "yet-another-passphrase-3" })).rejects.toMatchObject({ code: "gone" });
   });
 
   it("expires after 30 minutes, and says nothing about unknown addresses", async () => {
-    await createIdentity(db.connection.db, "late@example.test", OLD, { emailVerified: true });
+    await createIdentity(db.connection.db, { email: "late@example.test", password: OLD, emailVerified: true });
     const mail = { smtpUrl: smtp.smtpUrl, from: "Reach <no-reply@example.test>" };
     const issuedAt = new Date("2030-01-01T10:00:00Z");
     await requestPasswordReset(db.connection.db, { email: "late@example.test", appUrl: APP, mail, now: issuedAt });
@@ -64,21 +64,21 @@ describe.each(ENGINES)("password reset on %s", (engine) => {
 
   it("an admin issues a link only for a member whose every workspace they administer; it does not prove the address", async () => {
     const [solo, shared, adminA, adminB] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
-    const member = await createIdentity(db.connection.db, "member@example.test", OLD, { emailVerified: false });
-    const roaming = await createIdentity(db.connection.db, "roaming@example.test", OLD, { emailVerified: true });
+    const member = await createIdentity(db.connection.db, { email: "member@example.test", password: OLD, emailVerified: false });
+    const roaming = await createIdentity(db.connection.db, { email: "roaming@example.test", password: OLD, emailVerified: true });
     for (const id of [adminA, adminB]) await run("insert into auth.users (id, email) values ($1, $2)", [id, `${id}@example.test`]);
     await run("insert into workspaces (id, slug, name) values ($1, $3, 'A'), ($2, $4, 'B')", [solo, shared, `a-${solo}`, `b-${shared}`]);
     await run("insert into workspace_members values ($1, $2, 'admin'), ($1, $3, 'viewer'), ($1, $4, 'viewer'), ($5, $6, 'admin'), ($5, $4, 'admin')", [solo, adminA, member, roaming, shared, adminB]);
 
     const { token } = await runAsUser(db.connection, { sub: adminA }, (tx) => issueResetLink(tx, { workspaceId: solo, actorId: adminA, userId: member }));
     await resetPassword(db.connection.db, { token, password: NEW });
-    expect(await verifyPassword(db.connection.db, "member@example.test", NEW)).toMatchObject({ id: member });
+    expect(await verifyPassword(db.connection.db, { email: "member@example.test", password: NEW })).toMatchObject({ id: member });
     expect(await isEmailVerified(db.connection.db, member)).toBe(false);
 
     const refused = await runAsUser(db.connection, { sub: adminA }, (tx) => issueResetLink(tx, { workspaceId: solo, actorId: adminA, userId: roaming })).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe("forbidden");
-    expect(await verifyPassword(db.connection.db, "roaming@example.test", OLD)).toMatchObject({ id: roaming });
+    expect(await verifyPassword(db.connection.db, { email: "roaming@example.test", password: OLD })).toMatchObject({ id: roaming });
   });
 
   it("rate-limits reset requests per email", async () => {

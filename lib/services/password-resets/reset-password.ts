@@ -6,7 +6,7 @@ import { findEmailByUserId, markEmailVerified, setPassword } from "@/lib/service
 import { hashResetToken, resetTokenPattern } from "./reset-token";
 
 /** The account a reset link is for, or null when it is unknown, used or expired. */
-export async function describeResetToken(db: Db, token: string, now = new Date()): Promise<{ email: string } | null> {
+export async function describeResetToken(db: Db, { token, now = new Date() }: { token: string; now?: Date }): Promise<{ email: string } | null> {
   if (!resetTokenPattern.test(token)) return null;
   const [row] = await db.select().from(passwordResets).where(eq(passwordResets.tokenHash, hashResetToken(token)));
   if (!row || row.usedAt || row.expiresAt <= now) return null;
@@ -28,7 +28,7 @@ export async function resetPassword(db: Db, input: { token: string; password: st
       .where(and(eq(passwordResets.tokenHash, hashResetToken(input.token)), isNull(passwordResets.usedAt)))
       .for("update");
     if (!row || row.expiresAt <= now) throw new AppError("gone", "This reset link has expired or was already used. Ask for a new one.");
-    await setPassword(tx, row.userId, input.password);
+    await setPassword(tx, { userId: row.userId, password: input.password });
     if (row.issuedBy === null) await markEmailVerified(tx, row.userId);
     await tx.update(passwordResets).set({ usedAt: now }).where(eq(passwordResets.userId, row.userId));
     return { userId: row.userId };

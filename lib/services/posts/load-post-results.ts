@@ -26,7 +26,7 @@ interface Row {
 const num = (value: string | number | null) => (value === null ? null : Number(value));
 
 /** The batch's per-post outcomes as the database holds them now (so a replayed write back sends the same). */
-export async function loadPostResults(db: Db, workspaceId: string, postIds: string[]): Promise<PostResult[]> {
+export async function loadPostResults(db: Db, { workspaceId, postIds }: { workspaceId: string; postIds: string[] }): Promise<PostResult[]> {
   const rows = rowsOf<Row>(
     await db.execute(sql`
       select p.id, p.post_id, p.url, p.sheet_source, p.sheet_row, p.status::text as status, p.last_error_code, p.last_error,

@@ -39,7 +39,7 @@ export const pendingSlide = (statsDate: string, timezone: string | SQL): SQL => 
  * without today's stats row (and not failed permanently today, unless retrying), or scraped today
  * with slides still to store. The rest count as skipped, so a restarted run duplicates nothing and skips nothing.
  */
-export async function planPostRun(db: Db, runId: string, options: PlanPostRunOptions): Promise<PostPlan> {
+export async function planPostRun(db: Db, { runId, ...options }: PlanPostRunOptions & { runId: string }): Promise<PostPlan> {
   const { synced } = options;
   const [run] = await db
     .select({ workspaceId: jobRuns.workspaceId, status: jobRuns.status, params: jobRuns.params, timezone: workspaces.timezone, refreshDays: workspaces.postRefreshDays })

@@ -12,7 +12,7 @@ export interface StoredSlide extends StoredObject {
  * Records a stored slide and counts it in the run in one statement. Only a slide still pending
  * changes, so a replayed step neither records nor counts it twice. Returns whether it counted.
  */
-export async function recordStoredSlide(db: Db, runId: string, slideId: number, slide: StoredSlide, now: Date): Promise<boolean> {
+export async function recordStoredSlide(db: Db, { runId, slideId, slide, now }: { runId: string; slideId: number; slide: StoredSlide; now: Date }): Promise<boolean> {
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
       with stored as (
@@ -30,7 +30,7 @@ export async function recordStoredSlide(db: Db, runId: string, slideId: number, 
 }
 
 /** Gives up on a slide for today (every mirror failed, even after re-resolving the post); the post stays scraped. */
-export async function recordFailedSlide(db: Db, runId: string, slideId: number, code: string, now: Date): Promise<boolean> {
+export async function recordFailedSlide(db: Db, { runId, slideId, code, now }: { runId: string; slideId: number; code: string; now: Date }): Promise<boolean> {
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
       with failed as (

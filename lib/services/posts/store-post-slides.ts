@@ -118,7 +118,7 @@ export async function storePostSlides(deps: StoreSlidesDeps, input: StoreSlidesI
       const downloaded = await download(urls, sink);
       const stored = await (upload as Promise<StoredSlide> | null);
       if (!stored) throw new ScrapeError("parse_error", "the slide had no bytes", { url: downloaded.url });
-      if (await recordStoredSlide(deps.db, input.runId, slide.id, { ...stored, sourceUrl: downloaded.url }, deps.now())) {
+      if (await recordStoredSlide(deps.db, { runId: input.runId, slideId: slide.id, slide: { ...stored, sourceUrl: downloaded.url }, now: deps.now() })) {
         result.stored++;
         result.bytes += stored.bytes;
       }
@@ -129,7 +129,7 @@ export async function storePostSlides(deps: StoreSlidesDeps, input: StoreSlidesI
   }
 
   const fail = async (slide: PendingSlide, code: string) => {
-    if (await recordFailedSlide(deps.db, input.runId, slide.id, code, deps.now())) result.failed++;
+    if (await recordFailedSlide(deps.db, { runId: input.runId, slideId: slide.id, code, now: deps.now() })) result.failed++;
   };
   const settle = async (slide: PendingSlide, error: ScrapeError) => {
     if (error.retryable && !input.final && error.code !== "expired") result.retry = true;

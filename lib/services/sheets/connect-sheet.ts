@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { sheetSources } from "@/lib/db/schema";
 import { statusValuesSchema } from "@/lib/sheets/status-values";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -16,7 +16,7 @@ export interface ConnectSheetInput {
 }
 
 /** Stores a sheet whose access was just tested; connecting the same tab again updates it in place. */
-export async function connectSheet(db: Db | Tx, input: ConnectSheetInput): Promise<SheetSourceView> {
+export async function connectSheet(db: Db, input: ConnectSheetInput): Promise<SheetSourceView> {
   const { inspection, settings = {} } = input;
   const mapping = finalMapping(inspection.detected, settings.mapping, inspection.headers);
   const statusValues = statusValuesSchema.parse(settings.statusValues ?? {});

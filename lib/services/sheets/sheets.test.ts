@@ -66,11 +66,11 @@ describe.each(ENGINES)("connecting a sheet on %s", (engine) => {
       code: "invalid_input",
       message: '"Reach" (mapped to views) is not in the header row.',
     });
-    const config = toSheetSourceConfig(await runAsUser(db.connection, { sub: admin }, (tx) => getSheetSource(tx, ws, stored.id)));
+    const config = toSheetSourceConfig(await runAsUser(db.connection, { sub: admin }, (tx) => getSheetSource(tx, { workspaceId: ws, sheetId: stored.id })));
     expect(config).toMatchObject({ spreadsheetId: SHEET, tab: "Posts 2026", statusValues: { ready: "Go" } });
 
     expect(await runAsUser(db.connection, { sub: outsider }, (tx) => listSheets(tx, ws))).toEqual([]);
-    await expect(runAsUser(db.connection, { sub: outsider }, (tx) => getSheetSource(tx, ws, stored.id))).rejects.toMatchObject({ code: "not_found" });
+    await expect(runAsUser(db.connection, { sub: outsider }, (tx) => getSheetSource(tx, { workspaceId: ws, sheetId: stored.id }))).rejects.toMatchObject({ code: "not_found" });
     expect((await runAsUser(db.connection, { sub: viewer }, (tx) => listSheets(tx, ws))).map((sheet) => sheet.id)).toEqual([stored.id]);
   });
 

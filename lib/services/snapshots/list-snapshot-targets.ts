@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts } from "@/lib/db/schema";
 
 /** Accounts a manual run can target, for the "Run now" picker. */
-export async function listSnapshotTargets(db: Db, workspaceId: string, limit = 2_000) {
+export async function listSnapshotTargets(db: Db, { workspaceId, limit = 2_000 }: { workspaceId: string; limit?: number }) {
   return db
     .select({ id: accounts.id, platform: accounts.platform, handle: accounts.handle })
     .from(accounts)

@@ -110,7 +110,7 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
   result.failed = failures.length;
 
   await deps.db.transaction(async (tx) => {
-    await upsertSnapshots(tx, rows, { oneByOne: deps.oneByOne });
+    await upsertSnapshots(tx, { rows, oneByOne: deps.oneByOne });
     if (rows.length > 0) {
       await tx.execute(sql`
         update accounts set health_status = 'healthy', last_success_at = ${now.toISOString()}::timestamptz, consecutive_failures = 0, updated_at = now()

@@ -95,7 +95,7 @@ describe.each(ENGINES)("snapshot runs through the local runner (%s)", (engine) =
   it("refuses a second run while one is in progress, and marks runs left running as interrupted", async () => {
     const first = await startSnapshotRun(scenario.db, { workspaceId: scenario.workspaceId, trigger: "manual", now: new Date() });
     await expect(startSnapshotRun(scenario.db, { workspaceId: scenario.workspaceId, trigger: "manual", now: new Date() })).rejects.toMatchObject({ code: "conflict" });
-    expect(await markInterruptedRuns(scenario.db, new Date())).toBeGreaterThanOrEqual(1);
+    expect(await markInterruptedRuns(scenario.db, { now: new Date() })).toBeGreaterThanOrEqual(1);
     const [run] = await scenario.db.select().from(jobRuns).where(eq(jobRuns.id, first.runId));
     expect(run?.status).toBe("interrupted");
     const rows = rowsOf<{ n: number | string }>(await scenario.db.execute(sql`select count(*) as n from job_runs where status in ('queued', 'running')`));

@@ -20,10 +20,10 @@ const UPDATE_ON_CONFLICT = {
  * One multi-row statement per batch, since the latest-snapshot trigger runs once per statement;
  * `oneByOne` exists only as the bench's baseline.
  */
-export async function upsertSnapshots(db: Db, rows: SnapshotRow[], options: { oneByOne?: boolean } = {}): Promise<void> {
+export async function upsertSnapshots(db: Db, { rows, oneByOne = false }: { rows: SnapshotRow[]; oneByOne?: boolean }): Promise<void> {
   if (rows.length === 0) return;
   const write = (values: SnapshotRow[]) =>
     db.insert(accountSnapshots).values(values).onConflictDoUpdate({ target: [accountSnapshots.accountId, accountSnapshots.snapshotDate], set: UPDATE_ON_CONFLICT });
-  if (!options.oneByOne) return void (await write(rows));
+  if (!oneByOne) return void (await write(rows));
   for (const row of rows) await write([row]);
 }

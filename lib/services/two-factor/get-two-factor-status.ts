@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { totpRecoveryCodes, userTotp } from "@/lib/db/session-tables";
 
@@ -10,7 +10,7 @@ export interface TwoFactorStatus {
 }
 
 /** The user's own second-factor state, without the secret (service path, their id only). */
-export async function getTwoFactorStatus(db: Db | Tx, userId: string): Promise<TwoFactorStatus> {
+export async function getTwoFactorStatus(db: Db, userId: string): Promise<TwoFactorStatus> {
   const [row] = await db.select({ enabledAt: userTotp.enabledAt }).from(userTotp).where(eq(userTotp.userId, userId));
   const [left] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -21,7 +21,7 @@ export async function getTwoFactorStatus(db: Db | Tx, userId: string): Promise<T
 }
 
 /** Inside the caller's RLS transaction: whether their own second factor is on. */
-export async function myTwoFactorEnabled(tx: Tx): Promise<boolean> {
-  const [row] = rowsOf<{ enabled: boolean }>(await tx.execute(sql`select private.my_two_factor_enabled() as enabled`));
+export async function myTwoFactorEnabled(db: Db): Promise<boolean> {
+  const [row] = rowsOf<{ enabled: boolean }>(await db.execute(sql`select private.my_two_factor_enabled() as enabled`));
   return row?.enabled === true;
 }

@@ -32,7 +32,7 @@ describe.each(ENGINES)("two-factor sign-in state on %s", (engine) => {
 
   async function user(): Promise<{ id: string; email: string }> {
     const email = `tf${++serial}@example.test`;
-    const id = await createIdentity(db.connection.db, email, PASSWORD, { emailVerified: true });
+    const id = await createIdentity(db.connection.db, { email, password: PASSWORD, emailVerified: true });
     await db.connection.runner.query("insert into workspace_members (workspace_id, user_id, role) values ($1, $2, 'viewer')", [workspace, id]);
     return { id, email };
   }

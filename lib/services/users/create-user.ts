@@ -43,10 +43,10 @@ export async function createUser(db: Db, raw: CreateUserInput): Promise<CreateUs
     const createdUser = userId === null;
     if (userId === null) {
       // The operator running the CLI vouches for the address.
-      userId = await createIdentity(tx, input.email, input.password, { emailVerified: true });
+      userId = await createIdentity(tx, { email: input.email, password: input.password, emailVerified: true });
       await tx.insert(profiles).values({ userId, displayName: input.email.split("@")[0] ?? input.email }).onConflictDoNothing();
     } else if (!supabaseAuthEnabled()) {
-      await setPassword(tx, userId, input.password);
+      await setPassword(tx, { userId, password: input.password });
       await markEmailVerified(tx, userId);
     }
     const existing = await findWorkspaceBySlug(tx, input.workspace);

@@ -16,8 +16,8 @@ describe.each(ENGINES)("a member's own data on %s", (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    sole = await createIdentity(db.connection.db, "sole-admin@example.test", "tidal-copper-orchard-9", { emailVerified: true });
-    member = await createIdentity(db.connection.db, "leaving@example.test", "tidal-copper-orchard-9", { emailVerified: true });
+    sole = await createIdentity(db.connection.db, { email: "sole-admin@example.test", password: "tidal-copper-orchard-9", emailVerified: true });
+    member = await createIdentity(db.connection.db, { email: "leaving@example.test", password: "tidal-copper-orchard-9", emailVerified: true });
     await run("insert into workspaces (id, slug, name) values ($1, 'team', 'Team')", [ws]);
     await run("insert into workspace_members values ($1, $2, 'admin'), ($1, $3, 'editor')", [ws, sole, member]);
     await recordSignIn(db.connection.db, { email: "leaving@example.test", userId: member, ip: "198.51.100.4" });

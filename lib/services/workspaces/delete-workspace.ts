@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { asServiceWithin } from "@/lib/db/rls";
 import { tiktokSlides, workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -10,19 +10,19 @@ import type { Storage } from "@/lib/storage/storage";
  * runs, logs, invitations, audit). Returns the stored slide paths, which the caller removes once
  * this transaction has committed, so no row ever points at a missing file.
  */
-export async function deleteWorkspaceRows(tx: Tx, input: { workspaceId: string; confirmSlug: string }): Promise<string[]> {
-  const [workspace] = await tx
+export async function deleteWorkspaceRows(db: Db, input: { workspaceId: string; confirmSlug: string }): Promise<string[]> {
+  const [workspace] = await db
     .select({ slug: workspaces.slug })
     .from(workspaces)
     .where(and(eq(workspaces.id, input.workspaceId), sql`${workspaces.id} in (select private.workspace_ids_with_role('admin'))`));
   if (!workspace) throw new AppError("forbidden");
   if (input.confirmSlug !== workspace.slug) throw new AppError("invalid_input", "Type the workspace's slug to confirm.");
-  const slides = await tx
+  const slides = await db
     .select({ path: tiktokSlides.storagePath })
     .from(tiktokSlides)
     .where(and(eq(tiktokSlides.workspaceId, input.workspaceId), isNotNull(tiktokSlides.storagePath)));
   // No role may delete a workspace row directly; the caller was just checked to be its admin.
-  await asServiceWithin(tx, (service) => service.delete(workspaces).where(eq(workspaces.id, input.workspaceId)));
+  await asServiceWithin(db, (service) => service.delete(workspaces).where(eq(workspaces.id, input.workspaceId)));
   return slides.flatMap((slide) => (slide.path ? [slide.path] : []));
 }
 

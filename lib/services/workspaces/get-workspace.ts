@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { myTwoFactorEnabled } from "@/lib/services/two-factor/get-two-factor-status";
 import { listMyWorkspaces, type MyWorkspace } from "./list-my-workspaces";
@@ -18,12 +18,12 @@ export const workspaceSlugSchema = z
  * The caller's workspace by slug; `not_found` for unknown slugs and for workspaces they are not in;
  * `two_factor_required` when it requires a second factor the caller has not turned on.
  */
-export async function getWorkspace(tx: Tx, slug: string): Promise<MyWorkspace> {
+export async function getWorkspace(db: Db, slug: string): Promise<MyWorkspace> {
   const parsed = workspaceSlugSchema.safeParse(slug);
   if (!parsed.success) throw new AppError("not_found", "No such workspace.");
-  const workspace = (await listMyWorkspaces(tx)).find((candidate) => candidate.slug === parsed.data);
+  const workspace = (await listMyWorkspaces(db)).find((candidate) => candidate.slug === parsed.data);
   if (!workspace) throw new AppError("not_found", "No such workspace.");
-  if (workspace.requireTwoFactor && !(await myTwoFactorEnabled(tx))) {
+  if (workspace.requireTwoFactor && !(await myTwoFactorEnabled(db))) {
     throw new AppError("two_factor_required", undefined, { workspace: workspace.slug });
   }
   return workspace;

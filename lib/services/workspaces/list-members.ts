@@ -1,9 +1,9 @@
 import { asc, eq } from "drizzle-orm";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { profiles, workspaceMembers } from "@/lib/db/schema";
 
-export async function listMembers(tx: Tx, workspaceId: string) {
-  return tx
+export async function listMembers(db: Db, workspaceId: string) {
+  return db
     .select({
       userId: workspaceMembers.userId,
       role: workspaceMembers.role,

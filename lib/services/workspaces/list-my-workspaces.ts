@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { workspaceMembers, workspaces } from "@/lib/db/schema";
 import type { Role } from "@/lib/domain/roles";
 
@@ -14,8 +14,8 @@ export interface MyWorkspace {
 }
 
 /** The caller's workspaces with their role in each; RLS limits both tables to the caller's. */
-export async function listMyWorkspaces(tx: Tx): Promise<MyWorkspace[]> {
-  return tx
+export async function listMyWorkspaces(db: Db): Promise<MyWorkspace[]> {
+  return db
     .select({
       id: workspaces.id,
       slug: workspaces.slug,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { workspaces } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { timeOfDay } from "@/lib/input-fields";
@@ -23,14 +23,14 @@ export const updateWorkspaceSchema = z
  * run on. Requiring two-factor needs the admin's own second factor on, so they cannot lock themselves out.
  */
 export async function updateWorkspace(
-  tx: Tx,
+  db: Db,
   input: { workspaceId: string; actorId: string; name?: string; timezone?: string; snapshotTime?: string | null; requireTwoFactor?: boolean },
 ) {
-  if (input.requireTwoFactor === true && !(await myTwoFactorEnabled(tx))) {
+  if (input.requireTwoFactor === true && !(await myTwoFactorEnabled(db))) {
     throw new AppError("conflict", "Turn on two-factor sign-in for your own account (/account) before requiring it here.");
   }
-  const [before] = await tx.select({ requireTwoFactor: workspaces.requireTwoFactor }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
-  const [updated] = await tx
+  const [before] = await db.select({ requireTwoFactor: workspaces.requireTwoFactor }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
+  const [updated] = await db
     .update(workspaces)
     .set({
       ...(input.name ? { name: input.name } : {}),
@@ -49,7 +49,7 @@ export async function updateWorkspace(
       requireTwoFactor: workspaces.requireTwoFactor,
     });
   if (!updated) throw new AppError("forbidden");
-  await recordAudit(tx, {
+  await recordAudit(db, {
     workspaceId: input.workspaceId,
     actorId: input.actorId,
     action: "workspace.updated",
@@ -58,7 +58,7 @@ export async function updateWorkspace(
     details: { name: input.name, timezone: input.timezone, snapshotTime: input.snapshotTime },
   });
   if (input.requireTwoFactor !== undefined && before?.requireTwoFactor !== input.requireTwoFactor) {
-    await recordAudit(tx, {
+    await recordAudit(db, {
       workspaceId: input.workspaceId,
       actorId: input.actorId,
       action: "workspace.two_factor_requirement_changed",

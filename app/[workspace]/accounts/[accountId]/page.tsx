@@ -41,7 +41,7 @@ export default async function AccountPage({
   // A hand-edited range falls back to the default instead of failing the page.
   const parsedRange = accountHistoryQuerySchema.safeParse({ from: typeof from === "string" ? from : undefined });
   const range = parsedRange.success ? parsedRange.data : accountHistoryQuerySchema.parse({});
-  const account = await withUserDb(claims, (tx) => getAccount(tx, workspace.id, accountId, range)).catch((error: unknown) => {
+  const account = await withUserDb(claims, (tx) => getAccount(tx, { workspaceId: workspace.id, accountId, range })).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });

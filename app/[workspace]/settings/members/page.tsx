@@ -20,7 +20,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const { claims, workspace } = await getWorkspaceContext(slug);
   if (!hasRole(workspace.role, "admin")) forbidden();
   const [members, invitations] = await withUserDb(claims, (tx) =>
-    Promise.all([listMembers(tx, workspace.id), listPendingInvitations(tx, workspace.id)]),
+    Promise.all([listMembers(tx, workspace.id), listPendingInvitations(tx, { workspaceId: workspace.id })]),
   );
   return (
     <div className="space-y-6">

@@ -59,7 +59,7 @@ export async function DELETE(request: NextRequest) {
       const email = claims.email ?? "";
       const user = supabaseAuthEnabled()
         ? await verifyWithSupabase(email, body.password)
-        : await withServiceDb((db) => verifyPassword(db, email, body.password));
+        : await withServiceDb((db) => verifyPassword(db, { email, password: body.password }));
       proven = user?.id === claims.sub;
     }
     if (!proven) throw new AppError("invalid_input", "That code or password is not right.");

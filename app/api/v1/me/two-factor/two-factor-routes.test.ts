@@ -43,7 +43,7 @@ describe.each(ENGINES)("two-factor routes and the workspace requirement on %s", 
 
   async function user(role: "admin" | "editor" | "viewer") {
     const email = `route${++serial}@example.test`;
-    const id = await createIdentity(db.connection.db, email, PASSWORD, { emailVerified: true });
+    const id = await createIdentity(db.connection.db, { email, password: PASSWORD, emailVerified: true });
     await db.connection.runner.query("insert into workspace_members (workspace_id, user_id, role) values ($1, $3, $4), ($2, $3, 'viewer')", [guarded, open, id, role]);
     return { id, email };
   }

@@ -6,7 +6,7 @@ import { listPendingInvitations } from "@/lib/services/invitations/list-invitati
 import { mailConfigured, sendInvitationEmail } from "@/lib/services/invitations/send-invitation-email";
 
 /** GET /api/v1/workspaces/:workspace/invitations — pending invitations (admins). */
-export const GET = workspaceRoute({ role: "admin" }, async ({ tx, workspace }) => ({ data: await listPendingInvitations(tx, workspace.id) }));
+export const GET = workspaceRoute({ role: "admin" }, async ({ tx, workspace }) => ({ data: await listPendingInvitations(tx, { workspaceId: workspace.id }) }));
 
 /**
  * POST /api/v1/workspaces/:workspace/invitations — invite by email (admins). With SMTP configured

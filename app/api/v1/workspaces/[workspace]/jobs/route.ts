@@ -7,7 +7,7 @@ import { postRunScopeSchema, startPostRun } from "@/lib/services/posts/start-pos
 import { snapshotScopeSchema, startSnapshotRun } from "@/lib/services/snapshots/start-snapshot-run";
 
 /** GET /api/v1/workspaces/:workspace/jobs — recent runs of every kind with live progress. */
-export const GET = workspaceRoute({ role: "viewer" }, async ({ tx, workspace }) => ({ data: await listRuns(tx, workspace.id) }));
+export const GET = workspaceRoute({ role: "viewer" }, async ({ tx, workspace }) => ({ data: await listRuns(tx, { workspaceId: workspace.id }) }));
 
 /** POST — start a run now: a snapshot run ({}, { platform } or { accountId }) or the post pipeline ({ kind: "posts.pipeline", sheetSourceId? }). */
 export const POST = workspaceRoute({ role: "editor", body: z.union([postRunScopeSchema, snapshotScopeSchema]) }, async ({ tx, workspace, claims, body }) => {

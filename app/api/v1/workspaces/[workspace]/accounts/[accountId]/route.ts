@@ -9,7 +9,7 @@ const params = z.object({ accountId: z.uuid() });
 /** GET /api/v1/workspaces/:workspace/accounts/:accountId?from=&to= — the account, its health and its snapshots. */
 export const GET = workspaceRoute({ role: "viewer", params }, async ({ request, tx, workspace, params }) => {
   const range = accountHistoryQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  return { data: await getAccount(tx, workspace.id, params.accountId, range) };
+  return { data: await getAccount(tx, { workspaceId: workspace.id, accountId: params.accountId, range }) };
 });
 
 /** PATCH — display name, organization, tags, core, active (editors and admins). */

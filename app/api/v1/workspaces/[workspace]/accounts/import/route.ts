@@ -14,7 +14,7 @@ const fields = z.object({ dryRun: z.stringbool().default(false) });
  */
 export const POST = workspaceRoute({ role: "editor", upload: readCsvUpload }, async ({ upload, tx, workspace, claims }) => {
   const { dryRun } = fields.parse(upload.fields);
-  const preview = await previewAccountImport(tx, workspace.id, readCsv(upload.file));
+  const preview = await previewAccountImport(tx, { workspaceId: workspace.id, table: readCsv(upload.file) });
   if (dryRun) return { data: preview };
   const result = await importAccounts(tx, { workspaceId: workspace.id, actorId: claims.sub, rows: preview.valid, source: "upload" });
   return { data: { ...result, duplicates: preview.duplicates.length, invalid: preview.invalid.length } };

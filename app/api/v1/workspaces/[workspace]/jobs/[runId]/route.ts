@@ -11,7 +11,7 @@ const action = z.object({ action: z.enum(["cancel", "retry"]) }).strict();
 
 /** GET /api/v1/workspaces/:workspace/jobs/:runId — one run with its progress and counts. */
 export const GET = workspaceRoute({ role: "viewer", params }, async ({ tx, workspace, params: { runId } }) => {
-  const run = await getRun(tx, workspace.id, runId);
+  const run = await getRun(tx, { workspaceId: workspace.id, runId });
   if (!run) throw new AppError("not_found", "No such run.");
   return run;
 });
