@@ -653,6 +653,16 @@ test.describe("7. insiders", () => {
           expect(there.status, label).toBe(nowhere.status);
           expect(there.text.replaceAll(foreign, "{id}"), label).toBe(nowhere.text.replaceAll(missing, "{id}"));
         }
+        // Naming the other workspace in a body moves nothing there.
+        const handle = `attack-${randomUUID().slice(0, 8)}.bsky.social`;
+        const created = await editor!.client.call("POST", "/api/v1/workspaces/demo/accounts", { platform: "bluesky", handle, workspaceId: ids.workspaceId, workspace_id: ids.workspaceId });
+        expect(created.status, created.text).toBe(201);
+        const accountId = (created.json().data as { id: string }).id;
+        const moved = await editor!.client.call("PATCH", `/api/v1/workspaces/demo/accounts/${accountId}`, { displayName: "moved", workspaceId: ids.workspaceId });
+        expect(moved.status).toBe(400);
+        expect(moved.json().code).toBe("invalid_input");
+        expect((await acme.call("GET", `/api/v1/workspaces/acme/accounts/${accountId}`)).status).toBe(404);
+        expect((await editor!.client.call("DELETE", `/api/v1/workspaces/demo/accounts/${accountId}`)).status).toBe(204);
         // The other workspace's slug answers like a slug nobody has.
         for (const [method, path, body] of [
           ["GET", "/api/v1/workspaces/{slug}/members", undefined],
