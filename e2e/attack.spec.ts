@@ -104,6 +104,24 @@ test.describe("1. password guessing", () => {
         expect(result.status, path).toBe(400);
         expect(result.session, path).toBeNull();
       }
+      // Bodies next-auth does not parse lose the CSRF token with the rest: back to sign-in, no password checked.
+      for (const [type, body] of [
+        ["multipart", null],
+        ["text/plain", "plain"],
+      ] as const) {
+        const { token, cookie } = await csrf(baseURL!);
+        const fields = { email: victim!.email, password: victim!.password, csrfToken: token, json: "true" };
+        const form = new FormData();
+        for (const [name, value] of Object.entries(fields)) form.append(name, value);
+        const response = await fetch(new URL("/api/auth/callback/credentials", baseURL), {
+          method: "POST",
+          redirect: "manual",
+          body: body ? new URLSearchParams(fields).toString() : form,
+          headers: body ? { cookie, "content-type": "text/plain" } : { cookie },
+        });
+        expect(response.status, type).toBe(302);
+        expect(response.headers.getSetCookie().some((entry) => /session-token=./.test(entry)), type).toBe(false);
+      }
       // next-auth's sign-in action only points the client at the callback for credentials.
       const viaSignIn = await credentialsAttempt(baseURL!, { email: victim!.email, password: victim!.password, path: "signin/credentials" });
       expect(viaSignIn.session).toBeNull();
@@ -759,6 +777,39 @@ test.describe("8. cross-site requests and headers", () => {
         await admin.call("DELETE", `/api/v1/workspaces/demo/invitations/${invitation.id}`);
       }
     }
+  });
+
+  test("headers a client or a confused proxy adds do not skip the guard or pick the nonce", async ({ baseURL }) => {
+    // x-middleware-subrequest skipped Next's middleware entirely before Next 15.2.3 (CVE-2025-29927).
+    for (const value of ["proxy", "proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy"]) {
+      const guarded = await send(baseURL!, "/demo/accounts", { headers: { "x-middleware-subrequest": value } });
+      expect(guarded.status, value).toBe(307);
+      expect(new URL(guarded.headers.get("location") ?? "", baseURL).pathname, value).toBe("/sign-in");
+      const page = await send(baseURL!, "/sign-in", { headers: { "x-middleware-subrequest": value, "x-nonce": "attacker-nonce", "content-security-policy": "script-src *" } });
+      const csp = page.headers.get("content-security-policy") ?? "";
+      expect(csp, value).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+      expect(csp, value).not.toContain("attacker-nonce");
+      expect(page.text, value).not.toContain("attacker-nonce");
+    }
+  });
+
+  test("Next's image optimizer neither fetches a private slide with the caller's cookie nor serves it to anyone", async ({ baseURL, browser }) => {
+    await withMembers(baseURL!, browser, [{ role: "viewer", label: "optimizer" }], async ([member]) => {
+      const posts = await send(baseURL!, "/demo/posts", { headers: { cookie: member!.client.cookie } });
+      const slide = /\/api\/v1\/workspaces\/demo\/posts\/[0-9a-f-]{36}\/slides\/0/.exec(posts.text)?.[0];
+      expect(slide).toBeTruthy();
+      expect((await send(baseURL!, slide!, { headers: { cookie: member!.client.cookie } })).headers.get("content-type")).toMatch(/^image\//);
+      const optimized = `/_next/image?url=${encodeURIComponent(slide!)}&w=64&q=75`;
+      for (const headers of [{ cookie: member!.client.cookie, accept: "image/webp" }, { accept: "image/webp" }] as Record<string, string>[]) {
+        const answer = await send(baseURL!, optimized, { headers });
+        expect(answer.status, JSON.stringify(Object.keys(headers))).toBeGreaterThanOrEqual(400);
+        expect(answer.status).toBeLessThan(500);
+        expect(answer.headers.get("content-type") ?? "").not.toMatch(/^image\//);
+      }
+      for (const url of ["http://127.0.0.1/admin", "//evil.test/x.png", "http://169.254.169.254/latest/meta-data/"]) {
+        expect((await send(baseURL!, `/_next/image?url=${encodeURIComponent(url)}&w=64&q=75`)).status, url).toBe(400);
+      }
+    });
   });
 
   test("signed-in pages, API answers and 404s carry the headers; each page gets its own nonce", async ({ baseURL, browser }) => {
