@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { SERVER_LOG } from "../playwright.config";
+import { ATTACK_PASSWORD } from "./attack-helpers";
 import { DEMO } from "./helpers";
 
 // Every password, token and cookie the suite sent: none may appear in what the server printed.
@@ -10,6 +11,7 @@ const SECRETS: RegExp[] = [
   /amber-violet-compass-73/,
   /wrong-password-\d+/,
   /password1234/,
+  ATTACK_PASSWORD,
   /\/invite\/[A-Za-z0-9_-]{43}/,
   /next-auth\.session-token/,
   /next-auth\.csrf-token/,

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Inngest } from "inngest";
-import { INNGEST_SERVE_PATH, serveInngest } from "@/inngest/serve";
+import { INNGEST_SERVE_PATH, inngestRoute, serveInngest } from "@/inngest/serve";
 import { inngestServeOriginOf, parseEnv } from "@/lib/env";
 
 /** A stand-in for Inngest's register API: records every sync the SDK sends, answers like Inngest. */
@@ -56,6 +56,25 @@ describe("Inngest sync (PUT /api/inngest) with a forged Host", () => {
     expect(response.status).toBe(200);
     const sent = api.registrations.slice(before);
     expect(sent.map((entry) => entry.url)).toEqual([`${APP_ORIGIN}${INNGEST_SERVE_PATH}`]);
+  });
+
+  it("without a signing key (outside dev mode) the route is not served: 404, nothing registered", async () => {
+    const client = new Inngest({ id: "reach", isDev: false, baseUrl: api.origin });
+    const route = inngestRoute(client, [], { serveOrigin: APP_ORIGIN, signingKey: undefined, dev: false });
+    const before = api.registrations.length;
+    for (const handler of [route.PUT, route.GET, route.POST]) {
+      const response = await forgedPut(handler as never);
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { code: string }).code).toBe("not_found");
+    }
+    expect(api.registrations.length).toBe(before);
+    const signed = inngestRoute(new Inngest({ id: "reach", signingKey: SIGNING_KEY, isDev: false, baseUrl: api.origin }), [], {
+      serveOrigin: APP_ORIGIN,
+      signingKey: SIGNING_KEY,
+      dev: false,
+    });
+    expect((await forgedPut(signed.PUT as never)).status).toBe(200);
+    expect(api.registrations.slice(before).map((entry) => entry.url)).toEqual([`${APP_ORIGIN}${INNGEST_SERVE_PATH}`]);
   });
 
   it("without a fixed origin the SDK would register the forged host (the hole this closes)", async () => {
