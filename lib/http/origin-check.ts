@@ -12,7 +12,7 @@ export interface RequestLike {
 const firstValue = (header: string | null) => header?.split(",")[0]?.trim() || undefined;
 
 /**
- * The app's own origin: NEXTAUTH_URL when configured, else what the proxy says the client asked for.
+ * The app's own origin: NEXTAUTH_URL (or Vercel's URL) when configured, else what the proxy says the client asked for.
  * Trusting X-Forwarded-* is safe here: a cross-site page cannot set them without a CORS preflight.
  */
 function expectedOrigin(request: RequestLike, appOrigin: string | undefined): string | undefined {

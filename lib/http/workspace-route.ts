@@ -69,7 +69,7 @@ export function workspaceRoute<
       const claims = await requireApiClaims();
       const mutating = !SAFE_METHODS.has(request.method);
       if (mutating) {
-        assertSameOrigin(request, env.NEXTAUTH_URL);
+        assertSameOrigin(request, env.appUrl);
         const limit = await (await getRateLimiters()).consumeApi(claims.sub);
         if (!limit.allowed) {
           return problem("rate_limited", undefined, undefined, { "Retry-After": String(limit.retryAfterSeconds) });

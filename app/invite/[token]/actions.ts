@@ -14,7 +14,7 @@ export type AcceptState = { error: string | null; acceptedSlug: string | null };
 /** Accepts an invitation: a new user sets a password; a signed-in invitee just joins. */
 export async function acceptInvitationAction(token: string, _previous: AcceptState, form: FormData): Promise<AcceptState> {
   const requestHeaders = await headers();
-  if (!isSameOrigin({ method: "POST", url: "", headers: requestHeaders }, env.NEXTAUTH_URL)) return { error: "Cross-site request refused.", acceptedSlug: null };
+  if (!isSameOrigin({ method: "POST", url: "", headers: requestHeaders }, env.appUrl)) return { error: "Cross-site request refused.", acceptedSlug: null };
   try {
     const invitation = await withServiceDb((db) => describeInvitation(db, { token }));
     if (!invitation) return { error: "This invitation link is not valid.", acceptedSlug: null };

@@ -16,7 +16,7 @@ export const GET = workspaceRoute({ role: "admin" }, async ({ tx, workspace }) =
 export const POST = workspaceRoute({ role: "admin", body: createInvitationSchema }, async ({ request, tx, workspace, claims, body }) => {
   const emailed = mailConfigured();
   const { invitation, token } = await createInvitation(tx, { workspaceId: workspace.id, invitedBy: claims.sub, emailed, ...body });
-  const link = new URL(`/invite/${token}`, env.NEXTAUTH_URL ?? request.nextUrl.origin).toString();
+  const link = new URL(`/invite/${token}`, env.appUrl ?? request.nextUrl.origin).toString();
   if (emailed) {
     // Inside the transaction: if the mail cannot be sent, the invitation is not kept either.
     await sendInvitationEmail({ to: invitation.email, workspaceName: workspace.name, role: invitation.role, link, expiresAt: invitation.expiresAt });
