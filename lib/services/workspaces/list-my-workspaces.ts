@@ -13,18 +13,20 @@ export interface MyWorkspace {
   role: Role;
 }
 
+/** A workspace's own settings, as every workspace service returns them. */
+export const workspaceColumns = {
+  id: workspaces.id,
+  slug: workspaces.slug,
+  name: workspaces.name,
+  timezone: workspaces.timezone,
+  snapshotTime: workspaces.snapshotTime,
+  requireTwoFactor: workspaces.requireTwoFactor,
+};
+
 /** The caller's workspaces with their role in each; RLS limits both tables to the caller's. */
 export async function listMyWorkspaces(db: Db): Promise<MyWorkspace[]> {
   return db
-    .select({
-      id: workspaces.id,
-      slug: workspaces.slug,
-      name: workspaces.name,
-      timezone: workspaces.timezone,
-      snapshotTime: workspaces.snapshotTime,
-      requireTwoFactor: workspaces.requireTwoFactor,
-      role: workspaceMembers.role,
-    })
+    .select({ ...workspaceColumns, role: workspaceMembers.role })
     .from(workspaces)
     .innerJoin(workspaceMembers, eq(workspaceMembers.workspaceId, workspaces.id))
     .where(eq(workspaceMembers.userId, sql`(select auth.uid())`))

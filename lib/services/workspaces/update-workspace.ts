@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { timeOfDay } from "@/lib/input-fields";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { myTwoFactorEnabled } from "@/lib/services/two-factor/get-two-factor-status";
+import { workspaceColumns } from "./list-my-workspaces";
 
 const isTimeZone = (value: string) => Intl.supportedValuesOf("timeZone").includes(value) || value === "UTC";
 
@@ -40,14 +41,7 @@ export async function updateWorkspace(
       updatedAt: new Date(),
     })
     .where(eq(workspaces.id, input.workspaceId))
-    .returning({
-      id: workspaces.id,
-      slug: workspaces.slug,
-      name: workspaces.name,
-      timezone: workspaces.timezone,
-      snapshotTime: workspaces.snapshotTime,
-      requireTwoFactor: workspaces.requireTwoFactor,
-    });
+    .returning(workspaceColumns);
   if (!updated) throw new AppError("forbidden");
   await recordAudit(db, {
     workspaceId: input.workspaceId,
