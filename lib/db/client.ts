@@ -22,11 +22,13 @@ export interface Connection {
   engine: "pglite" | "postgres";
   db: Db;
   runner: SqlRunner;
+  /** PGlite only: the whole data directory as a tarball (backups). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
 /** `snapshot`: a tarball from PGlite's dumpDataDir() to start the in-memory database from (the test harness). */
-export type ConnectionTarget = { databaseUrl: string } | { dataDir: string } | { memory: true; snapshot?: Blob };
+export type ConnectionTarget = { databaseUrl: string } | { dataDir: string; snapshot?: Blob } | { memory: true; snapshot?: Blob };
 
 export class DatabaseOpenError extends Error {
   override name = "DatabaseOpenError";
@@ -81,6 +83,7 @@ async function openPglite(dataDir: string | null, snapshot?: Blob): Promise<Conn
     engine: "pglite",
     db,
     runner: pgliteRunner(pg),
+    dumpDataDir: () => pg.dumpDataDir("gzip"),
     async close() {
       await pg.close();
       await release();
@@ -118,7 +121,7 @@ export async function openConnection(target: ConnectionTarget, options: OpenOpti
     "databaseUrl" in target
       ? openPostgres(target.databaseUrl)
       : "dataDir" in target
-        ? await openPglite(target.dataDir)
+        ? await openPglite(target.dataDir, target.snapshot)
         : await openPglite(null, target.snapshot);
   try {
     if (options.migrate) await applyMigrations(connection.runner);
