@@ -3,6 +3,9 @@ export async function register() {
   // Next inlines NEXT_RUNTIME at build time; the guard keeps Node-only modules out of the edge bundle.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Tracing first, so migrations, the seed and the local runner are traced too.
+    const { registerTelemetry } = await import("@/lib/telemetry/register-telemetry");
+    registerTelemetry();
     const { seedDemoOnStart } = await import("@/lib/demo/seed-demo-on-start");
     await seedDemoOnStart();
     // Without an Inngest server, this process runs the jobs: close runs its predecessor left open, start the schedules.

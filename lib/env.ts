@@ -82,6 +82,8 @@ export const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     // Structured logs (pino): JSON lines in production, readable lines in development; silent by default in tests.
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    // Traces: @vercel/otel exports OTLP/HTTP here when set (it reads the variable itself; validated here).
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     NEXT_PHASE: optionalString,
 
     // Database: PGlite under REACH_DATA_DIR unless DATABASE_URL names a Postgres.

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Connection, Db, Tx } from "./client";
 import { rowsOf } from "./rows";
 import { getConnection } from "./process-connection";
+import { withSpan } from "@/lib/telemetry/with-span";
 
 /** Who a query runs for: a signed-in user (claims from the session) or nobody (anon). */
 export interface UserClaims {
@@ -21,11 +22,13 @@ export async function runAsUser<T>(
 ): Promise<T> {
   const role = claims ? "authenticated" : "anon";
   const jwt = JSON.stringify(claims ? { sub: claims.sub, email: claims.email ?? null, role } : { role });
-  return connection.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('request.jwt.claims', ${jwt}, true)`);
-    await tx.execute(role === "authenticated" ? sql`set local role authenticated` : sql`set local role anon`);
-    return fn(tx);
-  });
+  return withSpan("db.rls_transaction", { "db.system": connection.engine === "pglite" ? "pglite" : "postgresql", "reach.db.role": role }, () =>
+    connection.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('request.jwt.claims', ${jwt}, true)`);
+      await tx.execute(role === "authenticated" ? sql`set local role authenticated` : sql`set local role anon`);
+      return fn(tx);
+    }),
+  );
 }
 
 /** runAsUser on this process's database connection. */

@@ -1,3 +1,4 @@
+import { trace } from "@opentelemetry/api";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
@@ -12,6 +13,7 @@ import { getWorkspace } from "@/lib/services/workspaces/get-workspace";
 import type { MyWorkspace } from "@/lib/services/workspaces/list-my-workspaces";
 import { assertSameOrigin } from "./origin-check";
 import { problem, toProblem } from "./problem";
+import { withSpan } from "@/lib/telemetry/with-span";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const MAX_JSON_BYTES = 64 * 1024;
@@ -64,7 +66,14 @@ export function workspaceRoute<
   options: RouteOptions<BodySchema, ParamsSchema, Upload, Prepared>,
   handler: (context: RouteContext<Infer<BodySchema>, Infer<ParamsSchema>, Upload, Prepared>) => Promise<unknown>,
 ) {
-  return async (request: NextRequest, { params }: { params: Promise<Record<string, string>> }) => {
+  return (request: NextRequest, context: { params: Promise<Record<string, string>> }) =>
+    withSpan("workspace-route", { "http.request.method": request.method, "url.path": request.nextUrl.pathname }, async (span) => {
+      const response = await handle(request, context);
+      span.setAttribute("http.response.status_code", response.status);
+      return response;
+    });
+
+  async function handle(request: NextRequest, { params }: { params: Promise<Record<string, string>> }): Promise<Response> {
     try {
       const claims = await requireApiClaims();
       const mutating = !SAFE_METHODS.has(request.method);
@@ -76,6 +85,7 @@ export function workspaceRoute<
         }
       }
       const { workspace: slug = "", ...rest } = await params;
+      trace.getActiveSpan()?.setAttribute("reach.workspace", slug);
       // Membership and role come before input: a viewer gets 403 whatever it sends. Bodies are read
       // between the two transactions, so a slow upload never holds one open (PGlite has one connection).
       const workspace = await withUserDb(claims, (tx) => getWorkspace(tx, slug));
@@ -90,5 +100,5 @@ export function workspaceRoute<
     } catch (error) {
       return toProblem(error, { requestId: request.headers.get("x-request-id") });
     }
-  };
+  }
 }

@@ -13,6 +13,7 @@ import { scrapeTruthSocialAccount } from "./platforms/truth-social";
 import { scrapeXAccount } from "./platforms/x";
 import { scrapeYoutubeAccount } from "./platforms/youtube";
 import { isPlatform, type AccountMetrics } from "./types";
+import { recordSpan } from "@/lib/telemetry/with-span";
 
 const CLIENTS: Record<Platform, (handle: string, ctx: ScraperContext) => Promise<AccountMetrics>> = {
   tiktok: scrapeTiktokAccount,
@@ -30,5 +31,13 @@ const CLIENTS: Record<Platform, (handle: string, ctx: ScraperContext) => Promise
 /** One account's metrics: validates the platform and input, normalises the handle, runs that platform's client. */
 export async function scrapeAccount(platform: string, input: string, ctx: ScraperContext): Promise<AccountMetrics> {
   if (!isPlatform(platform)) throw new ScrapeError("invalid_input", `unknown platform "${platform.slice(0, 40)}"`);
-  return CLIENTS[platform](extractHandle(platform, input), ctx);
+  const startTime = new Date();
+  try {
+    const metrics = await CLIENTS[platform](extractHandle(platform, input), ctx);
+    recordSpan("scrape.account", { startTime, attributes: { "reach.platform": platform, "reach.scrape.source": metrics.source, "reach.scrape.outcome": "ok" } });
+    return metrics;
+  } catch (error) {
+    recordSpan("scrape.account", { startTime, attributes: { "reach.platform": platform, "reach.scrape.outcome": error instanceof ScrapeError ? error.code : "error" }, error });
+    throw error;
+  }
 }

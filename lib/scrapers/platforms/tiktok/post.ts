@@ -8,6 +8,7 @@ import { urlExpiry } from "./cdn-url";
 import { loadTiktokPage } from "./load-page";
 import { canonicalPostUrl, parseTiktokPostUrl } from "./post-url";
 import { tiktokStatusError } from "./universal-data";
+import { recordSpan } from "@/lib/telemetry/with-span";
 
 const count = z.union([z.number(), z.string()]).optional();
 const statsSchema = z.object({ playCount: count, diggCount: count, commentCount: count, shareCount: count, collectCount: count });
@@ -114,6 +115,18 @@ export async function resolveTiktokShortLink(shortUrl: string, ctx: ScraperConte
 
 /** A TikTok post's public metrics and slides from its /video/ page (short links and /photo/ URLs accepted). */
 export async function scrapeTiktokPost(input: string, ctx: ScraperContext): Promise<PostMetrics> {
+  const startTime = new Date();
+  try {
+    const metrics = await loadTiktokPost(input, ctx);
+    recordSpan("scrape.tiktok_post", { startTime, attributes: { "reach.platform": "tiktok", "reach.scrape.source": metrics.source, "reach.scrape.outcome": "ok" } });
+    return metrics;
+  } catch (error) {
+    recordSpan("scrape.tiktok_post", { startTime, attributes: { "reach.platform": "tiktok", "reach.scrape.outcome": error instanceof ScrapeError ? error.code : "error" }, error });
+    throw error;
+  }
+}
+
+async function loadTiktokPost(input: string, ctx: ScraperContext): Promise<PostMetrics> {
   const ref = parseTiktokPostUrl(input);
   const { user, id } = ref.kind === "short" ? await resolveTiktokShortLink(ref.url, ctx) : ref;
   const url = canonicalPostUrl(user, id);
