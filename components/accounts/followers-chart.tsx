@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { suspectReasonLabel } from "@/lib/domain/suspect-reasons";
 import { formatCount } from "@/lib/format";
 import type { FollowersPoint } from "@/lib/services/accounts/get-account";
 
@@ -10,15 +11,26 @@ interface DotProps {
   payload?: FollowersPoint;
 }
 
-// Rounded figures ("1.2M") get a hollow marker so they never pass for exact counts.
-function ApproximateDot({ cx, cy, payload }: DotProps) {
-  if (cx === undefined || cy === undefined || !payload?.approximate || payload.followers === null) return null;
+// Rounded figures ("1.2M") get a hollow marker so they never pass for exact counts; suspect ones a
+// warning-coloured cross, since they are shown but left out of growth.
+function PointMarker({ cx, cy, payload }: DotProps) {
+  if (cx === undefined || cy === undefined || !payload || payload.followers === null) return null;
+  if (payload.suspectReason) {
+    return (
+      <g data-testid="suspect-point" stroke="var(--warning, #d97706)" strokeWidth={2}>
+        <line x1={cx - 4} y1={cy - 4} x2={cx + 4} y2={cy + 4} />
+        <line x1={cx - 4} y1={cy + 4} x2={cx + 4} y2={cy - 4} />
+      </g>
+    );
+  }
+  if (!payload.approximate) return null;
   return <circle cx={cx} cy={cy} r={4} fill="var(--background)" stroke="var(--chart-1, currentColor)" strokeWidth={2} />;
 }
 
 /** Followers per day; days with no snapshot, or no reported figure, stay gaps rather than zeros. */
 export function FollowersChart({ points }: { points: FollowersPoint[] }) {
   const reported = points.filter((point) => point.followers !== null).length;
+  const suspect = points.filter((point) => point.suspectReason !== null).length;
   return (
     <figure className="space-y-2" aria-label="Followers history">
       <div className="h-64 w-full">
@@ -30,7 +42,9 @@ export function FollowersChart({ points }: { points: FollowersPoint[] }) {
             <Tooltip
               formatter={(_value, _name, item) => {
                 const point = item.payload as FollowersPoint;
-                return [point.followers === null ? "not reported" : formatCount(point.followers, point.approximate), "Followers"];
+                if (point.followers === null) return ["not reported", "Followers"];
+                const figure = formatCount(point.followers, point.approximate);
+                return [point.suspectReason ? `${figure} (suspect: ${suspectReasonLabel(point.suspectReason)})` : figure, "Followers"];
               }}
             />
             <Line
@@ -39,7 +53,7 @@ export function FollowersChart({ points }: { points: FollowersPoint[] }) {
               stroke="var(--chart-1, currentColor)"
               strokeWidth={2}
               connectNulls={false}
-              dot={({ cx, cy, payload }: DotProps) => <ApproximateDot key={payload?.date} cx={cx} cy={cy} payload={payload} />}
+              dot={({ cx, cy, payload }: DotProps) => <PointMarker key={payload?.date} cx={cx} cy={cy} payload={payload} />}
               isAnimationActive={false}
             />
           </LineChart>
@@ -47,6 +61,7 @@ export function FollowersChart({ points }: { points: FollowersPoint[] }) {
       </div>
       <figcaption className="text-xs text-muted-foreground">
         {reported} of {points.length} days reported. Gaps are days without a figure; hollow points are rounded figures shown by the platform.
+        {suspect > 0 ? ` ${suspect} suspect ${suspect === 1 ? "day is" : "days are"} marked ×: shown, but left out of growth figures.` : ""}
       </figcaption>
     </figure>
   );

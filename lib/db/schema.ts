@@ -232,6 +232,8 @@ export const accountSnapshots = pgTable(
     approximate: boolean("approximate").notNull().default(false),
     source: snapshotSourceEnum("source").notNull(),
     scrapedAt: timestamp("scraped_at", { withTimezone: true }).notNull().defaultNow(),
+    // Set by the database (docs/data-quality.md): kept and shown, left out of growth figures.
+    suspectReason: text("suspect_reason"),
   },
   (t) => [
     unique("account_snapshots_account_date_key").on(t.accountId, t.snapshotDate),

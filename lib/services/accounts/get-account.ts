@@ -31,6 +31,8 @@ export interface AccountSnapshotRow {
   approximate: boolean;
   source: "api" | "html" | "browser";
   scrapedAt: string;
+  /** Kept and shown, left out of growth figures (docs/data-quality.md). */
+  suspectReason: string | null;
 }
 
 export interface AccountDetail {
@@ -69,6 +71,7 @@ export async function getAccount(db: Db, { workspaceId, accountId, range }: { wo
       approximate: accountSnapshots.approximate,
       source: accountSnapshots.source,
       scrapedAt: accountSnapshots.scrapedAt,
+      suspectReason: accountSnapshots.suspectReason,
     })
     .from(accountSnapshots)
     .where(and(eq(accountSnapshots.accountId, accountId), eq(accountSnapshots.workspaceId, workspaceId), between(accountSnapshots.snapshotDate, range.from, range.to)))
@@ -97,6 +100,7 @@ export interface FollowersPoint {
   date: string;
   followers: number | null;
   approximate: boolean;
+  suspectReason: string | null;
 }
 
 /** One point per day of the range: a day with no snapshot, or none reported, stays null so a chart draws a gap. */
@@ -106,7 +110,7 @@ export function dailyFollowers(history: AccountDetail["history"]): FollowersPoin
   for (let time = Date.parse(history.from); time <= Date.parse(history.to); time += DAY_MS) {
     const date = isoDay(new Date(time));
     const snapshot = byDate.get(date);
-    points.push({ date, followers: snapshot?.followers ?? null, approximate: snapshot?.approximate ?? false });
+    points.push({ date, followers: snapshot?.followers ?? null, approximate: snapshot?.approximate ?? false, suspectReason: snapshot?.suspectReason ?? null });
   }
   return points;
 }

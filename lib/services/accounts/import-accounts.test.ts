@@ -153,11 +153,11 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
     const detail = await as(viewer, (tx) => getAccount(tx, { workspaceId: ws, accountId: created.id, range }));
     expect(detail).toMatchObject({ organization: "CDC", isCore: true, active: false, profileUrl: "https://bsky.app/profile/cdc.gov", healthStatus: "unknown" });
     expect(dailyFollowers(detail.history)).toEqual([
-      { date: "2026-03-01", followers: 100, approximate: false },
-      { date: "2026-03-02", followers: null, approximate: false },
-      { date: "2026-03-03", followers: null, approximate: false },
-      { date: "2026-03-04", followers: 1200, approximate: true },
-      { date: "2026-03-05", followers: null, approximate: false },
+      { date: "2026-03-01", followers: 100, approximate: false, suspectReason: null },
+      { date: "2026-03-02", followers: null, approximate: false, suspectReason: null },
+      { date: "2026-03-03", followers: null, approximate: false, suspectReason: null },
+      { date: "2026-03-04", followers: 1200, approximate: true, suspectReason: null },
+      { date: "2026-03-05", followers: null, approximate: false, suspectReason: null },
     ]);
     await expect(as(outsider, (tx) => getAccount(tx, { workspaceId: ws, accountId: created.id, range }))).rejects.toMatchObject({ code: "not_found" });
     await expect(as(viewer, (tx) => updateAccount(tx, { workspaceId: ws, actorId: viewer, accountId: created.id, patch: { active: true } }))).rejects.toMatchObject({ code: "not_found" });
