@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { problem } from "@/lib/http/problem";
 
-const PUBLIC_API = [/^\/api\/auth(\/|$)/, /^\/api\/health(\/|$)/, /^\/api\/ready(\/|$)/, /^\/api\/inngest(\/|$)/];
+const PUBLIC_API = [/^\/api\/auth(\/|$)/, /^\/api\/health(\/|$)/, /^\/api\/ready(\/|$)/, /^\/api\/metrics$/, /^\/api\/inngest(\/|$)/];
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/invite\/[^/]+$/, /^\/reset-password(\/[^/]+)?$/];
 
 function contentSecurityPolicy(nonce: string): string {

@@ -84,6 +84,8 @@ export const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     // Traces: @vercel/otel exports OTLP/HTTP here when set (it reads the variable itself; validated here).
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+    // Bearer token for the Prometheus endpoint /api/metrics; unset, the endpoint answers 404.
+    METRICS_TOKEN: optionalString.pipe(z.string().min(24, { message: "must be at least 24 characters" }).optional()),
     NEXT_PHASE: optionalString,
 
     // Database: PGlite under REACH_DATA_DIR unless DATABASE_URL names a Postgres.
