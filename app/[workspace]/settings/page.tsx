@@ -96,6 +96,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
       {isAdmin ? (
         <Card>
           <CardHeader>
+            <CardTitle>System health</CardTitle>
+            <CardDescription>
+              Runs, scrape batches, error codes and stale data over the last 7 days.{" "}
+              <Link href={`/${workspace.slug}/settings/health`} className="underline underline-offset-4">
+                Open system health
+              </Link>
+            </CardDescription>
+          </CardHeader>
+        </Card>
+      ) : null}
+      {isAdmin ? (
+        <Card>
+          <CardHeader>
             <CardTitle>Audit log</CardTitle>
             <CardDescription>Sign-ins, invitations, role changes and removals; the latest 50.</CardDescription>
           </CardHeader>
