@@ -14,11 +14,13 @@ export function PrivacySettings({ email }: { email: string }) {
 
   async function onDelete(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const confirmEmail = String(new FormData(event.currentTarget).get("confirmEmail") ?? "");
+    const form = new FormData(event.currentTarget);
+    const confirmEmail = String(form.get("confirmEmail") ?? "");
+    const password = String(form.get("password") ?? "");
     setPending(true);
     setError(null);
     try {
-      await callApi("/api/v1/me", { method: "DELETE", body: { confirmEmail } });
+      await callApi("/api/v1/me", { method: "DELETE", body: password ? { confirmEmail, password } : { confirmEmail } });
       await signOut({ callbackUrl: "/sign-in" });
     } catch (caught) {
       setError((caught as Error).message);
@@ -42,6 +44,8 @@ export function PrivacySettings({ email }: { email: string }) {
         </p>
         <Label htmlFor="confirm-email">Type {email} to confirm</Label>
         <Input id="confirm-email" name="confirmEmail" type="email" autoComplete="off" maxLength={254} required />
+        <Label htmlFor="confirm-password">Your password (leave empty if you only sign in with Google)</Label>
+        <Input id="confirm-password" name="password" type="password" autoComplete="current-password" maxLength={200} />
         {error ? (
           <p role="alert" className="text-sm text-destructive">
             {error}

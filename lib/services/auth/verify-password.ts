@@ -11,8 +11,8 @@ export interface VerifiedUser {
 // Compared against when the email is unknown, so both paths cost one bcrypt comparison.
 const DUMMY_HASH = "$2b$10$21R0DG.WFL0dLFN2Jzb7teBhjE9GkEIDpXtDEMcVWUTtQWXZzhiZi";
 
-/** Checks an email and password against auth.users (bcrypt, as Supabase stores it). */
-export async function verifyPassword(db: Db, { email, password }: { email: string; password: string }): Promise<VerifiedUser | null> {
+/** Checks an email and password against auth.users (bcrypt, as Supabase stores it), with no side effect: re-authentication. */
+export async function checkPassword(db: Db, { email, password }: { email: string; password: string }): Promise<VerifiedUser | null> {
   const [user] = await db
     .select({ id: authUsers.id, email: authUsers.email, hash: authUsers.encryptedPassword })
     .from(authUsers)
@@ -20,6 +20,18 @@ export async function verifyPassword(db: Db, { email, password }: { email: strin
     .limit(1);
   const matches = await bcrypt.compare(password, user?.hash ?? DUMMY_HASH);
   if (!user || !user.hash || !matches || !user.email) return null;
-  await db.update(authUsers).set({ lastSignInAt: new Date() }).where(eq(authUsers.id, user.id));
   return { id: user.id, email: user.email };
+}
+
+/** checkPassword for sign-in: a match also records the sign-in. */
+export async function verifyPassword(db: Db, input: { email: string; password: string }): Promise<VerifiedUser | null> {
+  const user = await checkPassword(db, input);
+  if (user) await db.update(authUsers).set({ lastSignInAt: new Date() }).where(eq(authUsers.id, user.id));
+  return user;
+}
+
+/** Whether the account signs in with a password (accounts made through Google have none). */
+export async function hasPassword(db: Db, userId: string): Promise<boolean> {
+  const [user] = await db.select({ hash: authUsers.encryptedPassword }).from(authUsers).where(eq(authUsers.id, userId)).limit(1);
+  return Boolean(user?.hash);
 }
