@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
     environment: "node",
+    // Real bcrypt at its lowest cost: sign-in tests compare hundreds of passwords, and none tests the cost.
+    env: { BCRYPT_COST: "4" },
     globalSetup: ["tests/global-setup.ts"],
     // Generous: CI shares two cores with other work, and a slow machine must not fail a test.
     testTimeout: 300_000,

@@ -17,6 +17,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ SCRAPER_ORIGIN_OVERRIDES: "www.tiktok.com" })).toThrowError(EnvError);
   });
 
+  it("hashes passwords at cost 10 unless told otherwise, and only within bcrypt's sensible range", () => {
+    expect(parseEnv({}).BCRYPT_COST).toBe(10);
+    expect(parseEnv({ BCRYPT_COST: "12" }).BCRYPT_COST).toBe(12);
+    for (const cost of ["3", "16", "ten"]) expect(() => parseEnv({ BCRYPT_COST: cost }), cost).toThrowError(/BCRYPT_COST/);
+    expect(() => parseEnv({ METRICS_TOKEN: "short" })).toThrowError(/METRICS_TOKEN: must be at least 24 characters/);
+  });
+
   it("requires NEXTAUTH_SECRET in production, except while building", () => {
     const https = { NEXTAUTH_URL: "https://reach.example.org" };
     expect(() => parseEnv({ NODE_ENV: "production", ...https })).toThrowError(/NEXTAUTH_SECRET: is required in production/);

@@ -84,6 +84,8 @@ export const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     // Traces: @vercel/otel exports OTLP/HTTP here when set (it reads the variable itself; validated here).
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+    // bcrypt cost for the passwords Reach hashes (Supabase's is 10); the test suite lowers it to 4.
+    BCRYPT_COST: z.coerce.number().int().min(4).max(15).optional().transform((value) => value ?? 10),
     // Bearer token for the Prometheus endpoint /api/metrics; unset, the endpoint answers 404.
     METRICS_TOKEN: optionalString.pipe(z.string().min(24, { message: "must be at least 24 characters" }).optional()),
     NEXT_PHASE: optionalString,

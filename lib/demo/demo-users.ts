@@ -3,6 +3,7 @@ import type { Role } from "@/lib/domain/roles";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { insertRecords } from "./bulk-insert";
 import { demoUuid } from "./random";
+import { env } from "@/lib/env";
 
 export interface DemoUser {
   email: string;
@@ -26,8 +27,6 @@ export const ACME_USER = {
   displayName: "Otto Owner",
 } as const satisfies DemoUser;
 
-const BCRYPT_COST = 10;
-
 /**
  * Creates the users that are missing (by email, case-insensitively) and returns every user's id.
  * Existing users keep their ids and passwords, so memberships can point at them.
@@ -45,7 +44,7 @@ export async function ensureUsers(runner: SqlRunner, users: readonly DemoUser[],
     missing.map(async (user) => ({
       id: demoUuid("user", user.email),
       email: user.email,
-      encrypted_password: await bcrypt.hash(user.password, BCRYPT_COST),
+      encrypted_password: await bcrypt.hash(user.password, env.BCRYPT_COST),
       aud: "authenticated",
       role: "authenticated",
       email_confirmed_at: now.toISOString(),

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { authUsers } from "@/lib/db/auth-schema";
 import { endAllSessions } from "./session-state";
 import { createSupabaseUser, supabaseAuthEnabled } from "./supabase-auth";
+import { env } from "@/lib/env";
 
 /** Whether the account's address was ever proven; Google and other workspaces' invitations rely on it. */
 export async function isEmailVerified(db: Db, userId: string): Promise<boolean> {
@@ -33,7 +34,7 @@ export async function findUserIdByEmail(db: Db, email: string): Promise<string |
 
 /**
  * Creates a sign-in identity and returns its auth.users id: through Supabase Auth in Supabase
- * mode, else a row in auth.users with a bcrypt hash (cost 10), as Supabase stores it.
+ * mode, else a row in auth.users with a bcrypt hash (BCRYPT_COST, 10 by default), as Supabase stores it.
  */
 export async function createIdentity(db: Db, { email, password, emailVerified }: { email: string; password: string; emailVerified: boolean }): Promise<string> {
   if (supabaseAuthEnabled()) return createSupabaseUser(email, password, { emailVerified });
@@ -41,7 +42,7 @@ export async function createIdentity(db: Db, { email, password, emailVerified }:
   await db.insert(authUsers).values({
     id,
     email: email.toLowerCase(),
-    encryptedPassword: await bcrypt.hash(password, 10),
+    encryptedPassword: await bcrypt.hash(password, env.BCRYPT_COST),
     emailConfirmedAt: emailVerified ? new Date() : null,
     rawAppMetaData: { provider: "email", providers: ["email"] },
     rawUserMetaData: {},
@@ -56,6 +57,6 @@ export async function setPassword(db: Db, { userId, password }: { userId: string
   await endAllSessions(db, userId);
   await db
     .update(authUsers)
-    .set({ encryptedPassword: await bcrypt.hash(password, 10), updatedAt: new Date() })
+    .set({ encryptedPassword: await bcrypt.hash(password, env.BCRYPT_COST), updatedAt: new Date() })
     .where(sql`${authUsers.id} = ${userId}`);
 }

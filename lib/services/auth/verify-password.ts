@@ -2,14 +2,16 @@ import bcrypt from "bcryptjs";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { authUsers } from "@/lib/db/auth-schema";
+import { env } from "@/lib/env";
 
 export interface VerifiedUser {
   id: string;
   email: string;
 }
 
-// Compared against when the email is unknown, so both paths cost one bcrypt comparison.
-const DUMMY_HASH = "$2b$10$21R0DG.WFL0dLFN2Jzb7teBhjE9GkEIDpXtDEMcVWUTtQWXZzhiZi";
+// Compared against when the email is unknown, so both paths cost one bcrypt comparison at the same cost.
+let dummyHash: string | undefined;
+const dummy = () => (dummyHash ??= bcrypt.hashSync("reach-no-such-user", env.BCRYPT_COST));
 
 /** Checks an email and password against auth.users (bcrypt, as Supabase stores it), with no side effect: re-authentication. */
 export async function checkPassword(db: Db, { email, password }: { email: string; password: string }): Promise<VerifiedUser | null> {
@@ -18,7 +20,7 @@ export async function checkPassword(db: Db, { email, password }: { email: string
     .from(authUsers)
     .where(sql`lower(${authUsers.email}) = ${email.toLowerCase()}`)
     .limit(1);
-  const matches = await bcrypt.compare(password, user?.hash ?? DUMMY_HASH);
+  const matches = await bcrypt.compare(password, user?.hash ?? dummy());
   if (!user || !user.hash || !matches || !user.email) return null;
   return { id: user.id, email: user.email };
 }
