@@ -13,3 +13,16 @@ export const POST_FILTER_PARAMS = ["va", "creator", "set", "type", "status", "fr
 export type PostFilterParam = (typeof POST_FILTER_PARAMS)[number];
 
 export const POSTS_PAGE_SIZE = 50;
+
+const QUERY_PARAMS = [...POST_FILTER_PARAMS, "sort", "dir"] as const;
+
+/** The query the API answers, from the URL: filters and sort in a stable order, nothing view-only (?view=). */
+export function explorerSearch(params: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const key of QUERY_PARAMS) {
+    const value = params.get(key);
+    if (value) kept.set(key, value);
+  }
+  kept.sort();
+  return kept.toString();
+}
