@@ -20,7 +20,7 @@ export function postColumns(slug: string): KitColumnDef<PostExplorerRow>[] {
       id: "thumbnail",
       header: () => <span className="sr-only">First slide</span>,
       enableHiding: false,
-      meta: { label: "First slide", width: 64, priority: true },
+      meta: { label: "First slide", width: 64, mobileWidth: 60, priority: true },
       cell: ({ row: { original: post } }) =>
         post.hasThumbnail ? (
           // eslint-disable-next-line @next/next/no-img-element -- a private, signed or streamed image: not for next/image's optimizer
@@ -68,7 +68,7 @@ export function postColumns(slug: string): KitColumnDef<PostExplorerRow>[] {
     helper.accessor("status", {
       header: "Status",
       enableSorting: false,
-      meta: { label: "Status", width: 170, priority: true },
+      meta: { label: "Status", width: 170, mobileWidth: 104, priority: true },
       cell: ({ row: { original: post } }) => (
         <div className="min-w-0">
           <Badge variant={post.status === "failed" ? "destructive" : post.status === "scraped" ? "secondary" : "outline"} title={post.lastErrorCode ?? undefined}>

@@ -49,7 +49,9 @@ export function PostsGallery({ slug, rows, hasMore, loading, loadingMore, onEndR
 
   return (
     <div className="space-y-2">
-      <p className="text-sm text-muted-foreground">{summary}</p>
+      <p className="text-sm text-muted-foreground" data-testid="posts-summary">
+        {summary}
+      </p>
       <div ref={scrollRef} className="relative h-[70vh] min-h-80 overflow-auto rounded-md border p-3" data-testid="posts-gallery">
         {loading && rows.length === 0 ? (
           <TableSkeleton rowHeight={CARD_HEIGHT / 2} rows={4} />

@@ -101,8 +101,10 @@ export function DataTable<TData extends RowData>({ id, label, columns, data, get
   const metas = visible.map((column) => column.columnDef.meta as KitColumnMeta);
   const style = {
     "--cols": tracks(metas),
-    "--cols-sm": tracks(metas.map((meta) => (meta.priority ? meta : null)).filter((meta): meta is KitColumnMeta => meta !== null).map((meta) => ({ ...meta, grow: true }))),
-    minWidth: undefined,
+    "--cols-sm": metas
+      .filter((meta) => meta.priority)
+      .map((meta) => (meta.grow ? "minmax(0, 1fr)" : `${meta.mobileWidth ?? meta.width}px`))
+      .join(" "),
   } as CSSProperties;
   const grid = "grid [grid-template-columns:var(--cols-sm)] md:[grid-template-columns:var(--cols)] md:min-w-max";
   const cellClass = (meta: KitColumnMeta) => cn("flex min-w-0 items-center px-3", meta.align === "right" && "justify-end text-right tabular-nums", !meta.priority && "hidden md:flex");
@@ -115,7 +117,9 @@ export function DataTable<TData extends RowData>({ id, label, columns, data, get
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="text-sm text-muted-foreground">{toolbar}</div>
+        <div className="text-sm text-muted-foreground" data-testid={`${id}-summary`}>
+          {toolbar}
+        </div>
         <ColumnVisibilityMenu columns={toggleable} />
       </div>
       <div ref={scrollRef} className="relative h-[70vh] min-h-80 overflow-auto rounded-md border" data-testid={`${id}-scroll`}>
@@ -129,7 +133,7 @@ export function DataTable<TData extends RowData>({ id, label, columns, data, get
                   return (
                     <div role="columnheader" key={header.id} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined} className={cellClass(meta)}>
                       {header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:text-foreground" title={`Sort by ${meta.label}`}>
+                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:text-foreground" aria-label={`Sort by ${meta.label}`}>
                           <table.FlexRender header={header} />
                           {sorted === "asc" ? <ArrowUp className="size-3" aria-hidden /> : sorted === "desc" ? <ArrowDown className="size-3" aria-hidden /> : <ArrowUpDown className="size-3 opacity-40" aria-hidden />}
                         </button>

@@ -9,6 +9,8 @@ export interface KitColumnMeta {
   align?: "right";
   /** Shown on phones; the rest appear from the md breakpoint (768 px) up. */
   priority?: boolean;
+  /** Pixels on phones, where a growing column shrinks to what is left. */
+  mobileWidth?: number;
 }
 
 /** Sorting is the server's (manual, from the URL); visibility is the table's own. */
