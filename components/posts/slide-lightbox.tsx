@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { ChevronLeft, ChevronRight, X } from "lucide-react";
-import { useState, type KeyboardEvent } from "react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 
 export interface LightboxSlide {
@@ -12,10 +12,12 @@ export interface LightboxSlide {
 
 /**
  * The post's slides in order; any opens a full-size view that the keyboard drives: ← and → step
- * through, Home and End jump, Escape closes and returns focus to the slide it came from.
+ * through, Home and End jump, Escape closes and puts focus on the slide it was showing.
  */
 export function SlideLightbox({ slides, postId }: { slides: LightboxSlide[]; postId: string }) {
   const [open, setOpen] = useState<number | null>(null);
+  const buttons = useRef(new Map<number, HTMLButtonElement>());
+  const shownOnClose = useRef<number | null>(null);
   const total = slides.length;
   const current = open === null ? null : slides[open];
   const go = (next: number) => setOpen(((next % total) + total) % total);
@@ -34,7 +36,13 @@ export function SlideLightbox({ slides, postId }: { slides: LightboxSlide[]; pos
         {slides.map((slide, position) => (
           <li key={slide.index}>
             {slide.url ? (
-              <button type="button" onClick={() => setOpen(position)} className="block w-full overflow-hidden rounded-md border focus-visible:ring-2 focus-visible:ring-ring" aria-label={`Open slide ${slide.index + 1} of ${total}`}>
+              <button
+                type="button"
+                ref={(element) => {
+                  if (element) buttons.current.set(position, element);
+                  else buttons.current.delete(position);
+                }}
+                onClick={() => setOpen(position)} className="block w-full overflow-hidden rounded-md border focus-visible:ring-2 focus-visible:ring-ring" aria-label={`Open slide ${slide.index + 1} of ${total}`}>
                 {/* eslint-disable-next-line @next/next/no-img-element -- a private, signed or streamed image: not for next/image's optimizer */}
                 <img src={slide.url} alt={`Slide ${slide.index + 1} of post ${postId}`} loading="lazy" className="aspect-[3/4] w-full object-cover" data-testid="post-slide" />
               </button>
@@ -44,10 +52,24 @@ export function SlideLightbox({ slides, postId }: { slides: LightboxSlide[]; pos
           </li>
         ))}
       </ol>
-      <Dialog.Root open={open !== null} onOpenChange={(next) => !next && setOpen(null)}>
+      <Dialog.Root
+        open={open !== null}
+        onOpenChange={(next) => {
+          if (next) return;
+          shownOnClose.current = open;
+          setOpen(null);
+        }}
+      >
         <Dialog.Portal>
           <Dialog.Overlay className="fixed inset-0 z-50 bg-black/85" />
-          <Dialog.Content onKeyDown={onKeyDown} className="fixed inset-0 z-50 flex flex-col items-center justify-center gap-3 p-4 outline-none" aria-describedby={undefined}>
+          <Dialog.Content
+            onKeyDown={onKeyDown}
+            onCloseAutoFocus={(event) => {
+              const shown = shownOnClose.current === null ? undefined : buttons.current.get(shownOnClose.current);
+              if (!shown) return;
+              event.preventDefault();
+              shown.focus();
+            }} className="fixed inset-0 z-50 flex flex-col items-center justify-center gap-3 p-4 outline-none" aria-describedby={undefined}>
             <Dialog.Title className="text-sm text-white" data-testid="lightbox-position">
               Slide {current ? current.index + 1 : ""} of {total}
             </Dialog.Title>

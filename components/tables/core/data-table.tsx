@@ -32,6 +32,7 @@ export interface DataTableProps<TData extends RowData> {
 
 const OVERSCAN = 8;
 const LOAD_AHEAD = 15;
+const INITIAL_RECT = { width: 1200, height: 800 };
 
 function tracks(metas: KitColumnMeta[]): string {
   return metas.map((meta) => (meta.grow ? `minmax(${meta.width}px, 1fr)` : `${meta.width}px`)).join(" ");
@@ -89,7 +90,15 @@ export function DataTable<TData extends RowData>({ id, label, columns, data, get
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: OVERSCAN, getItemKey: (index) => rows[index]?.id ?? index });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    // The server renders the first screen of rows too, so they show (and their images load) before hydration.
+    initialRect: INITIAL_RECT,
+  });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
 

@@ -164,11 +164,8 @@ function postType(row: Pick<Row, "is_slideshow" | "post_type">): PostExplorerRow
   return declared === "slideshow" || declared === "video" ? declared : null;
 }
 
-/**
- * One page of the posts explorer, read under RLS: filtered, sorted on any metric, and paged by a
- * keyset cursor (sort key, id), so every post appears exactly once however deep the scroll.
- */
-export async function searchPosts(tx: Tx, scope: ExplorerScope, query: SearchPostsQuery): Promise<PostExplorerPage> {
+/** The explorer's SQL for one page (one row more than asked, to know whether another page follows). */
+export function explorerPageQuery(scope: ExplorerScope, query: SearchPostsQuery): SQL {
   const today = localDate(scope.timezone, scope.now);
   const { key, cast } = sortKey(query.sort, today);
   const desc = query.dir === "desc";
@@ -179,18 +176,24 @@ export async function searchPosts(tx: Tx, scope: ExplorerScope, query: SearchPos
     where.push(desc ? sql`(${key}, p.id) < (${bound}, ${id}::uuid)` : sql`(${key}, p.id) > (${bound}, ${id}::uuid)`);
   }
   const order = desc ? sql`${key} desc, p.id desc nulls last` : sql`${key} asc, p.id asc nulls first`;
-  const rows = rowsOf<Row>(
-    await tx.execute(sql`
-      select p.id, p.post_id, p.url, p.creator, p.va, p.set_id, p.is_slideshow, p.post_type, p.status::text as status, p.posted_at,
-        p.views, p.likes, p.comments, p.shares, p.saves, p.engagement_rate, p.slide_count,
-        ${freshGain("views_gained_1d", today)} as gained_1d, ${freshGain("views_gained_7d", today)} as gained_7d,
-        p.last_error, p.last_error_code, p.consecutive_failures, (${key})::text as sort_key,
-        exists (select 1 from tiktok_slides s where s.post_id = p.id and s.slide_index = 0 and s.storage_path is not null) as has_thumbnail
-      from tiktok_posts p
-      where ${sql.join(where, sql` and `)}
-      order by ${order}
-      limit ${query.limit + 1}`),
-  );
+  return sql`
+    select p.id, p.post_id, p.url, p.creator, p.va, p.set_id, p.is_slideshow, p.post_type, p.status::text as status, p.posted_at,
+      p.views, p.likes, p.comments, p.shares, p.saves, p.engagement_rate, p.slide_count,
+      ${freshGain("views_gained_1d", today)} as gained_1d, ${freshGain("views_gained_7d", today)} as gained_7d,
+      p.last_error, p.last_error_code, p.consecutive_failures, (${key})::text as sort_key,
+      exists (select 1 from tiktok_slides s where s.post_id = p.id and s.slide_index = 0 and s.storage_path is not null) as has_thumbnail
+    from tiktok_posts p
+    where ${sql.join(where, sql` and `)}
+    order by ${order}
+    limit ${query.limit + 1}`;
+}
+
+/**
+ * One page of the posts explorer, read under RLS: filtered, sorted on any metric, and paged by a
+ * keyset cursor (sort key, id), so every post appears exactly once however deep the scroll.
+ */
+export async function searchPosts(tx: Tx, scope: ExplorerScope, query: SearchPostsQuery): Promise<PostExplorerPage> {
+  const rows = rowsOf<Row>(await tx.execute(explorerPageQuery(scope, query)));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
