@@ -164,7 +164,11 @@ function postType(row: Pick<Row, "is_slideshow" | "post_type">): PostExplorerRow
   return declared === "slideshow" || declared === "video" ? declared : null;
 }
 
-/** The explorer's SQL for one page (one row more than asked, to know whether another page follows). */
+/**
+ * The explorer's SQL for one page (one row more than asked, to know whether another page follows).
+ * `offset 0` keeps the thumbnail test a per-row index probe: without it Postgres may turn the EXISTS
+ * into a hashed subplan that reads every slide of the workspace on each request.
+ */
 export function explorerPageQuery(scope: ExplorerScope, query: SearchPostsQuery): SQL {
   const today = localDate(scope.timezone, scope.now);
   const { key, cast } = sortKey(query.sort, today);
@@ -181,7 +185,7 @@ export function explorerPageQuery(scope: ExplorerScope, query: SearchPostsQuery)
       p.views, p.likes, p.comments, p.shares, p.saves, p.engagement_rate, p.slide_count,
       ${freshGain("views_gained_1d", today)} as gained_1d, ${freshGain("views_gained_7d", today)} as gained_7d,
       p.last_error, p.last_error_code, p.consecutive_failures, (${key})::text as sort_key,
-      exists (select 1 from tiktok_slides s where s.post_id = p.id and s.slide_index = 0 and s.storage_path is not null) as has_thumbnail
+      exists (select 1 from tiktok_slides s where s.post_id = p.id and s.slide_index = 0 and s.storage_path is not null offset 0) as has_thumbnail
     from tiktok_posts p
     where ${sql.join(where, sql` and `)}
     order by ${order}
