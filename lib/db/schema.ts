@@ -333,6 +333,8 @@ export const tiktokPostStats = pgTable(
   },
   (t) => [
     unique("tiktok_post_stats_post_date_key").on(t.postId, t.date),
+    // Leaderboards read a workspace's stats for a range of days.
+    index("tiktok_post_stats_workspace_date_idx").on(t.workspaceId, t.date),
     foreignKey({
       name: "tiktok_post_stats_post_fk",
       columns: [t.postId, t.workspaceId],

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provideConnectionForTests } from "@/lib/db/process-connection";
 import { postDetailSchema } from "@/lib/services/posts/get-post-detail";
+import { leaderboardResponseSchema } from "@/lib/services/posts/rank-post-groups";
 import { searchPostsResponseSchema } from "@/lib/services/posts/search-posts";
 import { getStorage } from "@/lib/storage/get-storage";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
@@ -10,6 +11,7 @@ import { zipEntries } from "@/tests/zip-entries";
 import * as postsRoute from "./[workspace]/posts/route";
 import * as postRoute from "./[workspace]/posts/[postId]/route";
 import * as zipRoute from "./[workspace]/posts/[postId]/slides.zip/route";
+import * as leaderboardRoute from "./[workspace]/posts/leaderboard/route";
 
 // The posts routes as the server runs them: a signed session cookie, RLS, zod on the query and
 // on our own answers (a route cannot drift from its schema), problem+json for a caller's mistake.
@@ -100,5 +102,19 @@ describe("posts API route handlers on pglite", () => {
     expect(await problemOf(none)).toMatchObject({ status: 404, code: "not_found" });
     const outsider = await callRoute(zipRoute.GET, `${base}/${posts[0]}/slides.zip`, { ...slug, postId: String(posts[0]) }, { cookie: cookies.outsider });
     expect(outsider.status).toBe(404);
+  });
+
+  it("GET posts/leaderboard groups by VA over a period and matches its schema; 400 without a period or with an unknown group", async () => {
+    const response = await callRoute(leaderboardRoute.GET, `${base}/leaderboard?by=va&from=2026-03-01&to=2026-03-05`, slug, { cookie: cookies.viewer });
+    expect(response.status).toBe(200);
+    const { data } = leaderboardResponseSchema.parse(await response.json());
+    expect(data.map((row) => [row.key, row.posts, row.views])).toEqual([
+      ["Leo", 3, 600],
+      ["Mia", 2, 400],
+    ]);
+    for (const query of ["by=va", "by=country&from=2026-03-01&to=2026-03-05", "from=2026-03-05&to=2026-03-01"]) {
+      expect(await problemOf(await callRoute(leaderboardRoute.GET, `${base}/leaderboard?${query}`, slug, { cookie: cookies.viewer })), query).toMatchObject({ status: 400, code: "invalid_input" });
+    }
+    expect((await callRoute(leaderboardRoute.GET, `${base}/leaderboard?from=2026-03-01&to=2026-03-05`, slug, { cookie: cookies.outsider })).status).toBe(404);
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "tiktok_post_stats_workspace_date_idx" ON "tiktok_post_stats" USING btree ("workspace_id","date");
