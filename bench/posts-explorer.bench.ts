@@ -1,7 +1,7 @@
 /**
- * The posts explorer's page query through the RLS path, against a trivial `select 1` through the same
- * path, on a generated workspace of POSTS posts × DAYS days of tiktok_post_stats.
- * Usage: npm run bench:explorer [-- --posts 100000 --days 90 --iterations 200 --engines postgres]
+ * The posts explorer's page query and the leaderboards through the RLS path, against a trivial
+ * `select 1` through the same path, on a generated workspace of POSTS posts × DAYS days of tiktok_post_stats.
+ * Usage: npm run bench:explorer [-- --posts 100000 --days 90 --iterations 200 --engines postgres] [--demo: the demo workspace only]
  * Postgres needs TEST_DATABASE_URL (a server database to create throwaway databases from).
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import type { Connection } from "@/lib/db/client";
 import { runAsUser } from "@/lib/db/rls";
 import { rowsOf } from "@/lib/db/rows";
+import { rankPostGroups } from "@/lib/services/posts/rank-post-groups";
 import { explorerPageQuery, searchPosts, searchPostsQuerySchema, type ExplorerScope } from "@/lib/services/posts/search-posts";
 import { createTestDatabase, ENGINES, type Engine } from "@/tests/db-harness";
 import { percentile, round, timeMany } from "./stats";
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     days: { type: "string", default: "90" },
     iterations: { type: "string", default: "200" },
     engines: { type: "string" },
+    demo: { type: "boolean", default: false },
   },
 });
 const POSTS = Number(values.posts);
@@ -121,9 +123,63 @@ async function measure(connection: Connection, name: string, params: Record<stri
   };
 }
 
+/** One leaderboard request (by VA, the last `days` days) timed like the explorer's cases. */
+async function measureLeaderboard(connection: Connection, days: number) {
+  const to = LAST_DAY;
+  const from = new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const board = () => runAsUser(connection, { sub: VIEWER }, (tx) => rankPostGroups(tx, { id: WORKSPACE, timezone: TIMEZONE }, { by: "va", from, to }));
+  const trivial = () => runAsUser(connection, { sub: VIEWER }, (tx) => tx.execute(sql`select 1`));
+  if ((await board()).length === 0) throw new Error("the leaderboard returned no rows");
+  await timeMany(3, board);
+  const samples = await timeMany(Math.max(10, Math.floor(ITERATIONS / 10)), board);
+  const trivialSamples = await timeMany(ITERATIONS, trivial);
+  const p50 = percentile(samples, 50);
+  return { case: `leaderboard by VA, ${days} days`, p50Ms: round(p50), p95Ms: round(percentile(samples, 95)), select1P50Ms: round(percentile(trivialSamples, 50)), ratioP50: round(p50 / percentile(trivialSamples, 50), 1) };
+}
+
+/** The demo workspace (600 posts): the explorer's default page and the 30-day leaderboard. */
+async function measureDemo(engine: Engine) {
+  const db = await createTestDatabase(engine);
+  try {
+    const { seedDemo } = await import("@/lib/demo/seed-demo");
+    const { mkdtemp } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    await seedDemo(db.connection, { storageRoot: await mkdtemp(path.join(tmpdir(), "reach-bench-")) });
+    await db.connection.runner.exec("analyze");
+    const [demo] = await db.connection.runner.query<{ workspace_id: string; user_id: string; timezone: string }>(
+      "select m.workspace_id, m.user_id, w.timezone from workspace_members m join workspaces w on w.id = m.workspace_id where w.slug = 'demo' and m.role = 'viewer' limit 1",
+    );
+    if (!demo) throw new Error("demo workspace missing");
+    const [last] = await db.connection.runner.query<{ day: string }>("select max(date)::text as day from tiktok_post_stats where workspace_id = $1", [demo.workspace_id]);
+    const to = last?.day ?? LAST_DAY;
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+    const scope: ExplorerScope = { workspaceId: demo.workspace_id, timezone: demo.timezone, now: new Date(`${to}T18:00:00Z`) };
+    const cases = {
+      "demo: explorer default page": () => runAsUser(db.connection, { sub: demo.user_id }, (tx) => searchPosts(tx, scope, searchPostsQuerySchema.parse({}))),
+      "demo: leaderboard by VA, 30 days": () => runAsUser(db.connection, { sub: demo.user_id }, (tx) => rankPostGroups(tx, { id: demo.workspace_id, timezone: demo.timezone }, { by: "va", from, to })),
+    };
+    const trivial = () => runAsUser(db.connection, { sub: demo.user_id }, (tx) => tx.execute(sql`select 1`));
+    const base = percentile(await timeMany(ITERATIONS, trivial), 50);
+    const results = [];
+    for (const [name, fn] of Object.entries(cases)) {
+      await timeMany(5, fn);
+      const samples = await timeMany(ITERATIONS, fn);
+      results.push({ engine, dataset: "demo", case: name, p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)), select1P50Ms: round(base), ratioP50: round(percentile(samples, 50) / base, 1) });
+    }
+    return results;
+  } finally {
+    await db.drop();
+  }
+}
+
 async function main() {
   const results: Record<string, unknown>[] = [];
   for (const engine of engines) {
+    if (values.demo) {
+      results.push(...(await measureDemo(engine)));
+      continue;
+    }
     const db = await createTestDatabase(engine);
     try {
       const started = performance.now();
@@ -135,12 +191,17 @@ async function main() {
         console.error(`${engine} ${name}: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, deep p95 ${result.deepP95Ms} ms`);
         if (name.startsWith("default")) console.error(result.plan);
       }
+      for (const days of [7, 30]) {
+        const result = await measureLeaderboard(db.connection, days);
+        results.push({ engine, dataset: `${POSTS}x${DAYS}`, ...result });
+        console.error(`${engine} ${result.case}: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms`);
+      }
     } finally {
       await db.drop();
     }
   }
   await mkdir("bench/results", { recursive: true });
-  await writeFile("bench/results/posts-explorer.json", JSON.stringify(results, null, 2));
+  await writeFile(`bench/results/posts-explorer${values.demo ? "-demo" : ""}.json`, JSON.stringify(results, null, 2));
   console.table(results.map(({ plan: _plan, ...row }) => row));
 }
 
