@@ -7,13 +7,15 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectOption } from "@/components/ui/select";
-import { POST_FILTER_PARAMS } from "@/lib/domain/posts-explorer";
+import { POST_FILTER_PARAMS, POST_TYPES } from "@/lib/domain/posts-explorer";
 import { POST_STATUSES } from "@/lib/domain/statuses";
 import type { PostFilterOptions } from "@/lib/services/posts/list-post-filter-options";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-function FilterSelect({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: readonly string[]; onChange: (value: string) => void }) {
+const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+
+function FilterSelect({ id, label, value, options, onChange, display = (option) => option }: { id: string; label: string; value: string; options: readonly string[]; onChange: (value: string) => void; display?: (option: string) => string }) {
   return (
     <div className="grid gap-1">
       <Label htmlFor={id} className="text-xs">
@@ -23,7 +25,7 @@ function FilterSelect({ id, label, value, options, onChange }: { id: string; lab
         <SelectOption value="">All</SelectOption>
         {options.map((option) => (
           <SelectOption key={option} value={option}>
-            {option}
+            {display(option)}
           </SelectOption>
         ))}
       </Select>
@@ -64,8 +66,8 @@ export function PostsFilters({ options }: { options: PostFilterOptions }) {
       <FilterSelect id="posts-va" label="VA" value={value("va")} options={options.vas} onChange={(va) => set({ va })} />
       <FilterSelect id="posts-creator" label="Creator" value={value("creator")} options={options.creators} onChange={(creator) => set({ creator })} />
       <FilterSelect id="posts-set" label="Set" value={value("set")} options={options.sets} onChange={(next) => set({ set: next })} />
-      <FilterSelect id="posts-type" label="Type" value={value("type")} options={["slideshow", "video"]} onChange={(type) => set({ type })} />
-      <FilterSelect id="posts-status" label="Status" value={value("status")} options={POST_STATUSES} onChange={(status) => set({ status })} />
+      <FilterSelect id="posts-type" label="Type" value={value("type")} options={POST_TYPES} display={capitalized} onChange={(type) => set({ type })} />
+      <FilterSelect id="posts-status" label="Status" value={value("status")} options={POST_STATUSES} display={capitalized} onChange={(status) => set({ status })} />
       <div className="grid gap-1">
         <Label htmlFor="posts-from" className="text-xs">
           Posted from
