@@ -8,7 +8,7 @@ test("members see first-slide thumbnails through the slide route; other workspac
   await expect(thumbnail).toBeVisible();
   const src = await thumbnail.getAttribute("src");
   expect(src).toMatch(/^\/api\/v1\/workspaces\/demo\/posts\/[0-9a-f-]{36}\/slides\/0$/);
-  // A lazy image decodes a moment after it is laid out: wait for it rather than race it.
+  // The grid renders its rows on the client too: the lazy image may still be loading.
   await expect.poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
 
   const served = await page.request.get(src!);

@@ -1,31 +1,30 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/members/api-client";
+import { useMutation } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { callApi } from "@/components/api/api-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
 /** The member's own data: a JSON download, and deleting the account (the server refuses a last admin). */
 export function PrivacySettings({ email }: { email: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const remove = useMutation({
+    mutationFn: async (body: { confirmEmail: string; password?: string }) => {
+      await callApi("/api/v1/me", { method: "DELETE", body });
+      await signOut({ callbackUrl: "/sign-in" });
+    },
+  });
+  const error = remove.error?.message ?? null;
+  const pending = remove.isPending || remove.isSuccess;
 
-  async function onDelete(event: FormEvent<HTMLFormElement>) {
+  function onDelete(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const confirmEmail = String(form.get("confirmEmail") ?? "");
     const password = String(form.get("password") ?? "");
-    setPending(true);
-    setError(null);
-    try {
-      await callApi("/api/v1/me", { method: "DELETE", body: password ? { confirmEmail, password } : { confirmEmail } });
-      await signOut({ callbackUrl: "/sign-in" });
-    } catch (caught) {
-      setError((caught as Error).message);
-      setPending(false);
-    }
+    remove.mutate(password ? { confirmEmail, password } : { confirmEmail });
   }
 
   return (

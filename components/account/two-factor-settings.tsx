@@ -1,8 +1,9 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/members/api-client";
+import { callApi } from "@/components/api/api-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -18,20 +19,11 @@ type Step = { kind: "idle" } | { kind: "scan"; enrolment: Enrolment } | { kind: 
 /** Set-up (secret, QR code, confirming code, recovery codes shown once) and turning it off. */
 export function TwoFactorSettings({ enabled, enabledAt, recoveryCodesLeft }: { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number }) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function run(action: () => Promise<void>) {
-    setPending(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setPending(false);
-    }
-  }
+  // Each step is one call; TanStack Query keeps its pending and error state.
+  const action = useMutation({ mutationFn: (work: () => Promise<void>) => work() });
+  const pending = action.isPending;
+  const error = action.error?.message ?? null;
+  const run = (work: () => Promise<void>) => action.mutate(work);
 
   const start = () =>
     run(async () => {

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { callApi } from "@/components/members/api-client";
+import { api } from "@/components/api/api-client";
+import { useApiMutation } from "@/components/api/use-api-mutation";
 
 interface EditableAccount {
   id: string;
@@ -20,28 +21,12 @@ interface EditableAccount {
 /** Edit, deactivate (keeps history, skips daily snapshots) and delete (drops history) for editors. */
 export function AccountEditor({ workspaceSlug, account }: { workspaceSlug: string; account: EditableAccount }) {
   const router = useRouter();
-  const url = `/api/v1/workspaces/${workspaceSlug}/accounts/${account.id}`;
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
-
-  async function run(action: () => Promise<unknown>, after?: () => void) {
-    setPending(true);
-    setError(null);
-    setSaved(false);
-    try {
-      await action();
-      if (after) after();
-      else {
-        setSaved(true);
-        router.refresh();
-      }
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setPending(false);
-    }
-  }
+  const url = `${api.workspace(workspaceSlug)}/accounts/${account.id}`;
+  const save = useApiMutation({ mutationFn: (body: Record<string, unknown>) => api.patch(url, body) });
+  const remove = useApiMutation({ mutationFn: () => api.delete(url), refresh: false, onSuccess: () => router.push(`/${workspaceSlug}/accounts`) });
+  const pending = save.isPending || remove.isPending;
+  const error = (save.error ?? remove.error)?.message ?? null;
+  const saved = save.isSuccess;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,17 +35,12 @@ export function AccountEditor({ workspaceSlug, account }: { workspaceSlug: strin
       .split(/[;|,]/)
       .map((tag) => tag.trim())
       .filter(Boolean);
-    void run(() =>
-      callApi(url, {
-        method: "PATCH",
-        body: {
-          displayName: String(data.get("displayName") ?? ""),
-          organization: String(data.get("organization") ?? ""),
-          tags,
-          isCore: data.get("isCore") === "on",
-        },
-      }),
-    );
+    save.mutate({
+      displayName: String(data.get("displayName") ?? ""),
+      organization: String(data.get("organization") ?? ""),
+      tags,
+      isCore: data.get("isCore") === "on",
+    });
   }
 
   return (
@@ -86,7 +66,7 @@ export function AccountEditor({ workspaceSlug, account }: { workspaceSlug: strin
           <Button type="submit" disabled={pending}>
             Save
           </Button>
-          <Button type="button" variant="outline" disabled={pending} onClick={() => void run(() => callApi(url, { method: "PATCH", body: { active: !account.active } }))}>
+          <Button type="button" variant="outline" disabled={pending} onClick={() => save.mutate({ active: !account.active })}>
             {account.active ? "Deactivate" : "Reactivate"}
           </Button>
           <Button
@@ -95,10 +75,7 @@ export function AccountEditor({ workspaceSlug, account }: { workspaceSlug: strin
             disabled={pending}
             onClick={() => {
               if (window.confirm(`Delete ${account.label} and its whole history? Deactivating keeps the history.`)) {
-                void run(
-                  () => callApi(url, { method: "DELETE" }),
-                  () => router.push(`/${workspaceSlug}/accounts`),
-                );
+                remove.mutate();
               }
             }}
           >

@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
+import { api, callApi } from "@/components/api/api-client";
+import { useApiMutation } from "@/components/api/use-api-mutation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -20,10 +21,7 @@ async function upload<T>(url: string, file: File, dryRun: boolean): Promise<T> {
   const body = new FormData();
   body.append("file", file);
   body.append("dryRun", String(dryRun));
-  const response = await fetch(url, { method: "POST", body });
-  const payload = (await response.json().catch(() => ({}))) as { data?: T; detail?: string; title?: string };
-  if (!response.ok || payload.data === undefined) throw new Error(payload.detail ?? payload.title ?? `Upload failed (${response.status}).`);
-  return payload.data;
+  return (await callApi<{ data: T }>(url, { method: "POST", body })).data;
 }
 
 function download(name: string, text: string) {
@@ -51,41 +49,34 @@ function Section({ title, count, children }: { title: string; count: number; chi
 
 /** Upload → preview (nothing written) → import the valid rows in one go; invalid rows download as a CSV with an error column. */
 export function AccountImport({ workspaceSlug }: { workspaceSlug: string }) {
-  const router = useRouter();
-  const url = `/api/v1/workspaces/${workspaceSlug}/accounts/import`;
+  const url = `${api.workspace(workspaceSlug)}/accounts/import`;
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<AccountImportPreview | null>(null);
   const [result, setResult] = useState<(ImportResult & { duplicates: number; invalid: number }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function run(action: () => Promise<void>) {
-    setPending(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setPending(false);
-    }
-  }
+  const [noFile, setNoFile] = useState(false);
+  const check = useApiMutation({ mutationFn: (chosen: File) => upload<AccountImportPreview>(url, chosen, true), refresh: false, onSuccess: setPreview });
+  const commit = useApiMutation({
+    mutationFn: (chosen: File) => upload<ImportResult & { duplicates: number; invalid: number }>(url, chosen, false),
+    onSuccess: (imported) => {
+      setResult(imported);
+      setPreview(null);
+    },
+  });
+  const pending = check.isPending || commit.isPending;
+  const error = noFile ? "Choose a CSV file first." : ((check.error ?? commit.error)?.message ?? null);
 
   function onPreview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!file) return setError("Choose a CSV file first.");
+    setNoFile(!file);
+    if (!file) return;
     setResult(null);
     setPreview(null);
-    void run(async () => setPreview(await upload<AccountImportPreview>(url, file, true)));
+    commit.reset();
+    check.mutate(file);
   }
 
   function onImport() {
-    if (!file) return;
-    void run(async () => {
-      setResult(await upload(url, file, false));
-      setPreview(null);
-      router.refresh();
-    });
+    if (file) commit.mutate(file);
   }
 
   return (

@@ -7,7 +7,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { Select, SelectOption } from "@/components/ui/select";
-import { callApi } from "@/components/members/api-client";
+import { api } from "@/components/api/api-client";
+import { useApiMutation } from "@/components/api/use-api-mutation";
 import { PLATFORMS } from "@/lib/domain/platforms";
 import { PLATFORM_LABELS } from "@/lib/format";
 
@@ -15,33 +16,28 @@ import { PLATFORM_LABELS } from "@/lib/format";
 export function AddAccountDialog({ workspaceSlug }: { workspaceSlug: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const add = useApiMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<{ data: { id: string } }>(`${api.workspace(workspaceSlug)}/accounts`, body),
+    refresh: false,
+    onSuccess: (created) => {
+      setOpen(false);
+      router.push(`/${workspaceSlug}/accounts/${created.data.id}`);
+    },
+  });
+  const pending = add.isPending;
+  const error = add.error?.message ?? null;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const platform = String(data.get("platform") ?? "");
-    setPending(true);
-    setError(null);
-    try {
-      const created = await callApi<{ data: { id: string } }>(`/api/v1/workspaces/${workspaceSlug}/accounts`, {
-        method: "POST",
-        body: {
-          ...(platform ? { platform } : {}),
-          handle: String(data.get("handle") ?? ""),
-          displayName: String(data.get("displayName") ?? ""),
-          organization: String(data.get("organization") ?? ""),
-          isCore: data.get("isCore") === "on",
-        },
-      });
-      setOpen(false);
-      router.push(`/${workspaceSlug}/accounts/${created.data.id}`);
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setPending(false);
-    }
+    add.mutate({
+      ...(platform ? { platform } : {}),
+      handle: String(data.get("handle") ?? ""),
+      displayName: String(data.get("displayName") ?? ""),
+      organization: String(data.get("organization") ?? ""),
+      isCore: data.get("isCore") === "on",
+    });
   }
 
   return (

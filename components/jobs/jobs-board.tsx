@@ -1,8 +1,8 @@
 "use client";
 
-import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { callApi } from "@/components/members/api-client";
+import { callApi } from "@/components/api/api-client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import type { RunView } from "@/lib/services/job-runs/list-runs";
 import { JobsTable } from "./jobs-table";
@@ -20,16 +20,7 @@ interface JobsBoardProps {
 const ACTIVE = new Set(["queued", "running"]);
 
 /** The Jobs page's live part: TanStack Query polls every second while a run is active, every 15 s otherwise. */
-export function JobsBoard(props: JobsBoardProps) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 500 } } }));
-  return (
-    <QueryClientProvider client={client}>
-      <Board {...props} />
-    </QueryClientProvider>
-  );
-}
-
-function Board({ slug, canEdit, initialRuns, targets, sheets }: JobsBoardProps) {
+export function JobsBoard({ slug, canEdit, initialRuns, targets, sheets }: JobsBoardProps) {
   const base = `/api/v1/workspaces/${slug}/jobs`;
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +28,7 @@ function Board({ slug, canEdit, initialRuns, targets, sheets }: JobsBoardProps) 
     queryKey: ["jobs", slug],
     queryFn: async () => (await callApi<{ data: RunView[] }>(base, { method: "GET" })).data,
     initialData: initialRuns,
+    staleTime: 500,
     refetchInterval: (query) => (query.state.data?.some((run) => ACTIVE.has(run.status)) ? 1_000 : 15_000),
   });
   const mutate = useMutation({

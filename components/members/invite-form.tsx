@@ -1,42 +1,29 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectOption } from "@/components/ui/select";
-import { callApi } from "./api-client";
+import { api } from "@/components/api/api-client";
+import { useApiMutation } from "@/components/api/use-api-mutation";
 
 export function InviteForm({ workspaceSlug }: { workspaceSlug: string }) {
-  const router = useRouter();
-  const [link, setLink] = useState<string | null>(null);
-  const [emailedTo, setEmailedTo] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const invite = useApiMutation({
+    mutationFn: ({ body }: { body: { email: string; role: string }; form: HTMLFormElement }) =>
+      api.post<{ data: { email: string; emailed: boolean; link?: string } }>(`${api.workspace(workspaceSlug)}/invitations`, body),
+    onSuccess: (_result, { form }) => form.reset(),
+  });
+  const pending = invite.isPending;
+  const error = invite.error?.message ?? null;
+  const emailedTo = invite.data?.data.emailed ? invite.data.data.email : null;
+  const link = invite.data && !invite.data.data.emailed ? (invite.data.data.link ?? null) : null;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    setPending(true);
-    setError(null);
-    setLink(null);
-    setEmailedTo(null);
-    try {
-      const result = await callApi<{ data: { email: string; emailed: boolean; link?: string } }>(`/api/v1/workspaces/${workspaceSlug}/invitations`, {
-        method: "POST",
-        body: { email: String(data.get("email") ?? ""), role: String(data.get("role") ?? "viewer") },
-      });
-      if (result.data.emailed) setEmailedTo(result.data.email);
-      else setLink(result.data.link ?? null);
-      form.reset();
-      router.refresh();
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setPending(false);
-    }
+    invite.mutate({ body: { email: String(data.get("email") ?? ""), role: String(data.get("role") ?? "viewer") }, form });
   }
 
   return (

@@ -1,32 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select, SelectOption } from "@/components/ui/select";
 import type { Role } from "@/lib/domain/roles";
-import { callApi } from "./api-client";
+import { api } from "@/components/api/api-client";
+import { useApiMutation } from "@/components/api/use-api-mutation";
 
 /** Role select and remove button for one member; the server refuses demoting the last admin. */
 export function MemberActions({ workspaceSlug, userId, role, label }: { workspaceSlug: string; userId: string; role: Role; label: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [resetLink, setResetLink] = useState<string | null>(null);
-  const url = `/api/v1/workspaces/${workspaceSlug}/members/${userId}`;
-
-  async function run(action: () => Promise<unknown>) {
-    setPending(true);
-    setError(null);
-    try {
-      await action();
-      router.refresh();
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setPending(false);
-    }
-  }
+  const url = `${api.workspace(workspaceSlug)}/members/${userId}`;
+  const action = useApiMutation({ mutationFn: (call: () => Promise<unknown>) => call() });
+  const run = (call: () => Promise<unknown>) => action.mutate(call);
+  const pending = action.isPending;
+  const error = action.error?.message ?? null;
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -35,7 +23,7 @@ export function MemberActions({ workspaceSlug, userId, role, label }: { workspac
         className="h-8"
         defaultValue={role}
         disabled={pending}
-        onChange={(event) => void run(() => callApi(url, { method: "PATCH", body: { role: event.target.value } }))}
+        onChange={(event) => run(() => api.patch(url, { role: event.target.value }))}
       >
         <SelectOption value="viewer">Viewer</SelectOption>
         <SelectOption value="editor">Editor</SelectOption>
@@ -46,7 +34,7 @@ export function MemberActions({ workspaceSlug, userId, role, label }: { workspac
         size="sm"
         disabled={pending}
         onClick={() => {
-          if (window.confirm(`Remove ${label} from this workspace?`)) void run(() => callApi(url, { method: "DELETE" }));
+          if (window.confirm(`Remove ${label} from this workspace?`)) run(() => api.delete(url));
         }}
       >
         Remove
@@ -56,7 +44,7 @@ export function MemberActions({ workspaceSlug, userId, role, label }: { workspac
         size="sm"
         disabled={pending}
         onClick={() => {
-          if (window.confirm(`Sign ${label} out on every device?`)) void run(() => callApi(`${url}/sessions`, { method: "DELETE" }));
+          if (window.confirm(`Sign ${label} out on every device?`)) run(() => api.delete(`${url}/sessions`));
         }}
       >
         Sign out everywhere
@@ -66,8 +54,8 @@ export function MemberActions({ workspaceSlug, userId, role, label }: { workspac
         size="sm"
         disabled={pending}
         onClick={() =>
-          void run(async () => {
-            const result = await callApi<{ data: { link: string } }>(`${url}/reset-link`, { method: "POST" });
+          run(async () => {
+            const result = await api.post<{ data: { link: string } }>(`${url}/reset-link`);
             setResetLink(result.data.link);
           })
         }

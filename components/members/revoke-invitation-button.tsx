@@ -1,25 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { callApi } from "./api-client";
+import { api } from "@/components/api/api-client";
+import { useApiMutation } from "@/components/api/use-api-mutation";
 
 export function RevokeInvitationButton({ workspaceSlug, invitationId }: { workspaceSlug: string; invitationId: string }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
+  // Withdrawn or already gone: either way the list is read again.
+  const withdraw = useApiMutation({ mutationFn: () => api.delete(`${api.workspace(workspaceSlug)}/invitations/${invitationId}`).catch(() => null) });
   return (
-    <Button
-      variant="ghost"
-      size="sm"
-      disabled={pending}
-      onClick={async () => {
-        setPending(true);
-        await callApi(`/api/v1/workspaces/${workspaceSlug}/invitations/${invitationId}`, { method: "DELETE" }).catch(() => null);
-        setPending(false);
-        router.refresh();
-      }}
-    >
+    <Button variant="ghost" size="sm" disabled={withdraw.isPending} onClick={() => withdraw.mutate()}>
       Withdraw
     </Button>
   );

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/members/api-client";
+import { api } from "@/components/api/api-client";
+import { useApiMutation } from "@/components/api/use-api-mutation";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -22,47 +22,43 @@ interface Inspection {
 }
 
 export function SheetConnectForm({ slug }: { slug: string }) {
-  const router = useRouter();
   const [url, setUrl] = useState("");
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [mapping, setMapping] = useState<MappingDraft>(toDraft({}));
   const [status, setStatus] = useState<StatusValues>({ ...DEFAULT_STATUS_VALUES });
   const [name, setName] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function test(tab?: string) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const { data } = await callApi<{ data: Inspection }>(`/api/v1/workspaces/${slug}/sheets/test`, { method: "POST", body: { url, tab } });
+  const inspect = useApiMutation({
+    mutationFn: (tab?: string) => api.post<{ data: Inspection }>(`${api.workspace(slug)}/sheets/test`, { url, tab }),
+    refresh: false,
+    onMutate: () => setMessage(null),
+    onSuccess: ({ data }) => {
       setInspection(data);
       setMapping(toDraft(data.detected));
       setName(data.title);
       setMessage(data.detected.url ? { ok: true, text: `Opened "${data.title}". Check the mapping, then connect.` } : { ok: false, text: "No post URL column was recognised: choose it below." });
-    } catch (caught) {
+    },
+    onError: (failure) => {
       setInspection(null);
-      setMessage({ ok: false, text: (caught as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function connect(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!inspection) return;
-    setBusy(true);
-    try {
-      await callApi(`/api/v1/workspaces/${slug}/sheets`, { method: "POST", body: { url: inspection.spreadsheetId, tab: inspection.tab, name, mapping: fromDraft(mapping), statusValues: status } });
-      setMessage({ ok: true, text: `Connected "${name}" (${inspection.tab}).` });
+      setMessage({ ok: false, text: failure.message });
+    },
+  });
+  const add = useApiMutation({
+    mutationFn: (chosen: Inspection) =>
+      api.post(`${api.workspace(slug)}/sheets`, { url: chosen.spreadsheetId, tab: chosen.tab, name, mapping: fromDraft(mapping), statusValues: status }),
+    onSuccess: (_result, chosen) => {
+      setMessage({ ok: true, text: `Connected "${name}" (${chosen.tab}).` });
       setInspection(null);
       setUrl("");
-      router.refresh();
-    } catch (caught) {
-      setMessage({ ok: false, text: (caught as Error).message });
-    } finally {
-      setBusy(false);
-    }
+    },
+    onError: (failure) => setMessage({ ok: false, text: failure.message }),
+  });
+  const busy = inspect.isPending || add.isPending;
+  const test = (tab?: string) => inspect.mutate(tab);
+
+  function connect(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (inspection) add.mutate(inspection);
   }
 
   return (
@@ -71,7 +67,7 @@ export function SheetConnectForm({ slug }: { slug: string }) {
         className="flex flex-wrap items-end gap-3"
         onSubmit={(event) => {
           event.preventDefault();
-          void test();
+          test();
         }}
       >
         <div className="grid min-w-72 flex-1 gap-1">
@@ -92,7 +88,7 @@ export function SheetConnectForm({ slug }: { slug: string }) {
           <div className="flex flex-wrap gap-3">
             <div className="grid gap-1">
               <Label htmlFor="sheet-tab">Tab</Label>
-              <Select id="sheet-tab" value={inspection.tab} onChange={(event) => void test(event.target.value)}>
+              <Select id="sheet-tab" value={inspection.tab} onChange={(event) => test(event.target.value)}>
                 {inspection.tabs.map((tab) => (
                   <option key={tab} value={tab}>
                     {tab}

@@ -1,45 +1,36 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/members/api-client";
+import { api } from "@/components/api/api-client";
+import { useApiMutation } from "@/components/api/use-api-mutation";
 import { Button } from "@/components/ui/button";
 import type { HeaderMapping } from "@/lib/sheets/header-mapping";
 import type { StatusValues } from "@/lib/sheets/status-values";
 import { fromDraft, SheetMappingFields, toDraft } from "./sheet-mapping-fields";
 
 export function SheetSourceEditor({ slug, sheetId, headers, mapping, statusValues }: { slug: string; sheetId: string; headers: string[]; mapping: HeaderMapping; statusValues: StatusValues }) {
-  const router = useRouter();
   const [draft, setDraft] = useState(toDraft(mapping));
   const [status, setStatus] = useState(statusValues);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const url = `${api.workspace(slug)}/sheets/${sheetId}`;
+  const update = useApiMutation({ mutationFn: () => api.patch(url, { mapping: fromDraft(draft), statusValues: status }) });
+  const disconnect = useApiMutation({ mutationFn: () => api.delete(url) });
+  const failure = (update.error ?? disconnect.error)?.message;
+  const message = failure ? { ok: false, text: failure } : update.isSuccess ? { ok: true, text: "Saved." } : null;
 
-  async function save(event: FormEvent<HTMLFormElement>) {
+  function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    try {
-      await callApi(`/api/v1/workspaces/${slug}/sheets/${sheetId}`, { method: "PATCH", body: { mapping: fromDraft(draft), statusValues: status } });
-      setMessage({ ok: true, text: "Saved." });
-      router.refresh();
-    } catch (caught) {
-      setMessage({ ok: false, text: (caught as Error).message });
-    }
-  }
-
-  async function disconnect() {
-    try {
-      await callApi(`/api/v1/workspaces/${slug}/sheets/${sheetId}`, { method: "DELETE" });
-      router.refresh();
-    } catch (caught) {
-      setMessage({ ok: false, text: (caught as Error).message });
-    }
+    disconnect.reset();
+    update.mutate();
   }
 
   return (
     <form onSubmit={save} className="grid gap-4">
       <SheetMappingFields id={sheetId} headers={headers} mapping={draft} onMapping={setDraft} status={status} onStatus={setStatus} />
       <div className="flex items-center gap-3">
-        <Button type="submit">Save mapping</Button>
-        <Button type="button" variant="outline" onClick={() => void disconnect()}>
+        <Button type="submit" disabled={update.isPending}>
+          Save mapping
+        </Button>
+        <Button type="button" variant="outline" disabled={disconnect.isPending} onClick={() => disconnect.mutate()}>
           Disconnect
         </Button>
         {message ? (

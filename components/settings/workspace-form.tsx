@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/members/api-client";
+import type { FormEvent } from "react";
+import { api } from "@/components/api/api-client";
+import { useApiMutation } from "@/components/api/use-api-mutation";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -20,27 +20,20 @@ export function WorkspaceForm({
   snapshotTime: string | null;
   requireTwoFactor: boolean;
 }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = useApiMutation({
+    mutationFn: (body: { name: string; timezone: string; snapshotTime: string | null; requireTwoFactor: boolean }) => api.patch(api.workspace(slug), body),
+  });
+  const message = save.isSuccess ? { ok: true, text: "Saved." } : save.error ? { ok: false, text: save.error.message } : null;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    try {
-      await callApi(`/api/v1/workspaces/${slug}`, {
-        method: "PATCH",
-        body: {
-          name: String(data.get("name") ?? ""),
-          timezone: String(data.get("timezone") ?? ""),
-          snapshotTime: String(data.get("snapshotTime") ?? "") || null,
-          requireTwoFactor: data.get("requireTwoFactor") === "on",
-        },
-      });
-      setMessage({ ok: true, text: "Saved." });
-      router.refresh();
-    } catch (caught) {
-      setMessage({ ok: false, text: (caught as Error).message });
-    }
+    save.mutate({
+      name: String(data.get("name") ?? ""),
+      timezone: String(data.get("timezone") ?? ""),
+      snapshotTime: String(data.get("snapshotTime") ?? "") || null,
+      requireTwoFactor: data.get("requireTwoFactor") === "on",
+    });
   }
 
   return (
@@ -68,7 +61,9 @@ export function WorkspaceForm({
         </p>
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit">Save</Button>
+        <Button type="submit" disabled={save.isPending}>
+          Save
+        </Button>
         {message ? (
           <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-muted-foreground" : "text-sm text-destructive"}>
             {message.text}

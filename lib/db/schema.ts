@@ -292,6 +292,16 @@ export const tiktokPosts = pgTable(
     attempts: integer("attempts").notNull().default(0),
     // Final failures in a row (reset by a success): a post that keeps failing shows on the Jobs and Posts pages.
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    // Null when views are unknown or zero, or any interaction is not reported (never a guess).
+    engagementRate: doublePrecision("engagement_rate").generatedAlwaysAs(
+      sql`case when views > 0 and likes is not null and comments is not null and shares is not null and saves is not null
+        then (likes + comments + shares + saves)::double precision / views end`,
+    ),
+    // Kept by triggers on tiktok_post_stats (migration 20261202100001): the latest stats day and the
+    // views gained over the one and seven days before it, so the explorer can sort on them.
+    statsDate: date("stats_date"),
+    viewsGained1d: bigint("views_gained_1d", { mode: "number" }),
+    viewsGained7d: bigint("views_gained_7d", { mode: "number" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -303,6 +313,11 @@ export const tiktokPosts = pgTable(
     index("tiktok_posts_set_idx").on(t.workspaceId, t.setId),
     index("tiktok_posts_posted_at_idx").on(t.workspaceId, t.postedAt.desc()),
     index("tiktok_posts_status_idx").on(t.workspaceId, t.status),
+    // Keyset paging for the posts explorer: nulls sort as the smallest value, so (key, id) is never null.
+    index("tiktok_posts_explore_posted_idx").on(t.workspaceId, sql`coalesce(${t.postedAt}, '-infinity'::timestamptz) desc`, t.id.desc()),
+    index("tiktok_posts_explore_views_idx").on(t.workspaceId, sql`coalesce(${t.views}, -1) desc`, t.id.desc()),
+    index("tiktok_posts_explore_likes_idx").on(t.workspaceId, sql`coalesce(${t.likes}, -1) desc`, t.id.desc()),
+    index("tiktok_posts_explore_engagement_idx").on(t.workspaceId, sql`coalesce(${t.engagementRate}, -1) desc`, t.id.desc()),
     ...workspacePolicies("tiktok_posts", "editor"),
   ],
 ).enableRLS();
@@ -322,6 +337,8 @@ export const tiktokPostStats = pgTable(
   },
   (t) => [
     unique("tiktok_post_stats_post_date_key").on(t.postId, t.date),
+    // Leaderboards read a workspace's stats for a range of days.
+    index("tiktok_post_stats_workspace_date_idx").on(t.workspaceId, t.date),
     foreignKey({
       name: "tiktok_post_stats_post_fk",
       columns: [t.postId, t.workspaceId],

@@ -41,7 +41,7 @@ describe.each(ENGINES)("serving a stored slide through RLS (%s)", (engine) => {
   });
 
   it("a member gets the file streamed with the type from its bytes", async () => {
-    const slide = await as(ids.member, (tx) => getPostSlide(tx, ids.wsA, ids.post, 0));
+    const slide = await as(ids.member, (tx) => getPostSlide(tx, { workspaceId: ids.wsA, postId: ids.post, index: 0 }));
     const response = await slideResponse(storage(), slide);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/webp");
@@ -50,10 +50,10 @@ describe.each(ENGINES)("serving a stored slide through RLS (%s)", (engine) => {
   });
 
   it("another workspace's member and a signed-out caller get not found, as for a slide not stored", async () => {
-    await expect(as(ids.outsider, (tx) => getPostSlide(tx, ids.wsA, ids.post, 0))).rejects.toMatchObject({ code: "not_found" });
-    await expect(as(ids.outsider, (tx) => getPostSlide(tx, ids.wsB, ids.post, 0))).rejects.toMatchObject({ code: "not_found" });
-    await expect(as(null, (tx) => getPostSlide(tx, ids.wsA, ids.post, 0))).rejects.toMatchObject({ code: "not_found" });
-    await expect(as(ids.member, (tx) => getPostSlide(tx, ids.wsA, ids.post, 1))).rejects.toMatchObject({ code: "not_found" });
+    await expect(as(ids.outsider, (tx) => getPostSlide(tx, { workspaceId: ids.wsA, postId: ids.post, index: 0 }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(as(ids.outsider, (tx) => getPostSlide(tx, { workspaceId: ids.wsB, postId: ids.post, index: 0 }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(as(null, (tx) => getPostSlide(tx, { workspaceId: ids.wsA, postId: ids.post, index: 0 }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(as(ids.member, (tx) => getPostSlide(tx, { workspaceId: ids.wsA, postId: ids.post, index: 1 }))).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("with Supabase Storage, redirects to a short-lived signed URL", async () => {
@@ -69,7 +69,7 @@ describe.each(ENGINES)("serving a stored slide through RLS (%s)", (engine) => {
         return Response.json({ signedURL: `/object/sign/${key}?token=t0ken` });
       }) as typeof fetch,
     });
-    const slide = await as(ids.member, (tx) => getPostSlide(tx, ids.wsA, ids.post, 0));
+    const slide = await as(ids.member, (tx) => getPostSlide(tx, { workspaceId: ids.wsA, postId: ids.post, index: 0 }));
     const response = await slideResponse(supabase, slide);
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`https://project.supabase.co/storage/v1/object/sign/slides/${storagePath}?token=t0ken`);

@@ -11,7 +11,7 @@ import { diffCells, type FakeCell, type FakeTab } from "@/tests/fakes/google-she
 import { startGoogleWorld, type GoogleWorld } from "@/tests/fakes/google-sheets/google-world";
 import { DEV_POST_USERS } from "@/tests/tiktok/dev-posts";
 import { createPostsScenario, type PostsScenario } from "@/tests/tiktok/posts-scenario";
-import { listPosts, listPostsQuerySchema } from "./list-posts";
+import { searchPosts, searchPostsQuerySchema } from "./search-posts";
 import { sheetPipelineStages } from "./sheet-pipeline-stages";
 
 const HEADERS = ["TikTok URL", "Creator", "Set", "VA", "Type", "Caption (ours, not Reach's)", "Status", "Views", "Likes", "Comments", "Shares", "Saves", "Slides", "Last scraped", "Error"];
@@ -118,8 +118,8 @@ describe.each(ENGINES)("the post pipeline from a Google Sheet and back (%s)", (e
     }
     expect(world.google.requests().filter((request) => request.kind === "write" && request.status === 429)).toHaveLength(1);
 
-    // The Posts page's list marks the posts whose first slide is stored, and only those.
-    const listed = await scenario.db.transaction((tx) => listPosts(tx, scenario.workspaceId, listPostsQuerySchema.parse({})));
+    // The posts explorer marks the posts whose first slide is stored, and only those.
+    const listed = (await searchPosts(scenario.db, { scope: { workspaceId: scenario.workspaceId, timezone: "Europe/Paris", now: new Date() }, query: searchPostsQuerySchema.parse({ limit: 200 }) })).data;
     const stored = new Set((await scenario.slides()).filter((slide) => slide.slideIndex === 0 && slide.storagePath).map((slide) => slide.postId));
     expect(stored.size).toBeGreaterThan(0);
     expect(listed.filter((post) => post.hasThumbnail).map((post) => post.id).sort()).toEqual([...stored].sort());

@@ -11,5 +11,5 @@ const params = z.object({ postId: z.uuid(), index: z.coerce.number().int().min(0
  * (401 signed out, 404 for anyone who is not a member): redirect to a signed URL, or the file itself.
  */
 export const GET = workspaceRoute({ role: "viewer", params }, async ({ tx, workspace, params: { postId, index } }) =>
-  slideResponse(getStorage(), await getPostSlide(tx, workspace.id, postId, index)),
+  slideResponse(getStorage(), await getPostSlide(tx, { workspaceId: workspace.id, postId, index })),
 );
