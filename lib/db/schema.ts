@@ -389,6 +389,8 @@ export const sheetSources = pgTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     spreadsheetId: text("spreadsheet_id").notNull(),
     tab: text("tab").notNull(),
+    // The tab's sheetId (the #gid of its links), so a link can open the sheet at a post's row.
+    tabGid: integer("tab_gid"),
     headerMapping: jsonb("header_mapping").$type<Record<string, string>>().notNull().default({}),
     statusValues: jsonb("status_values").$type<Record<string, string>>().notNull().default({}),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),

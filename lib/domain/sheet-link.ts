@@ -1,6 +1,6 @@
 /**
- * A link that opens a Google Sheet at one row. With the tab's gid the range lands on that tab;
- * without it (Reach does not store gids yet) the range names the tab, which Sheets also follows.
+ * A link that opens a Google Sheet at one row: the tab's gid (stored when the sheet is connected)
+ * and the row. Sheets connected before gids were stored get a range that names the tab instead.
  */
 export function sheetRowUrl(spreadsheetId: string, row: number, tab: { gid?: number | null; name: string }): string {
   const base = `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit`;

@@ -103,8 +103,8 @@ export async function getPostDetail(db: Db, { scope, postId }: { scope: Explorer
   );
   const sheetId = post.sheet_source && z.uuid().safeParse(post.sheet_source).success ? post.sheet_source : null;
   const [sheet] = sheetId
-    ? rowsOf<{ id: string; name: string | null; tab: string; spreadsheet_id: string }>(
-        await db.execute(sql`select id, name, tab, spreadsheet_id from sheet_sources where id = ${sheetId} and workspace_id = ${scope.workspaceId}`),
+    ? rowsOf<{ id: string; name: string | null; tab: string; tab_gid: number | null; spreadsheet_id: string }>(
+        await db.execute(sql`select id, name, tab, tab_gid, spreadsheet_id from sheet_sources where id = ${sheetId} and workspace_id = ${scope.workspaceId}`),
       )
     : [];
   const runs = rowsOf<{ id: string; status: string; created_at: Date | string; finished_at: Date | string | null; error: string | null; errors: Record<string, number> | null }>(
@@ -140,7 +140,7 @@ export async function getPostDetail(db: Db, { scope, postId }: { scope: Explorer
           tab: sheet.tab,
           spreadsheetId: sheet.spreadsheet_id,
           row: post.sheet_row,
-          url: post.sheet_row === null ? null : sheetRowUrl(sheet.spreadsheet_id, post.sheet_row, { name: sheet.tab }),
+          url: post.sheet_row === null ? null : sheetRowUrl(sheet.spreadsheet_id, post.sheet_row, { name: sheet.tab, gid: sheet.tab_gid }),
         }
       : null,
     slides: slides.map((slide) => ({

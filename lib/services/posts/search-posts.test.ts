@@ -148,7 +148,11 @@ describe.each(ENGINES)("the posts explorer's query (%s)", (engine) => {
     ]);
     expect(detail.stats).toHaveLength(10);
     expect(detail.stats.at(-1)).toEqual({ date: "2026-03-10", views: 1000, likes: null, comments: null, shares: null, saves: null });
+    // Connected before gids were stored: the range names the tab. With the gid, the link opens that tab at the row.
     expect(detail.sheet).toEqual({ id: sheet, name: "Team sheet", tab: "Posts", spreadsheetId: "sheet-123", row: 12, url: "https://docs.google.com/spreadsheets/d/sheet-123/edit#range='Posts'!A12" });
+    await run("update sheet_sources set tab_gid = 1460112033 where id = $1", [sheet]);
+    const withGid = await as(users.viewer, (tx) => getPostDetail(tx, { scope: { ...scope, workspaceSlug: "a" }, postId: ids.p1 }));
+    expect(withGid.sheet?.url).toBe("https://docs.google.com/spreadsheets/d/sheet-123/edit#gid=1460112033&range=A12");
     expect(detail.post).toMatchObject({ id: ids.p1, caption: "Morning routine", hashtags: ["skincare", "fyp"], hasThumbnail: true, viewsGained7d: 700 });
   });
 });

@@ -22,6 +22,7 @@ export async function connectSheet(db: Db, input: ConnectSheetInput): Promise<Sh
   const statusValues = statusValuesSchema.parse(settings.statusValues ?? {});
   const values = {
     name: settings.name ?? inspection.title,
+    tabGid: inspection.tabGid,
     headers: inspection.headers,
     headerMapping: mapping,
     statusValues,

@@ -48,7 +48,7 @@ describe.each(ENGINES)("connecting a sheet on %s", (engine) => {
 
   it("tests access on the link's tab and detects the mapping", async () => {
     const inspection = await testSheetAccess(client, { url: URL });
-    expect(inspection).toMatchObject({ spreadsheetId: SHEET, title: "Spring campaign", tab: "Posts 2026", tabs: ["Summary", "Posts 2026", "Empty"], serviceAccountEmail: world.account.email });
+    expect(inspection).toMatchObject({ spreadsheetId: SHEET, title: "Spring campaign", tab: "Posts 2026", tabGid: 100002, tabs: ["Summary", "Posts 2026", "Empty"], serviceAccountEmail: world.account.email });
     expect(inspection.detected).toEqual({ url: "Post URL", creator: "creator", set: "SET", va: "Posted by", type: "Format", status: "Status", views: "Views", error: "Notes" });
   });
 
@@ -59,6 +59,8 @@ describe.each(ENGINES)("connecting a sheet on %s", (engine) => {
     );
     expect(stored).toMatchObject({ name: "Spring campaign", tab: "Posts 2026", serviceAccountEmail: world.account.email, statusValues: { ready: "Go", done: "Scraped", failed: "Failed" } });
     expect(stored.mapping.error).toBeUndefined();
+    const [row] = await db.connection.runner.query<{ gid: number }>("select tab_gid as gid from sheet_sources where id = $1", [stored.id]);
+    expect(row?.gid).toBe(100002);
 
     const updated = await runAsUser(db.connection, { sub: admin }, (tx) => updateSheetMapping(tx, { workspaceId: ws, actorId: admin, sheetId: stored.id, settings: { mapping: { error: "notes" } } }));
     expect(updated.mapping.error).toBe("Notes");

@@ -16,6 +16,8 @@ export interface SheetInspection {
   spreadsheetId: string;
   title: string;
   tab: string;
+  /** The tab's sheetId, the #gid of links to it. */
+  tabGid: number;
   tabs: string[];
   headers: string[];
   detected: HeaderMapping;
@@ -35,5 +37,5 @@ export async function testSheetAccess(client: SheetsClient, location: SheetLocat
     throw new AppError("not_found", `${named} Tabs: ${tabs.map((title) => `"${title}"`).join(", ") || "none"}.`, { tabs });
   }
   const headers = await readHeaderRow(client, ref.spreadsheetId, tab.title);
-  return { spreadsheetId: ref.spreadsheetId, title: metadata.title, tab: tab.title, tabs, headers, detected: detectMapping(headers), serviceAccountEmail: client.email };
+  return { spreadsheetId: ref.spreadsheetId, title: metadata.title, tab: tab.title, tabGid: tab.sheetId, tabs, headers, detected: detectMapping(headers), serviceAccountEmail: client.email };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "sheet_sources" ADD COLUMN "tab_gid" integer;
