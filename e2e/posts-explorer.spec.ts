@@ -108,3 +108,16 @@ test("a post's slides open in a lightbox the keyboard drives, and download as on
     detail.data.slides.filter((slide) => slide.stored).map((slide) => [`${detail.data.post.postId}-slide-${String(slide.index + 1).padStart(2, "0")}.png`, slide.bytes]),
   );
 });
+
+test("Export CSV downloads the filtered view, every row of it", async ({ page }) => {
+  await signIn(page, "viewer", "/demo/posts?va=Maya&sort=views&dir=desc");
+  const link = page.getByTestId("export-csv");
+  await expect(link).toHaveAttribute("href", /\/api\/v1\/workspaces\/demo\/posts\/export\?.*va=Maya/);
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^posts-demo-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = (await readFile(await download.path())).toString("utf8").replace(/^\uFEFF/, "");
+  const [header, ...rows] = text.trim().split("\r\n");
+  expect(header).toContain('"Post URL","Post ID","Creator","VA"');
+  expect(rows.length).toBeGreaterThan(10);
+  expect(rows.every((row) => row.split('","')[3] === "Maya")).toBe(true);
+});

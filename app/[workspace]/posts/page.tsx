@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
 import { PostsExplorer } from "@/components/posts/posts-explorer";
+import { Button } from "@/components/ui/button";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { explorerSearch } from "@/lib/domain/posts-explorer";
@@ -20,12 +21,20 @@ export default async function PostsPage({ params, searchParams }: { params: Prom
   const valid = Object.fromEntries(Object.entries(raw).filter(([key, value]) => searchPostsQuerySchema.shape[key as keyof typeof searchPostsQuerySchema.shape]?.safeParse(value).success));
   const query = searchPostsQuerySchema.parse(valid);
   const scope = { workspaceId: workspace.id, timezone: workspace.timezone, now: new Date() };
+  const exportSearch = new URLSearchParams(Object.entries(valid).filter(([key]) => key !== "cursor" && key !== "limit"));
   const [page, options] = await withUserDb(claims, async (tx) => [await searchPosts(tx, { scope, query }), await listPostFilterOptions(tx, workspace.id)] as const);
   return (
     <div className="space-y-4">
       <PageHeader
         title="TikTok posts"
         description="Every post from the pipeline: filter, sort on any metric, and open one for its slides and history. Gains count views since the previous days' scrapes, in the workspace's timezone."
+        actions={
+          <Button asChild variant="outline">
+            <a href={`/api/v1/workspaces/${workspace.slug}/posts/export?${exportSearch}`} download data-testid="export-csv">
+              Export CSV
+            </a>
+          </Button>
+        }
       />
       <PostsExplorer slug={workspace.slug} options={options} hasPosts={options.hasPosts} initial={{ search: explorerSearch(new URLSearchParams(valid)), page }} />
     </div>
