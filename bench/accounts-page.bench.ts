@@ -11,7 +11,7 @@ import type { Connection } from "@/lib/db/client";
 import { runAsUser } from "@/lib/db/rls";
 import { rowsOf } from "@/lib/db/rows";
 import { accountsPageQuery, listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
-import { createTestDatabase, ENGINES, type Engine } from "@/tests/db-harness";
+import { createBenchDatabase, ENGINES, type Engine } from "@/tests/db-harness";
 import { percentile, round, timeMany } from "./stats";
 
 const { values } = parseArgs({
@@ -93,7 +93,7 @@ async function main() {
   for (const engine of engines) {
     if (values.demo) {
       // The demo dataset gets a database of its own, so the generated workspace is measured alone.
-      const db = await createTestDatabase(engine);
+      const db = await createBenchDatabase(engine);
       try {
         const { seedDemo } = await import("@/lib/demo/seed-demo");
         const { mkdtemp } = await import("node:fs/promises");
@@ -112,7 +112,7 @@ async function main() {
         await db.drop();
       }
     }
-    const db = await createTestDatabase(engine);
+    const db = await createBenchDatabase(engine);
     try {
       const started = performance.now();
       await generateWorkspace(db.connection);

@@ -12,7 +12,7 @@ import { runAsUser } from "@/lib/db/rls";
 import { rowsOf } from "@/lib/db/rows";
 import { rankPostGroups } from "@/lib/services/posts/rank-post-groups";
 import { explorerPageQuery, searchPosts, searchPostsQuerySchema, type ExplorerScope } from "@/lib/services/posts/search-posts";
-import { createTestDatabase, ENGINES, type Engine } from "@/tests/db-harness";
+import { createBenchDatabase, ENGINES, type Engine } from "@/tests/db-harness";
 import { percentile, round, timeMany } from "./stats";
 
 const { values } = parseArgs({
@@ -139,7 +139,7 @@ async function measureLeaderboard(connection: Connection, days: number) {
 
 /** The demo workspace (600 posts): the explorer's default page and the 30-day leaderboard. */
 async function measureDemo(engine: Engine) {
-  const db = await createTestDatabase(engine);
+  const db = await createBenchDatabase(engine);
   try {
     const { seedDemo } = await import("@/lib/demo/seed-demo");
     const { mkdtemp } = await import("node:fs/promises");
@@ -180,7 +180,7 @@ async function main() {
       results.push(...(await measureDemo(engine)));
       continue;
     }
-    const db = await createTestDatabase(engine);
+    const db = await createBenchDatabase(engine);
     try {
       const started = performance.now();
       await generateWorkspace(db.connection);

@@ -26,7 +26,7 @@ import { detectMapping } from "@/lib/sheets/header-mapping";
 import { createSheetsClient } from "@/lib/sheets/sheets-client";
 import { sheetsConfigFromEnv } from "@/lib/sheets/sheets-config-from-env";
 import { createLocalStorage } from "@/lib/storage/local-storage";
-import { createTestDatabase, type Engine } from "@/tests/db-harness";
+import { createBenchDatabase, type Engine } from "@/tests/db-harness";
 import { BENCH_HEADERS, BENCH_SPREADSHEET_ID } from "@/tests/fakes/google-sheets/sample-sheet";
 import { round } from "./stats";
 
@@ -58,7 +58,7 @@ function rssSampler() {
 
 async function main() {
   const fixtures = await startFixtureProcess();
-  const database = await createTestDatabase(ENGINE);
+  const database = await createBenchDatabase(ENGINE);
   const db = database.connection.db;
   const dataDir = await mkdtemp(path.join(tmpdir(), "reach-bench-posts-"));
   // Request rates lifted (the bench measures our path, not politeness); slide concurrency stays at its default.

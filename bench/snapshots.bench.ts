@@ -25,7 +25,7 @@ import { KNOWN_POSTS_ONLY } from "@/lib/services/posts/pipeline-stages";
 import { createLocalStorage } from "@/lib/storage/local-storage";
 import { localDate } from "@/lib/domain/local-time";
 import { upsertSnapshots, type SnapshotRow } from "@/lib/services/snapshots/upsert-snapshots";
-import { createTestDatabase, type Engine } from "@/tests/db-harness";
+import { createBenchDatabase, type Engine } from "@/tests/db-harness";
 import { round } from "./stats";
 
 const { values } = parseArgs({ options: { accounts: { type: "string", default: "10000" }, engine: { type: "string", default: "pglite" } } });
@@ -63,7 +63,7 @@ function rssSampler() {
 
 async function main() {
   const fixtures = await startFixtureProcess();
-  const database = await createTestDatabase(ENGINE);
+  const database = await createBenchDatabase(ENGINE);
   const db = database.connection.db;
   const ctx = createScraperContext(createScraperConfig({ originOverrides: fixtures.overrides, limits: UNTHROTTLED, browser: { enabled: false }, maxRetries: 1 }));
   try {

@@ -18,21 +18,31 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-// Under Vitest, tests/global-setup.ts migrated once for the whole run. The benches run outside
-// Vitest (which cannot even be imported there): they migrate their one database themselves.
-async function provided(): Promise<{ pgliteSnapshot: string; postgresTemplate: string | null } | null> {
-  if (!process.env.VITEST) return null;
-  const { inject } = await import("vitest");
-  return { pgliteSnapshot: inject("pgliteSnapshot"), postgresTemplate: inject("postgresTemplate") };
+interface MigratedOnce {
+  pgliteSnapshot: string;
+  postgresTemplate: string | null;
 }
 
 // Read the snapshot once per worker.
 let snapshot: Promise<Blob> | undefined;
 const migratedSnapshot = (file: string) => (snapshot ??= readFile(file).then((bytes) => new Blob([bytes])));
 
-/** A fresh, migrated database of its own: in-memory PGlite, or a throwaway Postgres database. */
+/**
+ * A fresh, migrated database of its own for a test file: in-memory PGlite, or a throwaway Postgres
+ * database, cloned from what tests/global-setup.ts migrated once for the whole run.
+ */
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
-  const setup = await provided();
+  // Imported here, not at the top: the benches share this module and run outside Vitest, where it cannot load.
+  const { inject } = await import("vitest");
+  return openDatabase(engine, { pgliteSnapshot: inject("pgliteSnapshot"), postgresTemplate: inject("postgresTemplate") });
+}
+
+/** The same for a bench, outside Vitest: the one database is migrated from scratch. */
+export function createBenchDatabase(engine: Engine): Promise<TestDatabase> {
+  return openDatabase(engine, null);
+}
+
+async function openDatabase(engine: Engine, setup: MigratedOnce | null): Promise<TestDatabase> {
   if (engine === "pglite") {
     const connection = setup
       ? await openConnection({ memory: true, snapshot: await migratedSnapshot(setup.pgliteSnapshot) })
