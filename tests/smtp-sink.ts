@@ -4,7 +4,7 @@ import { SMTPServer } from "smtp-server";
 
 /** A real SMTP server on an ephemeral loopback port that keeps every message it receives. */
 export async function startSmtpSink() {
-  const received: { to: string[]; data: string }[] = [];
+  const received: { from: string; to: string[]; data: string }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -12,7 +12,11 @@ export async function startSmtpSink() {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), data: Buffer.concat(chunks).toString("utf8") });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          data: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
