@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { calendarDays } from "@/lib/domain/calendar";
 import { formatCount } from "@/lib/format";
 
 export interface HistoryPoint {
@@ -20,12 +21,7 @@ export function dailySeries(points: HistoryPoint[]): HistoryPoint[] {
   const last = points.at(-1);
   if (!first || !last) return [];
   const byDate = new Map(points.map((point) => [point.date, point]));
-  const days: HistoryPoint[] = [];
-  for (let day = Date.parse(`${first.date}T00:00:00Z`); day <= Date.parse(`${last.date}T00:00:00Z`); day += 86_400_000) {
-    const date = new Date(day).toISOString().slice(0, 10);
-    days.push(byDate.get(date) ?? { date, views: null, likes: null });
-  }
-  return days;
+  return calendarDays(first.date, last.date).map((date) => byDate.get(date) ?? { date, views: null, likes: null });
 }
 
 /** Views and likes per day from tiktok_post_stats, each on its own axis. */

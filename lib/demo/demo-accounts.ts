@@ -1,6 +1,6 @@
 import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
 import type { ScrapeErrorCode } from "@/lib/scrapers/errors";
-import { addDays } from "./calendar";
+import { addDays } from "@/lib/domain/calendar";
 import { demoUuid, type Random } from "./random";
 
 type Source = "api" | "html" | "browser";

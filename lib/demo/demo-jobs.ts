@@ -1,4 +1,4 @@
-import { addDays } from "./calendar";
+import { addDays } from "@/lib/domain/calendar";
 import { demoUuid, type Random } from "./random";
 
 export interface JobPlan {

@@ -1,6 +1,6 @@
 import type { ScrapeErrorCode } from "@/lib/scrapers/errors";
 import { localDate } from "@/lib/domain/local-time";
-import { addDays, daysBetween } from "./calendar";
+import { addDays, daysBetween } from "@/lib/domain/calendar";
 import { demoUuid, type Random } from "./random";
 import type { Rgb, SlideDesign } from "./slide-image";
 

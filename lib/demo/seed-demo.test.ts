@@ -11,7 +11,7 @@ import { extractHandle } from "@/lib/scrapers/handles";
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { createLocalStorage } from "@/lib/storage/local-storage";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
-import { addDays } from "./calendar";
+import { addDays } from "@/lib/domain/calendar";
 import { resetDemo } from "./reset-demo";
 import { ACME_USER, DEMO_USERS, SLIDES_BUCKET, seedDemo, seedDemoIfEmpty, type SeedDemoResult } from "./seed-demo";
 import { env } from "@/lib/env";

@@ -4,7 +4,7 @@ import { localDate } from "@/lib/domain/local-time";
 import { createLocalStorage } from "@/lib/storage/local-storage";
 import type { Storage, StoredObject } from "@/lib/storage/storage";
 import { insertRecords, insertSeries } from "./bulk-insert";
-import { addDays } from "./calendar";
+import { addDays } from "@/lib/domain/calendar";
 import { generateAccounts } from "./demo-accounts";
 import { generateJobs } from "./demo-jobs";
 import { generatePosts, type SlidePlan } from "./demo-posts";

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, accountSnapshots } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { calendarDays } from "@/lib/domain/calendar";
 
 const DAY_MS = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -106,11 +107,8 @@ export interface FollowersPoint {
 /** One point per day of the range: a day with no snapshot, or none reported, stays null so a chart draws a gap. */
 export function dailyFollowers(history: AccountDetail["history"]): FollowersPoint[] {
   const byDate = new Map(history.snapshots.map((snapshot) => [snapshot.date, snapshot]));
-  const points: FollowersPoint[] = [];
-  for (let time = Date.parse(history.from); time <= Date.parse(history.to); time += DAY_MS) {
-    const date = isoDay(new Date(time));
+  return calendarDays(history.from, history.to).map((date) => {
     const snapshot = byDate.get(date);
-    points.push({ date, followers: snapshot?.followers ?? null, approximate: snapshot?.approximate ?? false, suspectReason: snapshot?.suspectReason ?? null });
-  }
-  return points;
+    return { date, followers: snapshot?.followers ?? null, approximate: snapshot?.approximate ?? false, suspectReason: snapshot?.suspectReason ?? null };
+  });
 }
