@@ -1,51 +1,55 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/db/client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { provideConnectionForTests } from "@/lib/db/process-connection";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
 import { RATE_LIMITS } from "./limits";
+import { closeRateLimiters, getRateLimiters, openRateLimiters, type Built } from "./process-rate-limiters";
 
-const mocks = vi.hoisted(() => ({ env: { REDIS_URL: undefined as string | undefined }, db: undefined as Db | undefined }));
-vi.mock("@/lib/env", () => ({ env: mocks.env }));
-// The real service path would open the process's embedded database under .data; hand it a test database instead.
-vi.mock("@/lib/db/service", () => ({ withServiceDb: <T>(fn: (db: Db) => Promise<T>) => fn(mocks.db!) }));
-
-const { closeRateLimiters, getRateLimiters } = await import("./process-rate-limiters");
 const REDIS_TEST_URL = process.env.REDIS_TEST_URL?.trim() || undefined;
 
-describe("getRateLimiters", () => {
+describe("the process's rate limiters", () => {
   let database: TestDatabase;
+  const opened: Built[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
-    mocks.db = database.connection.db;
+    // The service path would otherwise open the process's embedded database under .data.
+    provideConnectionForTests(database.connection);
   });
   afterEach(async () => {
     await closeRateLimiters();
-    mocks.env.REDIS_URL = undefined;
+    await Promise.all(opened.splice(0).map((built) => built.close()));
   });
   afterAll(async () => {
     await database?.drop();
   });
 
-  it("builds one process-wide set over the service path's database when REDIS_URL is unset", async () => {
+  const apiPoints = async (key: string) =>
+    database.connection.runner.query<{ points: number }>("select points from private.rate_limits where key = $1", [`${RATE_LIMITS.api.keyPrefix}:${key}`]);
+
+  it("counts in the service path's database without a Redis URL", async () => {
+    const built = await openRateLimiters(undefined);
+    opened.push(built);
+    expect(await built.limiters.consumeApi("database-user")).toEqual({ allowed: true });
+    expect(await apiPoints("database-user")).toEqual([{ points: 1 }]);
+  });
+
+  it("keeps one set per process until it is closed", async () => {
     const limiters = await getRateLimiters();
     expect(await getRateLimiters()).toBe(limiters);
-    expect(await limiters.consumeApi("process-user")).toEqual({ allowed: true });
-    const rows = await database.connection.runner.query<{ points: number }>(
-      "select points from private.rate_limits where key = $1",
-      [`${RATE_LIMITS.api.keyPrefix}:process-user`],
-    );
-    expect(rows).toEqual([{ points: 1 }]);
+    await closeRateLimiters();
+    expect(await getRateLimiters()).not.toBe(limiters);
   });
 
   // Conditional like the other Redis tests: REDIS_TEST_URL names a Redis this run may use.
-  it.runIf(REDIS_TEST_URL)("uses Redis when REDIS_URL is set, ready for the very first call", async () => {
-    mocks.env.REDIS_URL = REDIS_TEST_URL;
+  it.runIf(REDIS_TEST_URL)("uses Redis when given its URL, ready for the very first call", async () => {
+    const built = await openRateLimiters(REDIS_TEST_URL);
+    opened.push(built);
     const userId = `process-user-${randomUUID()}`;
-    const limiters = await getRateLimiters();
     // enableOfflineQueue is off, so this call fails open (and writes no key) unless the client was connected before it.
-    expect(await limiters.consumeApi(userId)).toEqual({ allowed: true });
+    expect(await built.limiters.consumeApi(userId)).toEqual({ allowed: true });
+    expect(await apiPoints(userId)).toEqual([]);
     const check = new Redis(REDIS_TEST_URL!);
     const key = `${RATE_LIMITS.api.keyPrefix}:${userId}`;
     try {

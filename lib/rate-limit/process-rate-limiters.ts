@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { createRateLimiters, type RateLimiters } from "./rate-limiters";
 import { logger } from "@/lib/log/logger";
 
-interface Built {
+export interface Built {
   limiters: RateLimiters;
   close(): Promise<void>;
 }
@@ -31,9 +31,10 @@ async function connectRedis(url: string): Promise<Redis> {
   return client;
 }
 
-async function build(): Promise<Built> {
-  if (env.REDIS_URL) {
-    const client = await connectRedis(env.REDIS_URL);
+/** Redis when a URL is given, else the service path's database; `getRateLimiters` keeps one per process. */
+export async function openRateLimiters(redisUrl: string | undefined): Promise<Built> {
+  if (redisUrl) {
+    const client = await connectRedis(redisUrl);
     return { limiters: createRateLimiters({ kind: "redis", client }), close: async () => void (await client.quit()) };
   }
   // The service path's Drizzle instance belongs to the process connection, which outlives the limiters.
@@ -43,7 +44,7 @@ async function build(): Promise<Built> {
 
 /** The app's limiters: Redis when REDIS_URL is set, else the database. */
 export async function getRateLimiters(): Promise<RateLimiters> {
-  holder.__reachRateLimiters ??= build().catch((error: unknown) => {
+  holder.__reachRateLimiters ??= openRateLimiters(env.REDIS_URL).catch((error: unknown) => {
     holder.__reachRateLimiters = undefined;
     throw error;
   });
