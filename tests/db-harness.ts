@@ -37,6 +37,15 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   return openDatabase(engine, { pgliteSnapshot: inject("pgliteSnapshot"), postgresTemplate: inject("postgresTemplate") });
 }
 
+/**
+ * The migrated PGlite data directory as a tarball, for a test that needs an embedded database on
+ * disk: `openConnection({ dataDir, snapshot })` skips initdb and the migrations.
+ */
+export async function migratedPgliteSnapshot(): Promise<Blob> {
+  const { inject } = await import("vitest");
+  return migratedSnapshot(inject("pgliteSnapshot"));
+}
+
 /** The same for a bench, outside Vitest: the one database is migrated from scratch. */
 export function createBenchDatabase(engine: Engine): Promise<TestDatabase> {
   return openDatabase(engine, null);

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
+import { createTestDatabase, ENGINES, migratedPgliteSnapshot, type TestDatabase } from "@/tests/db-harness";
 import { backupDatabase, compareChecksums, readManifest, restoreDatabase, tableChecksums } from "./backup";
 import { openConnection } from "./client";
 import type { SqlRunner } from "./sql-runner";
@@ -80,7 +80,7 @@ describe("backup and restore in embedded mode (PGlite)", () => {
   });
 
   it("round-trips the data directory and the slide files, moving the replaced ones aside", async () => {
-    const first = await openConnection({ dataDir }, { migrate: true });
+    const first = await openConnection({ dataDir, snapshot: await migratedPgliteSnapshot() });
     await seed(first.runner);
     const before = await tableChecksums(first.runner);
     await first.close();

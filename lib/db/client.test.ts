@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DatabaseOpenError, openConnection } from "@/lib/db/client";
+import { migratedPgliteSnapshot } from "@/tests/db-harness";
 
 // PGlite-only: these cover the embedded data directory, which real Postgres does not have.
 describe("embedded database directory", () => {
@@ -46,8 +47,8 @@ describe("embedded database directory", () => {
     const exited = spawn(process.execPath, ["-e", ""]);
     await new Promise((resolve) => exited.once("exit", resolve));
     await writeFile(path.join(dir, "reach.pid"), String(exited.pid));
-    // Opening is what is tested (a held lock throws before PGlite starts): no migrations needed.
-    const connection = await openConnection({ dataDir: dir }, { assertRole: false });
+    // Opening is what is tested (a held lock throws before PGlite starts): a migrated copy skips initdb.
+    const connection = await openConnection({ dataDir: dir, snapshot: await migratedPgliteSnapshot() });
     expect(await readFile(path.join(dir, "reach.pid"), "utf8")).toBe(String(process.pid));
     await connection.close();
   });

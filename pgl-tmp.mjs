@@ -1,0 +1,16 @@
+import { PGlite } from "@electric-sql/pglite";
+import { readFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+const snap = process.argv[2];
+const t = () => performance.now();
+let s = t();
+const d1 = mkdtempSync(path.join(tmpdir(), "pgl-"));
+let pg = await PGlite.create(d1); await pg.query("select 1"); console.log("fresh dataDir", (t()-s|0)); s=t();
+await pg.close(); console.log("close", (t()-s|0)); s=t();
+pg = await PGlite.create(d1); await pg.query("select 1"); console.log("reopen", (t()-s|0)); s=t(); await pg.close();
+const d2 = mkdtempSync(path.join(tmpdir(), "pgl-"));
+pg = await PGlite.create(d2, { loadDataDir: new Blob([readFileSync(snap)]) }); await pg.query("select 1"); console.log("dataDir from snapshot", (t()-s|0)); s=t(); await pg.close(); console.log("close", (t()-s|0)); s=t();
+pg = await PGlite.create("memory://", { loadDataDir: new Blob([readFileSync(snap)]) }); await pg.query("select 1"); console.log("memory from snapshot", (t()-s|0)); s=t();
+const dump = await pg.dumpDataDir("gzip"); console.log("dump gzip", (t()-s|0), dump.size); s=t();
+const dump2 = await pg.dumpDataDir("none"); console.log("dump none", (t()-s|0), dump2.size); s=t();
