@@ -455,6 +455,9 @@ export const scrapingLogs = pgTable(
     urlsProcessed: integer("urls_processed").notNull(),
     successRate: doublePrecision("success_rate"),
     errors: jsonb("errors").$type<Record<string, number>>().notNull().default({}),
+    // Null on rows logged before platforms were recorded.
+    platform: platformEnum("platform"),
+    scrapeMs: integer("scrape_ms").array().notNull().default(sql`'{}'::integer[]`),
     createdAt: createdAt(),
   },
   (t) => [

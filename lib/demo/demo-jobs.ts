@@ -1,4 +1,5 @@
 import { addDays } from "@/lib/domain/calendar";
+import { PLATFORMS, type Platform } from "@/lib/domain/platforms";
 import { demoUuid, type Random } from "./random";
 
 export interface JobPlan {
@@ -38,10 +39,18 @@ export interface ScrapingLogRow {
   urls_processed: number;
   success_rate: number;
   errors: Record<string, number>;
+  platform: Platform;
+  scrape_ms: number[];
   created_at: string;
 }
 
 const BATCH_SIZE = 50;
+
+/** A batch's time shared among its scrapes, unevenly but without drawing from the seed's random stream. */
+function spreadScrapeTimes(durationMs: number, urls: number): number[] {
+  const mean = durationMs / urls;
+  return Array.from({ length: urls }, (_, i) => Math.round(mean * (0.4 + ((i * 37) % 100) / 80)));
+}
 
 /** Finished runs of the two job kinds (one day's post run rate-limited) and the batch logs they wrote. */
 export function generateJobs(rng: Random, plan: JobPlan): { runs: JobRunRow[]; logs: ScrapingLogRow[] } {
@@ -71,6 +80,8 @@ export function generateJobs(rng: Random, plan: JobPlan): { runs: JobRunRow[]; l
         urls_processed: urls,
         success_rate: Math.round(((urls - Math.min(urls, failures)) / urls) * 1000) / 1000,
         errors,
+        platform: kind === "accounts.snapshot" ? PLATFORMS[batch % PLATFORMS.length]! : "tiktok",
+        scrape_ms: spreadScrapeTimes(duration, urls),
         created_at: new Date(Math.min(clock, latest)).toISOString(),
       });
     }

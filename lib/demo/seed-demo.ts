@@ -236,7 +236,7 @@ async function insertPlan(
     "scraping_logs",
     {
       workspace_id: "uuid", job_run_id: "uuid", batch_id: "text", duration_ms: "integer", urls_processed: "integer",
-      success_rate: "double precision", errors: "jsonb", created_at: "timestamptz",
+      success_rate: "double precision", errors: "jsonb", platform: "platform", scrape_ms: "integer[]", created_at: "timestamptz",
     },
     logs,
   );

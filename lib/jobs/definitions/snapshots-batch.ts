@@ -23,7 +23,7 @@ export function snapshotsBatch(deps: JobDeps) {
     idempotency: "event.data.batchKey",
     cancelOn: [{ event: "snapshots.cancel", match: "data.runId" }],
     async handler({ event, step }) {
-      const { runId, workspaceId, snapshotDate, batchId } = event.data;
+      const { runId, workspaceId, snapshotDate, batchId, platform } = event.data;
       const attempts: SnapshotAttemptResult[] = [];
       let pending = event.data.accountIds;
       for (let attempt = 0; attempt < SNAPSHOT_ATTEMPTS && pending.length > 0; attempt++) {
@@ -42,7 +42,7 @@ export function snapshotsBatch(deps: JobDeps) {
         pending = result.retry;
       }
       const finished = await step.run("finish", () =>
-        deps.withDb((db) => finishSnapshotBatch(db, { runId, workspaceId, batchId, attempts, now: deps.now() })),
+        deps.withDb((db) => finishSnapshotBatch(db, { runId, workspaceId, batchId, platform, attempts, now: deps.now() })),
       );
       return { attempts: attempts.length, ...finished };
     },

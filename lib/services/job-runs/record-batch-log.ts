@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { Platform } from "@/lib/domain/platforms";
 import { scrapingLogs } from "@/lib/db/schema";
 
 export interface BatchLog {
@@ -9,6 +10,9 @@ export interface BatchLog {
   processed: number;
   succeeded: number;
   errors: Record<string, number>;
+  /** The one platform a batch scrapes, and each scrape's time in ms. */
+  platform: Platform;
+  scrapeMs: number[];
   now: Date;
 }
 
@@ -24,6 +28,8 @@ export async function recordBatchLog(db: Db, log: BatchLog): Promise<void> {
       urlsProcessed: log.processed,
       successRate: log.processed > 0 ? Math.round((log.succeeded / log.processed) * 1000) / 1000 : null,
       errors: log.errors,
+      platform: log.platform,
+      scrapeMs: log.scrapeMs,
       createdAt: log.now,
     })
     .onConflictDoNothing({ target: [scrapingLogs.jobRunId, scrapingLogs.batchId] });

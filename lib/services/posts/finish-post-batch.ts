@@ -34,7 +34,7 @@ export async function finishPostBatch(db: Db, input: FinishPostBatchInput): Prom
     if (slides.failed > 0) errors["slide_failed"] = (errors["slide_failed"] ?? 0) + slides.failed;
   }
   return db.transaction(async (tx) => {
-    await recordBatchLog(tx, { workspaceId: input.workspaceId, runId: input.runId, batchId: input.batchId, durationMs, processed, succeeded, errors, now: input.now });
+    await recordBatchLog(tx, { workspaceId: input.workspaceId, runId: input.runId, batchId: input.batchId, durationMs, processed, succeeded, errors, platform: "tiktok", scrapeMs: input.scrapes.flatMap((attempt) => attempt.scrapeMs), now: input.now });
     await addRunProgress(tx, { runId: input.runId, attemptKey: `${input.batchId}:finish`, done: 0, counters: { batchesFinished: 1 } });
     const closed = await closeFinishedRun(tx, { runId: input.runId, now: input.now, items: "post(s)", doneWhen: "batches" });
     return { runFinished: closed !== null };

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { timeScrape } from "@/lib/scrapers/time-scrape";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import type { ScraperContext } from "@/lib/scrapers/context";
@@ -31,6 +32,8 @@ export interface ScrapePostsResult {
   /** Posts that failed with a retryable error, for the next attempt. */
   retry: string[];
   durationMs: number;
+  /** Each post page's scrape time, retried ones included. */
+  scrapeMs: number[];
 }
 
 export interface ScrapePostsDeps {
@@ -48,7 +51,7 @@ type Outcome = { id: string; metrics: PostMetrics } | { id: string; error: Scrap
  */
 export async function scrapePosts(deps: ScrapePostsDeps, input: ScrapePostsInput): Promise<ScrapePostsResult> {
   const started = Date.now();
-  const result: ScrapePostsResult = { cancelled: false, succeeded: 0, failed: 0, skipped: 0, errors: {}, retry: [], durationMs: 0 };
+  const result: ScrapePostsResult = { cancelled: false, succeeded: 0, failed: 0, skipped: 0, errors: {}, retry: [], durationMs: 0, scrapeMs: [] };
   if (!(await isRunRunning(deps.db, input.runId))) return { ...result, cancelled: true };
   const ids = sql`(select jsonb_array_elements_text(${JSON.stringify(input.postIds)}::jsonb)::uuid)`;
   const posts = rowsOf<{ id: string; url: string }>(
@@ -60,7 +63,7 @@ export async function scrapePosts(deps: ScrapePostsDeps, input: ScrapePostsInput
   result.skipped = input.postIds.length - posts.length;
   const outcomes = await Promise.all(
     posts.map((post) =>
-      scrapeTiktokPost(post.url, deps.scraper).then(
+      timeScrape(result.scrapeMs, () => scrapeTiktokPost(post.url, deps.scraper)).then(
         (metrics): Outcome => ({ id: post.id, metrics }),
         (error: unknown): Outcome => ({ id: post.id, error: toScrapeError(error) }),
       ),

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { Platform } from "@/lib/domain/platforms";
 import { closeFinishedRun } from "@/lib/services/job-runs/close-finished-run";
 import { recordBatchLog } from "@/lib/services/job-runs/record-batch-log";
 import type { SnapshotAttemptResult } from "./snapshot-accounts";
@@ -7,6 +8,7 @@ export interface FinishSnapshotBatchInput {
   runId: string;
   workspaceId: string;
   batchId: string;
+  platform: Platform;
   attempts: SnapshotAttemptResult[];
   now: Date;
 }
@@ -34,6 +36,8 @@ export async function finishSnapshotBatch(db: Db, input: FinishSnapshotBatchInpu
     processed,
     succeeded,
     errors,
+    platform: input.platform,
+    scrapeMs: input.attempts.flatMap((attempt) => attempt.scrapeMs),
     now: input.now,
   });
   const closed = await closeFinishedRun(db, { runId: input.runId, now: input.now, items: "account(s)" });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import type { Platform } from "@/lib/domain/platforms";
+import { timeScrape } from "@/lib/scrapers/time-scrape";
 import type { ScraperContext } from "@/lib/scrapers/context";
 import type { Count } from "@/lib/scrapers/counts";
 import { toScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";
@@ -31,6 +32,8 @@ export interface SnapshotAttemptResult {
   errors: Partial<Record<ScrapeErrorCode, number>>;
   retry: string[];
   durationMs: number;
+  /** Each scrape's own time, retried ones included: the platform's latency on the system-health page. */
+  scrapeMs: number[];
 }
 
 export interface SnapshotDeps {
@@ -68,7 +71,7 @@ function toRow(account: { id: string; workspaceId: string }, snapshotDate: strin
  */
 export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemptInput): Promise<SnapshotAttemptResult> {
   const started = Date.now();
-  const nothing: SnapshotAttemptResult = { cancelled: false, succeeded: 0, failed: 0, skipped: 0, errors: {}, retry: [], durationMs: 0 };
+  const nothing: SnapshotAttemptResult = { cancelled: false, succeeded: 0, failed: 0, skipped: 0, errors: {}, retry: [], durationMs: 0, scrapeMs: [] };
   if (!(await isRunRunning(deps.db, input.runId))) return { ...nothing, cancelled: true };
 
   const ids = sql.join(input.accountIds.map((id) => sql`${id}::uuid`), sql`, `);
@@ -78,9 +81,10 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
       where a.id in (${ids}) and a.workspace_id = ${input.workspaceId}
         and not exists (select 1 from account_snapshots s where s.account_id = a.id and s.snapshot_date = ${input.snapshotDate}::date)`),
   );
+  const scrapeMs: number[] = [];
   const outcomes: Outcome[] = await Promise.all(
     accounts.map((account) =>
-      scrapeAccount(account.platform, account.handle, deps.scraper).then(
+      timeScrape(scrapeMs, () => scrapeAccount(account.platform, account.handle, deps.scraper)).then(
         (metrics): Outcome => ({ accountId: account.id, metrics }),
         (error: unknown): Outcome => {
           const scrapeError = toScrapeError(error);
@@ -94,7 +98,7 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
   const byId = new Map(accounts.map((account) => [account.id, account]));
   const rows: SnapshotRow[] = [];
   const failures: { accountId: string; code: ScrapeErrorCode }[] = [];
-  const result: SnapshotAttemptResult = { ...nothing, skipped: input.accountIds.length - accounts.length };
+  const result: SnapshotAttemptResult = { ...nothing, skipped: input.accountIds.length - accounts.length, scrapeMs };
   for (const outcome of outcomes) {
     if ("metrics" in outcome) {
       const account = byId.get(outcome.accountId);

@@ -60,6 +60,10 @@ describe.each(ENGINES)("snapshot runs through the local runner (%s)", (engine) =
     expect(await scenario.snapshotCount()).toBe(6);
     const logs = await scenario.db.select().from(scrapingLogs).where(eq(scrapingLogs.jobRunId, run.id));
     expect(logs.map((log) => log.batchId).sort()).toEqual(["b001", "b002", "b003", "b004", "b005"]);
+    // Each batch names its one platform and times every scrape it made: 8 accounts, no retries.
+    expect(logs.map((log) => log.platform).sort()).toEqual(["bluesky", "instagram", "mastodon", "tiktok", "truth_social"]);
+    expect(logs.flatMap((log) => log.scrapeMs)).toHaveLength(8);
+    expect(logs.flatMap((log) => log.scrapeMs).every((ms) => Number.isInteger(ms) && ms >= 0)).toBe(true);
     const missing = await scenario.db.select().from(accounts).where(eq(accounts.id, scenario.ids["nobody.here"]!));
     expect(missing[0]).toMatchObject({ healthStatus: "failing", lastErrorCode: "not_found", consecutiveFailures: 1 });
     const healthy = await scenario.db.select().from(accounts).where(eq(accounts.id, scenario.ids["big.demo"]!));
