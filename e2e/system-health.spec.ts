@@ -9,6 +9,8 @@ test("an admin reads System health; editors and viewers may not", async ({ page,
   // The demo's history has runs on most days and its seeded failing accounts.
   await expect(page.getByTestId("runs-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByTestId("batches-chart")).toBeVisible();
+  // Batches name their platform: the post pipeline's TikTok scrapes have a success rate and a latency.
+  await expect(page.getByTestId("platform-row").filter({ hasText: "TikTok" })).toContainText(/\d+(\.\d)?%.*\d+( ms| s) \/ \d/);
   expect(Number(await page.getByTestId("failing-accounts").evaluate((node) => node.firstChild?.textContent ?? ""))).toBeGreaterThan(0);
   for (const who of ["editor", "viewer"] as const) {
     const context = await browser.newContext({ baseURL });

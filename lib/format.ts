@@ -34,6 +34,12 @@ export function formatDuration(ms: number | null): string {
   return minutes < 60 ? `${minutes}m ${seconds % 60}s` : `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
 
+/** A scrape's latency: milliseconds under a second, else seconds with one decimal. */
+export function formatLatency(ms: number | null): string {
+  if (ms === null || ms < 0) return "—";
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 export const PLATFORM_LABELS: Record<string, string> = {
   x: "X",
   instagram: "Instagram",

@@ -30,7 +30,11 @@ export interface SheetsClient {
   /** The same against the write quota. */
   write<T>(context: CallContext, call: Call<T>): Promise<T>;
   counters(): SheetsCounters;
+  /** The same client, also counting this caller's requests, 429s and retries into `tally`. */
+  tallied(tally: SheetsCounters): SheetsClient;
 }
+
+export const emptySheetsCounters = (): SheetsCounters => ({ readRequests: 0, writeRequests: 0, rateLimited: 0, retries: 0 });
 
 function minuteQueue(perMinute: number) {
   return new PQueue({ intervalCap: perMinute, interval: 60_000, strict: true });
@@ -48,16 +52,20 @@ export async function createSheetsClient(config: SheetsConfig): Promise<SheetsCl
     transporter: createGoogleTransport(config.originOverrides),
   });
   const api = sheets({ version: "v4", auth });
-  const counters: SheetsCounters = { readRequests: 0, writeRequests: 0, rateLimited: 0, retries: 0 };
+  const counters = emptySheetsCounters();
   const queues = { read: minuteQueue(config.quota.readsPerMinute), write: minuteQueue(config.quota.writesPerMinute) };
   const options = { timeout: config.timeoutMs, retry: false as const };
 
-  async function run<T>(kind: "read" | "write", context: CallContext, call: Call<T>): Promise<T> {
+  async function run<T>(kind: "read" | "write", context: CallContext, call: Call<T>, tally?: SheetsCounters): Promise<T> {
+    const count = (key: keyof SheetsCounters) => {
+      counters[key] += 1;
+      if (tally) tally[key] += 1;
+    };
     try {
       return await pRetry(
         () =>
           queues[kind].add(async () => {
-            counters[kind === "read" ? "readRequests" : "writeRequests"] += 1;
+            count(kind === "read" ? "readRequests" : "writeRequests");
             return (await call(api, options)).data;
           }),
         {
@@ -67,8 +75,8 @@ export async function createSheetsClient(config: SheetsConfig): Promise<SheetsCl
           randomize: true,
           shouldRetry: ({ error }) => isRetryable(error),
           onFailedAttempt: ({ error, retriesLeft }) => {
-            if (isRateLimited(error)) counters.rateLimited += 1;
-            if (retriesLeft > 0 && isRetryable(error)) counters.retries += 1;
+            if (isRateLimited(error)) count("rateLimited");
+            if (retriesLeft > 0 && isRetryable(error)) count("retries");
           },
         },
       );
@@ -77,10 +85,12 @@ export async function createSheetsClient(config: SheetsConfig): Promise<SheetsCl
     }
   }
 
-  return {
+  const view = (tally?: SheetsCounters): SheetsClient => ({
     email: config.key.client_email,
-    read: (context, call) => run("read", context, call),
-    write: (context, call) => run("write", context, call),
+    read: (context, call) => run("read", context, call, tally),
+    write: (context, call) => run("write", context, call, tally),
     counters: () => ({ ...counters }),
-  };
+    tallied: (next) => view(next),
+  });
+  return view();
 }

@@ -74,8 +74,8 @@ export function postsBatch(deps: JobDeps) {
         deps.withDb(async (db) => {
           if (!(await isRunRunning(db, runId))) return { cancelled: true, writeRequests: 0 };
           const results = await loadPostResults(db, { workspaceId, postIds });
-          const { writeRequests } = await deps.postStages.writeBack({ db, workspaceId, runId, batchId, results, now: deps.now() });
-          await addRunProgress(db, { runId, attemptKey: `${batchId}:write-back`, done: 0, counters: { sheetWriteRequests: writeRequests } });
+          const { readRequests, writeRequests, rateLimited } = await deps.postStages.writeBack({ db, workspaceId, runId, batchId, results, now: deps.now() });
+          await addRunProgress(db, { runId, attemptKey: `${batchId}:write-back`, done: 0, counters: { sheetReadRequests: readRequests, sheetWriteRequests: writeRequests, sheetRateLimited: rateLimited } });
           return { cancelled: false, writeRequests };
         }),
       );

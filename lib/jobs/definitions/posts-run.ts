@@ -41,8 +41,8 @@ export function postsRun(deps: JobDeps) {
         await step.run("write-back-unchanged", () =>
           deps.withDb(async (db) => {
             const results = await loadPostResults(db, { workspaceId, postIds: unchanged });
-            const { writeRequests } = await deps.postStages.writeBack({ db, workspaceId, runId, batchId: "sync", results, now: deps.now() });
-            await addRunProgress(db, { runId, attemptKey: "sync:write-back", done: 0, counters: { sheetWriteRequests: writeRequests } });
+            const { readRequests, writeRequests, rateLimited } = await deps.postStages.writeBack({ db, workspaceId, runId, batchId: "sync", results, now: deps.now() });
+            await addRunProgress(db, { runId, attemptKey: "sync:write-back", done: 0, counters: { sheetReadRequests: readRequests, sheetWriteRequests: writeRequests, sheetRateLimited: rateLimited } });
             return { writeRequests };
           }),
         );

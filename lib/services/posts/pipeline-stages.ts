@@ -29,6 +29,9 @@ export interface SyncResult {
   /** Invalid rows by scraper error code and unreadable sheets by `sheet_<code>`, counted with the run's failures. */
   errors: Record<string, number>;
   writeRequests: number;
+  /** Sheets API reads, and 429 RESOURCE_EXHAUSTED answers (each retried), for the System health page. */
+  readRequests: number;
+  rateLimited: number;
 }
 
 export type SyncPosts = (input: SyncInput) => Promise<SyncResult>;
@@ -66,7 +69,14 @@ export interface WriteBackInput {
   now: Date;
 }
 
-export type WriteBackResults = (input: WriteBackInput) => Promise<{ writeRequests: number }>;
+/** What a stage asked of the Sheets API; 429 RESOURCE_EXHAUSTED answers are each retried. */
+export interface SheetsUsage {
+  readRequests: number;
+  writeRequests: number;
+  rateLimited: number;
+}
+
+export type WriteBackResults = (input: WriteBackInput) => Promise<SheetsUsage>;
 
 export interface PostPipelineStages {
   sync: SyncPosts;
@@ -75,6 +85,6 @@ export interface PostPipelineStages {
 
 /** Until a sheet is plugged in: the run works over the posts already in tiktok_posts, and writes nowhere. */
 export const KNOWN_POSTS_ONLY: PostPipelineStages = {
-  sync: async () => ({ postIds: [], rowsRead: 0, rowsReady: 0, invalidRows: 0, unresolvedRows: 0, sheetErrors: 0, errors: {}, writeRequests: 0 }),
-  writeBack: async () => ({ writeRequests: 0 }),
+  sync: async () => ({ postIds: [], rowsRead: 0, rowsReady: 0, invalidRows: 0, unresolvedRows: 0, sheetErrors: 0, errors: {}, writeRequests: 0, readRequests: 0, rateLimited: 0 }),
+  writeBack: async () => ({ readRequests: 0, writeRequests: 0, rateLimited: 0 }),
 };

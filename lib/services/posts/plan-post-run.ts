@@ -87,6 +87,8 @@ export async function planPostRun(db: Db, { runId, ...options }: PlanPostRunOpti
       slidesFailed: 0,
       slideBytes: 0,
       sheetWriteRequests: synced.writeRequests,
+      sheetReadRequests: synced.readRequests,
+      sheetRateLimited: synced.rateLimited,
       rowsRead: synced.rowsRead,
       rowsReady: synced.rowsReady,
       invalidRows: synced.invalidRows,

@@ -204,7 +204,7 @@ describe.each(ENGINES)("the post pipeline through the local runner (%s)", (engin
       await scenario.db.update(tiktokPosts).set({ firstScrapedAt: daysAgo(10) }).where(eq(tiktokPosts.id, scenario.ids[url("reach.dev", 61)]!));
       const plan = async () => {
         const { runId } = await startPostRun(scenario.db, { workspaceId: scenario.workspaceId, trigger: "manual", now });
-        const planned = await planPostRun(scenario.db, { runId, now, batchSize: 50, synced: { postIds: [], rowsRead: 0, rowsReady: 0, invalidRows: 0, unresolvedRows: 0, sheetErrors: 0, errors: {}, writeRequests: 0 } });
+        const planned = await planPostRun(scenario.db, { runId, now, batchSize: 50, synced: { postIds: [], rowsRead: 0, rowsReady: 0, invalidRows: 0, unresolvedRows: 0, sheetErrors: 0, errors: {}, writeRequests: 0, readRequests: 0, rateLimited: 0 } });
         await scenario.db.update(jobRuns).set({ status: "cancelled" }).where(eq(jobRuns.id, runId));
         return planned.batches.flatMap((batch) => batch.postIds);
       };

@@ -83,12 +83,17 @@ describe.each(ENGINES)("the post pipeline from a Google Sheet and back (%s)", (e
   });
 
   it("marks every ready row Scraped with its metrics or Failed with its reason, in the rows that hold it now", async () => {
+    const reads = () => world.google.requests().filter((request) => request.kind === "read").length;
+    const readsBefore = reads();
     const run = await scenario.run();
     expect(run).toMatchObject({ kind: "posts.pipeline", status: "partial" });
     const posts = await scenario.posts();
     // Six posts, the duplicate row and the short link are one post each with the rows they share, plus private and deleted and the spaced ready row.
     expect(posts.map((post) => post.postId).sort()).toEqual([0, 1, 2, 3, 4, 5, 7, 8, 9, 13].map(id).sort());
     expect(run.counters).toMatchObject({ rowsReady: 13, invalidRows: 2, succeeded: 8, failed: 4, "error:invalid_input": 2 });
+    // The Sheets calls are counted on the run, the one 429 included, for the System health page.
+    expect(run.counters).toMatchObject({ sheetRateLimited: 1 });
+    expect(run.counters.sheetReadRequests).toBe(reads() - readsBefore);
 
     // Sheet rows shifted by one: the data's row n is now row n + 3 (header, inserted row).
     const at = (dataIndex: number, header: string) => tab.get(`${COLUMN[header]}${dataIndex + 3}`);

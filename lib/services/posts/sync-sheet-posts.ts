@@ -8,7 +8,7 @@ import { toScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";
 import { canonicalPostUrl } from "@/lib/scrapers/platforms/tiktok/post-url";
 import { resolveTiktokShortLink } from "@/lib/scrapers/platforms/tiktok/post";
 import type { SheetRow } from "@/lib/sheets/sheet-row";
-import type { SheetsClient } from "@/lib/sheets/sheets-client";
+import { emptySheetsCounters, type SheetsClient } from "@/lib/sheets/sheets-client";
 import { readReadyRows } from "@/lib/sheets/read-ready-rows";
 import { writeBackByKey, type KeyedResult } from "@/lib/sheets/write-back";
 import { listSheets } from "@/lib/services/sheets/list-sheets";
@@ -112,10 +112,11 @@ async function syncSource(input: SyncInput, client: SheetsClient, deps: SheetSta
  * cannot be opened is recorded on its source and counted as failed; the run goes on with the others.
  */
 export async function syncSheetPosts(deps: SheetStageDeps, input: SyncInput): Promise<SyncResult> {
-  const result: SyncResult = { postIds: [], rowsRead: 0, rowsReady: 0, writeRequests: 0, invalidRows: 0, unresolvedRows: 0, sheetErrors: 0, errors: {} };
+  const result: SyncResult = { postIds: [], rowsRead: 0, rowsReady: 0, writeRequests: 0, readRequests: 0, rateLimited: 0, invalidRows: 0, unresolvedRows: 0, sheetErrors: 0, errors: {} };
   const sources = (await listSheets(input.db, input.workspaceId)).filter((source) => !input.sheetSourceId || source.id === input.sheetSourceId);
   if (sources.length === 0) return result;
-  const client = await deps.sheets();
+  const tally = emptySheetsCounters();
+  const client = (await deps.sheets()).tallied(tally);
   const ids = new Set<string>();
   for (const source of sources) {
     try {
@@ -129,5 +130,7 @@ export async function syncSheetPosts(deps: SheetStageDeps, input: SyncInput): Pr
     }
   }
   result.postIds = [...ids];
+  result.readRequests = tally.readRequests;
+  result.rateLimited = tally.rateLimited;
   return result;
 }

@@ -15,11 +15,29 @@ export interface HealthDay {
   batchP95Ms: number | null;
   /** Mean share of a batch's items scraped. */
   successRate: number | null;
+  /** Google Sheets API requests of the runs started that day, and the 429 quota answers among them. */
+  sheetsRequests: number;
+  sheetsRateLimited: number;
+}
+
+/** One platform's scrapes over the last 24 hours or the page's 7 local days. */
+export interface PlatformHealth {
+  platform: string;
+  window: "24h" | "7d";
+  /** Accounts or posts the batches finished, and the share of them scraped. */
+  items: number;
+  successRate: number | null;
+  /** Single scrapes timed, retries included, and their latency percentiles. */
+  scrapes: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
 }
 
 export interface WorkspaceHealth {
   days: HealthDay[];
-  errors: { code: string; count: number }[];
+  platforms: PlatformHealth[];
+  /** Item failures by platform (null: batches logged before platforms were recorded) and code. */
+  errors: { platform: string | null; code: string; count: number }[];
   freshness: { activeAccounts: number; staleAccounts: number; failingAccounts: number; stalePosts: number; suspectSnapshots: number };
 }
 
@@ -32,12 +50,14 @@ export async function getWorkspaceHealth(db: Db, { workspaceId, timezone, now, d
   const series = sql`generate_series((${nowIso}::timestamptz at time zone ${timezone})::date - ${days - 1}::int, (${nowIso}::timestamptz at time zone ${timezone})::date, interval '1 day')`;
   // The first local day's midnight as an instant, so the created_at indexes serve the range.
   const since = sql`(((${nowIso}::timestamptz at time zone ${timezone})::date - ${days - 1}::int)::timestamp at time zone ${timezone})`;
-  const [dayRows, errorRows, freshRows] = await Promise.all([
+  const [dayRows, platformRows, errorRows, freshRows] = await Promise.all([
     db.execute(sql`
       with d as (select day::date as day from ${series} as day),
       r as (
         select (created_at at time zone ${timezone})::date as day, status::text as status,
-          extract(epoch from finished_at - started_at) as seconds
+          extract(epoch from finished_at - started_at) as seconds,
+          coalesce((counters->>'sheetReadRequests')::int, 0) + coalesce((counters->>'sheetWriteRequests')::int, 0) as sheets_requests,
+          coalesce((counters->>'sheetRateLimited')::int, 0) as sheets_rate_limited
         from job_runs where workspace_id = ${workspaceId} and created_at >= ${since}
       ),
       b as (
@@ -53,12 +73,35 @@ export async function getWorkspaceHealth(db: Db, { workspaceId, timezone, now, d
         (select count(*) from b where b.day = d.day) as batches,
         (select percentile_cont(0.5) within group (order by b.duration_ms) from b where b.day = d.day) as p50,
         (select percentile_cont(0.95) within group (order by b.duration_ms) from b where b.day = d.day) as p95,
-        (select avg(b.success_rate) from b where b.day = d.day) as success_rate
+        (select avg(b.success_rate) from b where b.day = d.day) as success_rate,
+        (select coalesce(sum(r.sheets_requests), 0) from r where r.day = d.day) as sheets_requests,
+        (select coalesce(sum(r.sheets_rate_limited), 0) from r where r.day = d.day) as sheets_rate_limited
       from d order by d.day`),
     db.execute(sql`
-      select e.key as code, sum(e.value::bigint) as count from scraping_logs l, jsonb_each_text(l.errors) e
+      with w(name, since) as (values ('24h', ${nowIso}::timestamptz - interval '24 hours'), ('7d', ${since})),
+      logs as (
+        select w.name, l.platform::text as platform, l.urls_processed, l.success_rate, l.scrape_ms
+        from scraping_logs l join w on l.created_at >= w.since
+        where l.workspace_id = ${workspaceId} and l.platform is not null
+          and l.created_at >= least(${since}, ${nowIso}::timestamptz - interval '24 hours')
+      ),
+      rates as (
+        select name, platform, sum(urls_processed) as items,
+          sum(urls_processed * success_rate) / nullif(sum(urls_processed) filter (where success_rate is not null), 0) as success_rate
+        from logs group by 1, 2
+      ),
+      latencies as (
+        select name, platform, count(*) as scrapes,
+          percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.95) within group (order by ms) as p95
+        from logs, unnest(logs.scrape_ms) as ms group by 1, 2
+      )
+      select r.name as window, r.platform, r.items, r.success_rate, coalesce(t.scrapes, 0) as scrapes, t.p50, t.p95
+      from rates r left join latencies t using (name, platform)
+      order by r.platform, r.name`),
+    db.execute(sql`
+      select l.platform::text as platform, e.key as code, sum(e.value::bigint) as count from scraping_logs l, jsonb_each_text(l.errors) e
       where l.workspace_id = ${workspaceId} and l.created_at >= ${since}
-      group by 1 order by 2 desc, 1`),
+      group by 1, 2 order by 3 desc, 1, 2`),
     db.execute(sql`
       select
         (select count(*) from accounts where workspace_id = ${workspaceId} and active) as active,
@@ -83,8 +126,19 @@ export async function getWorkspaceHealth(db: Db, { workspaceId, timezone, now, d
       batchP50Ms: orNull(row.p50),
       batchP95Ms: orNull(row.p95),
       successRate: orNull(row.success_rate),
+      sheetsRequests: num(row.sheets_requests),
+      sheetsRateLimited: num(row.sheets_rate_limited),
     })),
-    errors: rowsOf<{ code: string; count: unknown }>(errorRows).map((row) => ({ code: row.code, count: num(row.count) })),
+    platforms: rowsOf<Record<string, unknown>>(platformRows).map((row) => ({
+      platform: String(row.platform),
+      window: row.window === "24h" ? "24h" : "7d",
+      items: num(row.items),
+      successRate: orNull(row.success_rate),
+      scrapes: num(row.scrapes),
+      p50Ms: orNull(row.p50),
+      p95Ms: orNull(row.p95),
+    })),
+    errors: rowsOf<{ platform: string | null; code: string; count: unknown }>(errorRows).map((row) => ({ platform: row.platform, code: row.code, count: num(row.count) })),
     freshness: { activeAccounts: num(fresh.active), staleAccounts: num(fresh.stale), failingAccounts: num(fresh.failing), stalePosts: num(fresh.stale_posts), suspectSnapshots: num(fresh.suspect) },
   };
 }
