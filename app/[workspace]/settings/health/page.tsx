@@ -4,7 +4,8 @@ import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { HealthCharts } from "@/components/system-health/health-charts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { NumberCell, TableCard } from "@/components/system-health/table-card";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
@@ -12,6 +13,9 @@ import { formatLatency, PLATFORM_LABELS } from "@/lib/format";
 import { getWorkspaceHealth, type PlatformHealth } from "@/lib/services/system-health/get-workspace-health";
 
 const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 1000) / 10}%`);
+
+const WINDOWS = ["24h", "7d"] as const;
+const latency = (entry: PlatformHealth | undefined) => (entry ? `${formatLatency(entry.p50Ms)} / ${formatLatency(entry.p95Ms)}` : "—");
 
 function platformRows(platforms: PlatformHealth[]) {
   const rows = new Map<string, Partial<Record<PlatformHealth["window"], PlatformHealth>>>();
@@ -54,108 +58,57 @@ export default async function SystemHealthPage({ params }: { params: Promise<{ w
           <HealthCharts days={health.days} />
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>Scrapes by platform</CardTitle>
-          <CardDescription>Share of accounts or posts scraped, and how long one scrape took (p50 / p95, retries included).</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {health.platforms.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No scrapes in the last 7 days.</p>
-          ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Platform</TableHead>
-                  <TableHead className="text-right">Success, 24 h</TableHead>
-                  <TableHead className="text-right">Success, 7 d</TableHead>
-                  <TableHead className="text-right">Latency, 24 h</TableHead>
-                  <TableHead className="text-right">Latency, 7 d</TableHead>
-                  <TableHead className="text-right">Scrapes, 7 d</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {platformRows(health.platforms).map(([platform, windows]) => (
-                  <TableRow key={platform} data-testid="platform-row">
-                    <TableCell>{PLATFORM_LABELS[platform] ?? platform}</TableCell>
-                    <TableCell className="text-right tabular-nums">{percent(windows["24h"]?.successRate ?? null)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{percent(windows["7d"]?.successRate ?? null)}</TableCell>
-                    <TableCell className="text-right tabular-nums">
-                      {windows["24h"] ? `${formatLatency(windows["24h"].p50Ms)} / ${formatLatency(windows["24h"].p95Ms)}` : "—"}
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">
-                      {windows["7d"] ? `${formatLatency(windows["7d"].p50Ms)} / ${formatLatency(windows["7d"].p95Ms)}` : "—"}
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">{windows["7d"]?.scrapes ?? 0}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>Google Sheets API</CardTitle>
-          <CardDescription>Requests of the post runs started each day, and the 429 quota answers among them (each was retried after a backoff).</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {health.days.every((day) => day.sheetsRequests === 0) ? (
-            <p className="text-sm text-muted-foreground">No Sheets requests in the last 7 days.</p>
-          ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Day</TableHead>
-                  <TableHead className="text-right">Requests</TableHead>
-                  <TableHead className="text-right">429 answers</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {health.days.map((day) => (
-                  <TableRow key={day.date} data-testid="sheets-day">
-                    <TableCell>{day.date}</TableCell>
-                    <TableCell className="text-right tabular-nums">{day.sheetsRequests}</TableCell>
-                    <TableCell className="text-right tabular-nums">{day.sheetsRateLimited}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>Errors by platform and code</CardTitle>
-          <CardDescription>
+      <TableCard
+        title="Scrapes by platform"
+        description="Share of accounts or posts scraped, and how long one scrape took (p50 / p95, retries included)."
+        columns={[{ label: "Platform" }, ...["Success, 24 h", "Success, 7 d", "Latency, 24 h", "Latency, 7 d", "Scrapes, 7 d"].map((label) => ({ label, numeric: true }))]}
+        empty={health.platforms.length === 0 ? "No scrapes in the last 7 days." : null}
+      >
+        {platformRows(health.platforms).map(([platform, windows]) => (
+          <TableRow key={platform} data-testid="platform-row">
+            <TableCell>{PLATFORM_LABELS[platform] ?? platform}</TableCell>
+            {WINDOWS.map((window) => (
+              <NumberCell key={window}>{percent(windows[window]?.successRate ?? null)}</NumberCell>
+            ))}
+            {WINDOWS.map((window) => (
+              <NumberCell key={window}>{latency(windows[window])}</NumberCell>
+            ))}
+            <NumberCell>{windows["7d"]?.scrapes ?? 0}</NumberCell>
+          </TableRow>
+        ))}
+      </TableCard>
+      <TableCard
+        title="Google Sheets API"
+        description="Requests of the post runs started each day, and the 429 quota answers among them (each was retried after a backoff)."
+        columns={[{ label: "Day" }, { label: "Requests", numeric: true }, { label: "429 answers", numeric: true }]}
+        empty={health.days.every((day) => day.sheetsRequests === 0) ? "No Sheets requests in the last 7 days." : null}
+      >
+        {health.days.map((day) => (
+          <TableRow key={day.date} data-testid="sheets-day">
+            <TableCell>{day.date}</TableCell>
+            <NumberCell>{day.sheetsRequests}</NumberCell>
+            <NumberCell>{day.sheetsRateLimited}</NumberCell>
+          </TableRow>
+        ))}
+      </TableCard>
+      <TableCard
+        title="Errors by platform and code"
+        description={
+          <>
             Item failures in the last 7 days&apos; batches. Each run is on <Link href={`/${workspace.slug}/jobs`} className="underline underline-offset-4">Jobs</Link>.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          {health.errors.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No failures in the last 7 days.</p>
-          ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Platform</TableHead>
-                  <TableHead>Code</TableHead>
-                  <TableHead className="text-right">Failures</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {health.errors.map((error) => (
-                  <TableRow key={`${error.platform}:${error.code}`} data-testid="error-row">
-                    <TableCell>{error.platform ? (PLATFORM_LABELS[error.platform] ?? error.platform) : "—"}</TableCell>
-                    <TableCell>{error.code.replaceAll("_", " ")}</TableCell>
-                    <TableCell className="text-right tabular-nums">{error.count}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+          </>
+        }
+        columns={[{ label: "Platform" }, { label: "Code" }, { label: "Failures", numeric: true }]}
+        empty={health.errors.length === 0 ? "No failures in the last 7 days." : null}
+      >
+        {health.errors.map((error) => (
+          <TableRow key={`${error.platform}:${error.code}`} data-testid="error-row">
+            <TableCell>{error.platform ? (PLATFORM_LABELS[error.platform] ?? error.platform) : "—"}</TableCell>
+            <TableCell>{error.code.replaceAll("_", " ")}</TableCell>
+            <NumberCell>{error.count}</NumberCell>
+          </TableRow>
+        ))}
+      </TableCard>
     </div>
   );
 }
