@@ -1,0 +1,14 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { deliveryEndpoints } from "@/lib/db/schema";
+import type { EndpointPurpose } from "@/lib/domain/notifications";
+import { AppError } from "@/lib/errors";
+
+/** Removes an endpoint and its delivery log. */
+export async function deleteEndpoint(db: Db, input: { workspaceId: string; purpose: EndpointPurpose; endpointId: string }): Promise<void> {
+  const deleted = await db
+    .delete(deliveryEndpoints)
+    .where(and(eq(deliveryEndpoints.id, input.endpointId), eq(deliveryEndpoints.workspaceId, input.workspaceId), eq(deliveryEndpoints.purpose, input.purpose)))
+    .returning({ id: deliveryEndpoints.id });
+  if (deleted.length === 0) throw new AppError("not_found");
+}
