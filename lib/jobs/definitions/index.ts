@@ -7,6 +7,7 @@ import type { AppJobDefinition } from "./define-job";
 import { postsBatch } from "./posts-batch";
 import { postsRun } from "./posts-run";
 import { pruneRecords } from "./prune-records";
+import { runsFinished } from "./runs-finished";
 import { snapshotsBatch } from "./snapshots-batch";
 import { snapshotsRun } from "./snapshots-run";
 
@@ -14,7 +15,7 @@ export type { AppJobDefinition } from "./define-job";
 
 /** Every job, engine-neutral: Inngest serves them (inngest/functions), or the local runner runs the very same handlers. */
 export function createJobDefinitions(deps: JobDeps): AppJobDefinition[] {
-  const definitions = [snapshotsRun(deps), snapshotsBatch(deps), postsRun(deps), postsBatch(deps), deliveriesSend(deps)];
+  const definitions = [snapshotsRun(deps), snapshotsBatch(deps), postsRun(deps), postsBatch(deps), runsFinished(deps), deliveriesSend(deps)];
   if (deps.snapshotLocalTime) {
     const scheduled = { ...deps, snapshotLocalTime: deps.snapshotLocalTime };
     definitions.push(dailySchedule("snapshots-schedule", DAILY_SNAPSHOT_RUNS, scheduled), dailySchedule("posts-schedule", DAILY_POST_RUNS, scheduled));
