@@ -37,3 +37,7 @@ export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number];
 
 export const MUTE_DURATIONS = { day: 1, week: 7 } as const;
 export type MuteDuration = keyof typeof MUTE_DURATIONS;
+
+export function isAlertRuleKind(value: string): value is AlertRuleKind {
+  return (ALERT_RULE_KINDS as readonly string[]).includes(value);
+}

@@ -1,10 +1,12 @@
 import { env } from "@/lib/env";
+import { evaluateAlertRules } from "@/lib/services/alerts/evaluate-alert-rules";
 import { queueRunWebhooks } from "@/lib/services/webhooks/queue-run-webhooks";
 import { jobEvent } from "../events";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
+import { sendDeliveries } from "./send-deliveries";
 
-/** runs.finished → queue the run's outgoing webhooks, then one deliveries.send per queued delivery. */
+/** runs.finished → queue the run's outgoing webhooks, evaluate the workspace's alert rules, then one deliveries.send per queued delivery. */
 export function runsFinished(deps: JobDeps) {
   return onEvent("runs.finished", {
     id: "runs-finished",
@@ -13,10 +15,10 @@ export function runsFinished(deps: JobDeps) {
     async handler({ event, step }) {
       const { workspaceId, runId } = event.data;
       const webhooks = await step.run("webhooks", () => deps.withDb((db) => queueRunWebhooks(db, { runId, appUrl: env.appUrl, now: deps.now() })));
-      if (webhooks.length > 0) {
-        await step.sendEvent("deliver", webhooks.map((delivery) => jobEvent("deliveries.send", { workspaceId, deliveryId: delivery.id })));
-      }
-      return { webhooks: webhooks.length };
+      const alerts = await step.run("alerts", () => deps.withDb((db) => evaluateAlertRules(db, { workspaceId, now: deps.now(), appUrl: env.appUrl })));
+      const deliveries = [...webhooks, ...alerts.deliveries];
+      await sendDeliveries(step, "deliver", deliveries.map((delivery) => jobEvent("deliveries.send", { workspaceId, deliveryId: delivery.id })));
+      return { webhooks: webhooks.length, alerts: alerts.alerts, deliveries: deliveries.length };
     },
   });
 }
