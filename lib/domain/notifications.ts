@@ -41,3 +41,19 @@ export type MuteDuration = keyof typeof MUTE_DURATIONS;
 export function isAlertRuleKind(value: string): value is AlertRuleKind {
   return (ALERT_RULE_KINDS as readonly string[]).includes(value);
 }
+
+/** The form fields of each rule kind's parameters (the kind's zod schema is the authority). */
+export interface RuleField {
+  name: string;
+  label: string;
+  defaultValue: string;
+  options?: readonly string[];
+}
+const scopeField: RuleField = { name: "scope", label: "Accounts", defaultValue: "all", options: ["all", "core"] };
+export const ALERT_RULE_FIELDS: Record<AlertRuleKind, RuleField[]> = {
+  followers_change: [{ name: "percent", label: "Change over (%)", defaultValue: "20" }, { name: "direction", label: "Direction", defaultValue: "both", options: ["both", "drop", "spike"] }, scopeField],
+  account_failing: [{ name: "days", label: "Days in a row", defaultValue: "3" }, scopeField],
+  run_problem: [{ name: "slowFactor", label: "Slower than median ×", defaultValue: "3" }],
+  post_viral: [{ name: "factor", label: "Gain over creator's median ×", defaultValue: "5" }],
+  post_failing: [{ name: "times", label: "Failures in a row", defaultValue: "3" }],
+};
