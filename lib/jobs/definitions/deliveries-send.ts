@@ -24,7 +24,7 @@ export function deliveriesSend(deps: JobDeps) {
         const result = await step.run(`attempt-${attempt}`, () => {
           const now = deps.now();
           const nextAttemptAt = new Date(now.getTime() + deps.retryBackoffMs(attempt + 1));
-          return deps.withDb((db) => attemptDelivery(db, transport, { deliveryId: event.data.deliveryId, final: attempt === DELIVERY_ATTEMPTS - 1, nextAttemptAt, now }));
+          return deps.withDb((db) => attemptDelivery(db, transport, { deliveryId: event.data.deliveryId, maxAttempts: DELIVERY_ATTEMPTS, nextAttemptAt, now }));
         });
         if (result.status !== "retry") return { attempts: attempt + 1, status: result.status };
       }

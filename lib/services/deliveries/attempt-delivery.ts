@@ -7,8 +7,8 @@ import { openWebhookSecret } from "./webhook-secret";
 
 export interface AttemptDeliveryInput {
   deliveryId: string;
-  /** The last attempt the job will make: a failure now is final. */
-  final: boolean;
+  /** Attempts a delivery gets in all: a failure at the last one is final, even across re-sent jobs. */
+  maxAttempts: number;
   /** When the next attempt would be, recorded on a failure that is not final. */
   nextAttemptAt: Date;
   now: Date;
@@ -25,6 +25,7 @@ export async function attemptDelivery(db: Db, transport: DeliveryTransport, inpu
   const [row] = await db
     .select({
       status: deliveries.status,
+      attempts: deliveries.attempts,
       payload: deliveries.payload,
       endpointId: deliveryEndpoints.id,
       kind: deliveryEndpoints.kind,
@@ -42,7 +43,7 @@ export async function attemptDelivery(db: Db, transport: DeliveryTransport, inpu
   }
   const secret = row.secretSealed ? openWebhookSecret(row.secretSealed, row.endpointId) : null;
   const outcome = await sendToEndpoint(transport, { kind: row.kind as EndpointKind, target: row.target, secret }, { id: `msg_${input.deliveryId}`, payload: row.payload, now: input.now });
-  const final = !outcome.ok && (input.final || outcome.permanent);
+  const final = !outcome.ok && (row.attempts + 1 >= input.maxAttempts || outcome.permanent);
   const status = outcome.ok ? "succeeded" : final ? "failed" : "pending";
   await db.transaction(async (tx) => {
     await tx

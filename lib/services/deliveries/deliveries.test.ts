@@ -104,6 +104,22 @@ describe.each(ENGINES)("delivery core on %s", (engine) => {
     expect(await row(deliveryId)).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("blocked_destination") });
   });
 
+  it("the hourly schedule sends again a delivery whose job was lost, and its earlier attempts still count", async () => {
+    const { endpoint } = await webhook("lost");
+    const { deliveryId } = await sendTestEvent(scenario.db, { workspaceId: scenario.workspaceId, purpose: "webhook", endpointId: endpoint.id, now: new Date() });
+    await scenario.db.update(deliveries).set({ attempts: DELIVERY_ATTEMPTS - 1, nextAttemptAt: new Date(Date.now() - 3_600_000) }).where(eq(deliveries.id, deliveryId));
+    receiver.always(500);
+    try {
+      const runner = createLocalRunner({ definitions: createJobDefinitions({ ...scenario.deps, deliveryTransport: transport }) });
+      await runner.fire("alerts-schedule");
+      await runner.idle();
+    } finally {
+      receiver.always(200);
+    }
+    expect(requestsTo("/lost")).toHaveLength(1);
+    expect(await row(deliveryId)).toMatchObject({ status: "failed", attempts: DELIVERY_ATTEMPTS, nextAttemptAt: null });
+  });
+
   it("queues one delivery per endpoint and dedup key", async () => {
     const { endpoint } = await webhook("once");
     const message = { endpointId: endpoint.id, eventType: "snapshot_run.finished", dedupKey: "run:1", payload: { type: "snapshot_run.finished" } };
