@@ -1,5 +1,3 @@
-import { context, propagation, trace, type ProxyTracerProvider } from "@opentelemetry/api";
-import { OTLPHttpJsonTraceExporter } from "@vercel/otel";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addDays } from "@/lib/domain/calendar";
 import { localDate } from "@/lib/domain/local-time";
@@ -8,29 +6,22 @@ import { createLocalRunner } from "@/lib/jobs/local-runner";
 import { runSnapshotsNow } from "@/lib/jobs/run-snapshots-now";
 import { createEndpoint } from "@/lib/services/deliveries/create-endpoint";
 import { createEndpointSchema } from "@/lib/services/deliveries/endpoint-input";
-import { registerTelemetry } from "@/lib/telemetry/register-telemetry";
 import { ENGINES } from "@/tests/db-harness";
 import { createSnapshotScenario, type SnapshotScenario } from "@/tests/jobs/snapshot-scenario";
 import { startOtlpReceiver, type OtlpReceiver } from "@/tests/otlp-receiver";
+import { traceTo } from "@/tests/test-tracing";
 import { startWebhookReceiver, type WebhookReceiver } from "@/tests/webhook-receiver";
 import { createAlertRule } from "./create-alert-rule";
 import { createRuleSchema } from "./rule-input";
 
-async function flush() {
-  const provider = (trace.getTracerProvider() as ProxyTracerProvider).getDelegate() as { forceFlush?: () => Promise<void> };
-  await provider.forceFlush?.();
-}
-
 let otlp: OtlpReceiver;
+let tracing: Awaited<ReturnType<typeof traceTo>>;
 beforeAll(async () => {
   otlp = await startOtlpReceiver();
-  registerTelemetry({ traceExporter: new OTLPHttpJsonTraceExporter({ url: otlp.url }) });
+  tracing = await traceTo(otlp.url);
 });
 afterAll(async () => {
-  // The provider is process-global: take it down so later test files in this worker trace nothing.
-  trace.disable();
-  context.disable();
-  propagation.disable();
+  await tracing?.stop();
   await otlp?.close();
 });
 
@@ -93,7 +84,7 @@ describe.each(ENGINES)("a snapshot run's alerts reach Slack once each, with span
     const [{ n }] = (await scenario.database.connection.runner.query<{ n: number }>("select count(*)::int as n from alerts where workspace_id = $1", [scenario.workspaceId])) as [{ n: number }];
     expect(n).toBe(2);
 
-    await flush();
+    await tracing.flush();
     await vi.waitFor(() => expect(otlp.spans().some((span) => span.name === "job deliveries-send" && span.attributes["reach.workspace_id"] === scenario.workspaceId)).toBe(true), { timeout: 10_000 });
     const ofRun = otlp.spans().filter((span) => span.attributes["reach.run_id"] === run.id);
     const steps = new Set(ofRun.filter((span) => span.name.startsWith("job.step ")).map((span) => `${span.attributes["reach.job"]}:${span.attributes["reach.step"]}`));
