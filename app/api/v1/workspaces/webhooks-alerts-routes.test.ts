@@ -6,13 +6,17 @@ import { provideConnectionForTests } from "@/lib/db/process-connection";
 import { createEndpoint } from "@/lib/services/deliveries/create-endpoint";
 import { createEndpointSchema } from "@/lib/services/deliveries/endpoint-input";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
+import * as alertsRoute from "./[workspace]/alerts/route";
 import * as channelsRoute from "./[workspace]/alerts/channels/route";
+import * as mutesRoute from "./[workspace]/alerts/mutes/route";
+import * as ruleRoute from "./[workspace]/alerts/rules/[ruleId]/route";
+import * as rulesRoute from "./[workspace]/alerts/rules/route";
 import * as endpointRoute from "./[workspace]/webhooks/[endpointId]/route";
 import * as testRoute from "./[workspace]/webhooks/[endpointId]/test/route";
 import * as deliveriesRoute from "./[workspace]/webhooks/deliveries/route";
 import * as webhooksRoute from "./[workspace]/webhooks/route";
 
-describe("webhook routes on pglite", () => {
+describe("webhook and alert routes on pglite", () => {
   let db: TestDatabase;
   const ws = randomUUID();
   const users = { admin: randomUUID(), editor: randomUUID(), viewer: randomUUID(), outsider: randomUUID() };
@@ -91,5 +95,35 @@ describe("webhook routes on pglite", () => {
     const bad = await callRoute(channelsRoute.POST, channels, slug, { method: "POST", cookie: cookies.editor, json: { kind: "email", name: "Team", target: "not an address" } });
     expect(await problemOf(bad)).toMatchObject({ status: 400, code: "invalid_input" });
     expect(await problemOf(await callRoute(channelsRoute.GET, channels, slug, { cookie: cookies.viewer }))).toMatchObject({ status: 403 });
+  });
+
+  it("editors add alert rules whose parameters fit their kind, mute them, and read the history; viewers are refused", async () => {
+    const rules = "/api/v1/workspaces/hooks-team/alerts/rules";
+    const bad = await callRoute(rulesRoute.POST, rules, slug, { method: "POST", cookie: cookies.editor, json: { kind: "followers_change", name: "Bad", params: { percent: -5 } } });
+    expect(await problemOf(bad)).toMatchObject({ status: 400, code: "invalid_input" });
+    const unknownKind = await callRoute(rulesRoute.POST, rules, slug, { method: "POST", cookie: cookies.editor, json: { kind: "moon_phase", name: "x" } });
+    expect(await problemOf(unknownKind)).toMatchObject({ status: 400 });
+    const foreign = await callRoute(rulesRoute.POST, rules, slug, { method: "POST", cookie: cookies.editor, json: { kind: "account_failing", name: "x", endpointIds: [randomUUID()] } });
+    expect(await problemOf(foreign)).toMatchObject({ status: 400, code: "invalid_input" });
+    const created = await callRoute(rulesRoute.POST, rules, slug, { method: "POST", cookie: cookies.editor, json: { kind: "followers_change", name: "Crash", params: { percent: 40 } } });
+    expect(created.status).toBe(201);
+    const { data: rule } = (await created.json()) as { data: { id: string; params: Record<string, unknown> } };
+    expect(rule.params).toEqual({ percent: 40, direction: "both", scope: "all" });
+    const patched = await callRoute(ruleRoute.PATCH, `${rules}/${rule.id}`, { ...slug, ruleId: rule.id }, { method: "PATCH", cookie: cookies.editor, json: { params: { percent: 10, direction: "drop" }, enabled: false } });
+    expect(((await patched.json()) as { data: unknown }).data).toMatchObject({ enabled: false, params: { percent: 10, direction: "drop", scope: "all" } });
+    const muted = await callRoute(mutesRoute.POST, "/api/v1/workspaces/hooks-team/alerts/mutes", slug, { method: "POST", cookie: cookies.editor, json: { ruleId: rule.id, duration: "week" } });
+    expect(muted.status).toBe(201);
+    const { data: mute } = (await muted.json()) as { data: { until: string } };
+    expect(Date.parse(mute.until) - Date.now()).toBeGreaterThan(6 * 86_400_000);
+    expect((await callRoute(alertsRoute.GET, "/api/v1/workspaces/hooks-team/alerts", slug, { cookie: cookies.editor })).status).toBe(200);
+    for (const call of [
+      () => callRoute(rulesRoute.GET, rules, slug, { cookie: cookies.viewer }),
+      () => callRoute(alertsRoute.GET, "/api/v1/workspaces/hooks-team/alerts", slug, { cookie: cookies.viewer }),
+      () => callRoute(mutesRoute.POST, "/api/v1/workspaces/hooks-team/alerts/mutes", slug, { method: "POST", cookie: cookies.viewer, json: { ruleId: rule.id, duration: "day" } }),
+    ]) {
+      expect(await problemOf(await call())).toMatchObject({ status: 403 });
+    }
+    expect(await problemOf(await callRoute(rulesRoute.GET, rules, slug, { cookie: cookies.outsider }))).toMatchObject({ status: 404 });
+    expect((await callRoute(ruleRoute.DELETE, `${rules}/${rule.id}`, { ...slug, ruleId: rule.id }, { method: "DELETE", cookie: cookies.editor })).status).toBe(204);
   });
 });
