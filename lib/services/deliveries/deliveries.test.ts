@@ -120,6 +120,13 @@ describe.each(ENGINES)("delivery core on %s", (engine) => {
     expect(await row(deliveryId)).toMatchObject({ status: "failed", attempts: DELIVERY_ATTEMPTS, nextAttemptAt: null });
   });
 
+  it("shows a Slack channel's URL without its secret last segment", async () => {
+    const { endpoint } = await createEndpoint(scenario.db, { workspaceId: scenario.workspaceId, purpose: "alert", createdBy: null, endpoint: createEndpointSchema.parse({ kind: "slack", name: "S", target: "https://hooks.slack.com/services/T0/B0/SECRETTOKEN" }) });
+    expect(endpoint.target).toBe("https://hooks.slack.com/services/T0/B0/••••");
+    const [stored] = await scenario.db.select({ target: deliveryEndpoints.target }).from(deliveryEndpoints).where(eq(deliveryEndpoints.id, endpoint.id));
+    expect(stored?.target).toBe("https://hooks.slack.com/services/T0/B0/SECRETTOKEN");
+  });
+
   it("queues one delivery per endpoint and dedup key", async () => {
     const { endpoint } = await webhook("once");
     const message = { endpointId: endpoint.id, eventType: "snapshot_run.finished", dedupKey: "run:1", payload: { type: "snapshot_run.finished" } };

@@ -31,8 +31,12 @@ export const endpointColumns = {
   createdAt: deliveryEndpoints.createdAt,
 };
 
+// A Slack incoming-webhook URL is its own credential: its last segment is never shown again.
+const maskTarget = (kind: unknown, target: string) => (kind === "slack" ? target.replace(/[^/]+$/, "••••") : target);
+
 export function toEndpointView(row: { [K in keyof typeof endpointColumns]: unknown }): EndpointView {
-  return { ...(row as Omit<EndpointView, "createdAt">), createdAt: (row.createdAt as Date).toISOString() };
+  const view = row as Omit<EndpointView, "createdAt">;
+  return { ...view, target: maskTarget(row.kind, view.target), createdAt: (row.createdAt as Date).toISOString() };
 }
 
 /** A workspace's webhook endpoints or alert channels, oldest first; the signing secret is never read back. */
