@@ -29,7 +29,7 @@ const absolute = (appUrl: string | undefined, path: string) => (appUrl ? new URL
  * that failed in it, to every enabled webhook endpoint subscribed to that event. Queued once per
  * endpoint and subject (dedup keys), so a replayed step queues nothing new.
  */
-export async function queueRunWebhooks(db: Db, input: { runId: string; appUrl?: string; now: Date }): Promise<{ id: string }[]> {
+export async function queueRunWebhooks(db: Db, input: { runId: string; appUrl?: string; now: Date }): Promise<{ id: string; endpointId: string }[]> {
   const [run] = rowsOf<RunRow>(
     await db.execute(sql`
       select r.id, r.kind, r.status::text as status, w.slug, r.error, r.counters, r.started_at, r.finished_at, r.workspace_id
