@@ -34,10 +34,12 @@ export function endpointRoutes(purpose: EndpointPurpose) {
     ),
     update: workspaceRoute(
       { role, params: endpointParams, body: updateEndpointSchema, prepare: ({ body }) => assertEndpointTarget(body, transportFromEnv()) },
-      async ({ tx, workspace, params, body }) => ({ data: await updateEndpoint(tx, { workspaceId: workspace.id, purpose, endpointId: params.endpointId, changes: body, now: new Date() }) }),
+      async ({ tx, workspace, claims, params, body }) => ({
+        data: await updateEndpoint(tx, { workspaceId: workspace.id, purpose, endpointId: params.endpointId, actorId: claims.sub, changes: body, now: new Date() }),
+      }),
     ),
-    remove: workspaceRoute({ role, params: endpointParams }, async ({ tx, workspace, params }) => {
-      await deleteEndpoint(tx, { workspaceId: workspace.id, purpose, endpointId: params.endpointId });
+    remove: workspaceRoute({ role, params: endpointParams }, async ({ tx, workspace, claims, params }) => {
+      await deleteEndpoint(tx, { workspaceId: workspace.id, purpose, endpointId: params.endpointId, actorId: claims.sub });
     }),
     test: workspaceRoute({ role, params: endpointParams }, async ({ tx, workspace, params }) => {
       const { deliveryId } = await sendTestEvent(tx, { workspaceId: workspace.id, purpose, endpointId: params.endpointId, now: new Date() });

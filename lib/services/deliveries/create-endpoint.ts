@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { deliveryEndpoints } from "@/lib/db/schema";
 import type { EndpointPurpose } from "@/lib/domain/notifications";
+import { recordAudit } from "@/lib/services/audit/record-audit";
 import type { CreateEndpointInput } from "./endpoint-input";
-import { endpointColumns, toEndpointView, type EndpointView } from "./list-endpoints";
+import { endpointColumns, targetHost, toEndpointView, type EndpointView } from "./list-endpoints";
 import { newWebhookSecret, sealWebhookSecret } from "./webhook-secret";
 
 /**
@@ -32,5 +33,14 @@ export async function createEndpoint(
       createdBy: input.createdBy,
     })
     .returning(endpointColumns);
-  return { endpoint: toEndpointView(row!), secret };
+  const endpoint = toEndpointView(row!);
+  await recordAudit(db, {
+    workspaceId: input.workspaceId,
+    actorId: input.createdBy,
+    action: input.purpose === "webhook" ? "webhook.created" : "alert_channel.created",
+    entity: "delivery_endpoint",
+    entityId: id,
+    details: { name: endpoint.name, kind, host: targetHost(kind, endpoint.target), events: endpoint.events },
+  });
+  return { endpoint, secret };
 }

@@ -34,6 +34,9 @@ export const endpointColumns = {
 // A Slack incoming-webhook URL is its own credential: its last segment is never shown again.
 const maskTarget = (kind: unknown, target: string) => (kind === "slack" ? target.replace(/[^/]+$/, "••••") : target);
 
+/** What the audit log keeps of a destination: its host or mail domain, never a URL's path or query (tokens live there). */
+export const targetHost = (kind: string, target: string) => (kind === "email" ? target.split("@").pop() : URL.parse(target)?.host) ?? null;
+
 export function toEndpointView(row: { [K in keyof typeof endpointColumns]: unknown }): EndpointView {
   const view = row as Omit<EndpointView, "createdAt">;
   return { ...view, target: maskTarget(row.kind, view.target), createdAt: (row.createdAt as Date).toISOString() };

@@ -85,6 +85,11 @@ describe("webhook and alert routes on pglite", () => {
     expect(((await enabled.json()) as { data: unknown }).data).toMatchObject({ enabled: true, consecutiveFailures: 0, disabledReason: null });
     expect((await callRoute(endpointRoute.DELETE, `${base}/${endpointId}`, params, { method: "DELETE", cookie: cookies.admin })).status).toBe(204);
     expect(await problemOf(await callRoute(endpointRoute.DELETE, `${base}/${endpointId}`, params, { method: "DELETE", cookie: cookies.admin }))).toMatchObject({ status: 404 });
+    const audit = (await run("select action, actor_id, details from audit_log where entity_id = $1 order by id", [endpointId])) as { action: string; actor_id: string; details: Record<string, unknown> }[];
+    expect(audit.map((entry) => entry.action)).toEqual(["webhook.created", "webhook.updated", "webhook.deleted"]);
+    expect(audit.every((entry) => entry.actor_id === users.admin)).toBe(true);
+    expect(audit[0]!.details).toMatchObject({ name: "Toggle", host: "hooks.example.org" });
+    expect(JSON.stringify(audit)).not.toContain("/reach");
   });
 
   it("editors manage alert channels, which viewers cannot see", async () => {
