@@ -10,7 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { PLATFORM_LABELS } from "@/lib/format";
+import { formatHandle, PLATFORM_LABELS } from "@/lib/format";
 import { exportInvalidRows } from "@/lib/csv/export-invalid-rows";
 import type { AccountImportPreview, ImportCandidate } from "@/lib/services/accounts/preview-account-import";
 import type { ImportResult } from "@/lib/services/accounts/import-accounts";
@@ -32,7 +32,7 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-const handleText = (row: ImportCandidate) => (row.platform === "mastodon" ? row.handle : `@${row.handle}`);
+const handleText = (row: ImportCandidate) => formatHandle(row.platform, row.handle);
 
 function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
