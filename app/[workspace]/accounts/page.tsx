@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
@@ -35,7 +36,9 @@ export default async function AccountsPage({
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
   const query = parseQuery(await searchParams);
-  const page = await withUserDb(claims, (tx) => listAccounts(tx, { workspaceId: workspace.id, query }));
+  const page = await withUserDb(claims, (tx) =>
+    cachedSummary(tx, { workspace, kind: "accounts", query }, () => listAccounts(tx, { workspaceId: workspace.id, query })),
+  );
   const pageCount = Math.max(1, Math.ceil(page.total / query.pageSize));
   const hrefFor = (target: number) => {
     const next = new URLSearchParams();

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 import { createAccount, createAccountSchema } from "@/lib/services/accounts/create-account";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
@@ -6,7 +7,7 @@ import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/l
 /** GET /api/v1/workspaces/:workspace/accounts — the Accounts page's data as JSON. */
 export const GET = workspaceRoute({ role: "viewer" }, async ({ request, tx, workspace }) => {
   const query = listAccountsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  const page = await listAccounts(tx, { workspaceId: workspace.id, query });
+  const page = await cachedSummary(tx, { workspace, kind: "accounts", query }, () => listAccounts(tx, { workspaceId: workspace.id, query }));
   return { data: page.rows, total: page.total, page: query.page, pageSize: query.pageSize };
 });
 
