@@ -148,6 +148,8 @@ export const envSchema = z
     // Retention, pruned daily: raw scraping logs (default 90 days) and audit entries (default 365).
     SCRAPING_LOG_RETENTION_DAYS: retentionDays(90),
     AUDIT_LOG_RETENTION_DAYS: retentionDays(365),
+    // Requests one instance works on at once; past it, 503 with Retry-After at once (0 turns the cap off).
+    MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(10_000).optional().transform((value) => value ?? 32),
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
 
     // Scrapers.

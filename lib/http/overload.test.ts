@@ -1,0 +1,99 @@
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { proxy } from "@/proxy";
+import { inFlightRequests, trackInFlightRequests } from "./in-flight";
+
+const CAP = 4;
+
+/**
+ * A real HTTP server that runs the app's proxy on every request, as `next start` does: a request the
+ * proxy lets through is then held, like a slow page, until the test releases it.
+ */
+describe("the per-instance concurrency cap, through the proxy on a real HTTP server", () => {
+  let server: Server;
+  let base: string;
+  const held: ServerResponse[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const closed = new WeakMap<ServerResponse, Promise<void>>();
+
+  const heldReaches = (count: number) =>
+    new Promise<void>((resolve) => (held.length >= count ? resolve() : waiters.push({ count, resolve })));
+  const release = () => {
+    for (const response of held.splice(0)) if (!response.writableEnded && !response.destroyed) response.end("done");
+  };
+
+  beforeAll(async () => {
+    trackInFlightRequests(CAP);
+    server = createServer((req, res) => {
+      closed.set(res, new Promise((resolve) => res.once("close", () => resolve())));
+      const headers = new Headers(Object.entries(req.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
+      void proxy(new NextRequest(new URL(req.url ?? "/", base), { method: req.method, headers })).then(async (answer) => {
+        if (answer.status === 503) {
+          res.writeHead(503, Object.fromEntries(answer.headers));
+          return void res.end(await answer.text());
+        }
+        if (req.url === "/api/health") return void res.end("ok");
+        held.push(res);
+        for (const waiter of waiters.filter((w) => held.length >= w.count)) waiter.resolve();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    release();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("refuses past the cap at once with 503 overloaded and Retry-After, but never the probes", async () => {
+    const working = Array.from({ length: CAP }, () => fetch(`${base}/demo/accounts`));
+    await heldReaches(CAP);
+    expect(inFlightRequests()).toBe(CAP);
+
+    const refused = await fetch(`${base}/demo/accounts`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(await refused.json()).toMatchObject({ status: 503, code: "overloaded" });
+    expect((await fetch(`${base}/api/v1/workspaces/demo/accounts`)).status).toBe(503);
+
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+
+    release();
+    expect((await Promise.all(working)).map((response) => response.status)).toEqual(Array(CAP).fill(200));
+  });
+
+  it("frees a place when a client goes away before its answer", async () => {
+    const controllers = Array.from({ length: CAP }, () => new AbortController());
+    const working = controllers.map((controller) => fetch(`${base}/demo/accounts`, { signal: controller.signal }).catch(() => null));
+    await heldReaches(CAP);
+    expect((await fetch(`${base}/demo/accounts`)).status).toBe(503);
+
+    const gone = held.shift()!;
+    controllers[0]!.abort();
+    await closed.get(gone);
+    const admitted = fetch(`${base}/demo/accounts`);
+    await heldReaches(CAP);
+    release();
+    expect((await admitted).status).toBe(200);
+    await Promise.all(working);
+  });
+
+  it("answers a burst past the cap while the admitted work is still running, and is whole again after it", async () => {
+    const working = Array.from({ length: CAP }, () => fetch(`${base}/demo/accounts`));
+    await heldReaches(CAP);
+    // Nothing is released yet, so every one of these answers proves it was refused without waiting.
+    const burst = await Promise.all(Array.from({ length: CAP * 5 }, () => fetch(`${base}/demo/accounts`)));
+    expect(burst.map((response) => response.status)).toEqual(Array(CAP * 5).fill(503));
+    release();
+    await Promise.all(working);
+    expect(inFlightRequests()).toBe(0);
+    const next = Array.from({ length: CAP }, () => fetch(`${base}/demo/accounts`));
+    await heldReaches(CAP);
+    release();
+    expect((await Promise.all(next)).map((response) => response.status)).toEqual(Array(CAP).fill(200));
+  });
+});
