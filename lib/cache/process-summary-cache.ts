@@ -41,7 +41,7 @@ export async function openSummaryCache(redisUrl: string | undefined, options: Su
 
 /** The app's summary cache: Redis when REDIS_URL is set, else process memory. */
 export async function getSummaryCache(): Promise<SummaryCache> {
-  holder.__reachSummaryCache ??= openSummaryCache(env.REDIS_URL);
+  holder.__reachSummaryCache ??= openSummaryCache(env.REDIS_URL, { ttlMs: env.SUMMARY_CACHE_TTL_SECONDS * 1000 });
   return (await holder.__reachSummaryCache).cache;
 }
 

@@ -25,7 +25,7 @@ describe.each(CASES)("summary cache on %s with %s", (engine, backend) => {
 
   const accountsOf = (user: string, ws: string) =>
     runAsUser(db.connection, { sub: user }, (tx) =>
-      opened.cache.get(tx, { workspace: { id: ws, role: "viewer" }, kind: "accounts", query }, () => listAccounts(tx, { workspaceId: ws, query })),
+      opened.cache.get(tx, { workspace: { id: ws, role: "viewer" }, kind: "accounts", query }, () => listAccounts(tx, { workspaceId: ws, query, today: "2026-01-10" })),
     );
   const overviewOf = (user: string, ws: string) =>
     runAsUser(db.connection, { sub: user }, (tx) => opened.cache.get(tx, { workspace: { id: ws, role: "viewer" }, kind: "overview", query: {} }, () => getOverview(tx, ws)));

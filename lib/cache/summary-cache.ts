@@ -16,7 +16,7 @@ export type SummaryStore = { kind: "redis"; client: Redis } | { kind: "memory" }
 export interface SummaryCacheOptions {
   /** Namespaces every key, e.g. per test; "reach:summary:" in the app. */
   keyPrefix?: string;
-  /** How long an entry lives even if nothing changes (a backstop; writes change the key). */
+  /** How long an entry lives even if nothing changes (a backstop; writes change the key); 0: no caching. */
   ttlMs?: number;
 }
 
@@ -44,7 +44,6 @@ export interface SummaryCache {
   counts(): SummaryCacheCounts[];
 }
 
-const DEFAULT_TTL_MS = 10 * 60_000;
 // Entries are kept as JSON text, so the in-memory bound is in characters (about 64 MB).
 const MEMORY_MAX_CHARS = 32 * 1024 * 1024;
 
@@ -62,8 +61,8 @@ function queryKey(query: Record<string, unknown>): string {
 
 export function createSummaryCache(store: SummaryStore, options: SummaryCacheOptions = {}): SummaryCache {
   const prefix = options.keyPrefix ?? "reach:summary:";
-  const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
-  const memory = store.kind === "memory" ? new LRUCache<string, string>({ maxSize: MEMORY_MAX_CHARS, sizeCalculation: (value) => value.length, ttl: ttlMs }) : null;
+  const ttlMs = options.ttlMs ?? 600_000;
+  const memory = store.kind === "memory" && ttlMs > 0 ? new LRUCache<string, string>({ maxSize: MEMORY_MAX_CHARS, sizeCalculation: (value) => value.length, ttl: ttlMs }) : null;
   const tally = new Map(SUMMARY_KINDS.map((kind) => [kind, { kind, hits: 0, misses: 0, errors: 0 }]));
 
   const redis = store.kind === "redis" ? store.client : null;
@@ -78,6 +77,10 @@ export function createSummaryCache(store: SummaryStore, options: SummaryCacheOpt
     async get<T>(db: Db, spec: SummarySpec, compute: () => Promise<T>): Promise<T> {
       const counts = tally.get(spec.kind)!;
       const version = await readDataVersion(db, spec.workspace.id);
+      if (ttlMs === 0) {
+        counts.misses += 1;
+        return compute();
+      }
       const key = `${prefix}${spec.workspace.id}:${version}:${spec.workspace.role}:${spec.kind}:${queryKey(spec.query)}`;
       // A store that is down costs the cache, not the page: the summary is computed as without one.
       const cached = await read(key).catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
+import { localDate } from "@/lib/domain/local-time";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 
 export const metadata: Metadata = { title: "Accounts" };
@@ -36,8 +37,10 @@ export default async function AccountsPage({
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
   const query = parseQuery(await searchParams);
+  // The data-quality score's freshness counts from the workspace's today, so today is part of the key.
+  const today = localDate(workspace.timezone, new Date());
   const page = await withUserDb(claims, (tx) =>
-    cachedSummary(tx, { workspace, kind: "accounts", query }, () => listAccounts(tx, { workspaceId: workspace.id, query })),
+    cachedSummary(tx, { workspace, kind: "accounts", query: { ...query, today } }, () => listAccounts(tx, { workspaceId: workspace.id, query, today })),
   );
   const pageCount = Math.max(1, Math.ceil(page.total / query.pageSize));
   const hrefFor = (target: number) => {

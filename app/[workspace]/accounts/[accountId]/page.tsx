@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AccountEditor } from "@/components/accounts/account-editor";
+import { QualityDetails } from "@/components/accounts/data-quality";
 import { FollowersChart } from "@/components/accounts/followers-chart";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -11,10 +12,12 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
+import { localDate } from "@/lib/domain/local-time";
 import { AppError } from "@/lib/errors";
 import { formatCount, PLATFORM_LABELS } from "@/lib/format";
 import { profileUrlOf } from "@/lib/services/accounts/account-identity";
 import { accountHistoryQuerySchema, dailyFollowers, getAccount } from "@/lib/services/accounts/get-account";
+import { getAccountQuality } from "@/lib/services/accounts/get-account-quality";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -41,7 +44,11 @@ export default async function AccountPage({
   // A hand-edited range falls back to the default instead of failing the page.
   const parsedRange = accountHistoryQuerySchema.safeParse({ from: typeof from === "string" ? from : undefined });
   const range = parsedRange.success ? parsedRange.data : accountHistoryQuerySchema.parse({});
-  const account = await withUserDb(claims, (tx) => getAccount(tx, { workspaceId: workspace.id, accountId, range })).catch((error: unknown) => {
+  const today = localDate(workspace.timezone, new Date());
+  const { account, quality } = await withUserDb(claims, async (tx) => ({
+    account: await getAccount(tx, { workspaceId: workspace.id, accountId, range }),
+    quality: await getAccountQuality(tx, { workspaceId: workspace.id, accountId, today }),
+  })).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
@@ -100,6 +107,19 @@ export default async function AccountPage({
               <dd className="tabular-nums">{account.consecutiveFailures}</dd>
             </div>
           </dl>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Data quality</CardTitle>
+          <CardDescription>
+            Over the last 30 days, on {today}.{" "}
+            <span title="Snapshots flagged suspect are kept and shown, and left out of growth figures.">Suspect days are marked × on the chart.</span>
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <QualityDetails quality={quality} />
         </CardContent>
       </Card>
 
