@@ -6,7 +6,7 @@ export async function register() {
     // Tracing first, so migrations, the seed and the local runner are traced too.
     const { registerTelemetry } = await import("@/lib/telemetry/register-telemetry");
     registerTelemetry();
-    // Before the first request, so the concurrency cap counts every one (the proxy answers the refused).
+    // Before the first request, so the concurrency cap's gate meets every one.
     const { trackInFlightRequests } = await import("@/lib/http/in-flight");
     const { env } = await import("@/lib/env");
     trackInFlightRequests(env.MAX_CONCURRENT_REQUESTS);

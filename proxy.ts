@@ -1,7 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { refuseWhenOverloaded } from "@/lib/http/overload";
 import { problem } from "@/lib/http/problem";
 
 const PUBLIC_API = [/^\/api\/auth(\/|$)/, /^\/api\/health(\/|$)/, /^\/api\/ready(\/|$)/, /^\/api\/metrics$/, /^\/api\/inngest(\/|$)/];
@@ -46,8 +45,6 @@ export async function proxy(request: NextRequest) {
   const incomingId = request.headers.get("x-request-id");
   const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
   const { pathname, search } = request.nextUrl;
-  const busy = refuseWhenOverloaded(request.headers);
-  if (busy) return withSecurityHeaders(busy, csp, requestId);
   const isApi = pathname.startsWith("/api/");
   const isPublic = isApi ? PUBLIC_API.some((re) => re.test(pathname)) : PUBLIC_PAGES.some((re) => re.test(pathname));
 

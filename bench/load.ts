@@ -4,7 +4,7 @@
  * the accounts API and /api/health, with the summary cache on and off; the time to recover after
  * the 200-client burst; a realistic mix of summary reads and its cache hit rate from /api/metrics.
  *
- *   npm run bench:load [-- --duration 10 --burst 30 --cap 32 --redis redis://127.0.0.1:6379/14 --port 4510]
+ *   npm run bench:load [-- --duration 10 --burst 30 --cap 16 --redis redis://127.0.0.1:6379/14 --port 4510 --fresh]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -20,9 +20,10 @@ const { values } = parseArgs({
     port: { type: "string", default: "4510" },
     duration: { type: "string", default: "10" },
     burst: { type: "string", default: "30" },
-    cap: { type: "string", default: "32" },
+    cap: { type: "string", default: "16" },
     redis: { type: "string" },
     "database-url": { type: "string" },
+    fresh: { type: "boolean", default: false },
   },
 });
 
@@ -86,10 +87,13 @@ async function waitReady(): Promise<void> {
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.kill(-child.pid!, "SIGTERM");
-  await exited;
+  if (child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid!, "SIGTERM");
+    await exited;
+  }
+  // npx exits before next-server lets go of the port and of the embedded database's directory.
+  while (await fetch(`${BASE}/api/health`).then(() => true, () => false)) await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
 /** A real sign-in through next-auth's credentials endpoint; returns the Cookie header to send. */
@@ -197,7 +201,8 @@ async function compressionOf(path: string, cookie: string): Promise<string> {
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first");
-  await rm(DATA_DIR, { recursive: true, force: true });
+  // The demo is seeded when the embedded database is empty; --fresh starts from nothing again.
+  if (values.fresh) await rm(DATA_DIR, { recursive: true, force: true });
   await mkdir(".data", { recursive: true });
   const runs: Run[] = [];
   const recoveries: Record<string, unknown>[] = [];

@@ -1,55 +1,79 @@
-import { randomUUID } from "node:crypto";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { subscribe } from "node:diagnostics_channel";
-import type { IncomingMessage, ServerResponse } from "node:http";
-
-/** The header the tracker sets on a request it refused; the proxy answers it with 503. */
-export const OVERLOAD_HEADER = "x-reach-overloaded";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
 interface State {
   admitted: number;
-  // Per process, so a client sending the header itself cannot be mistaken for a refusal (nor cause one).
-  mark: string;
+  cap: number;
+  gated: WeakSet<Server>;
 }
 
-// Shared through globalThis: instrumentation decides, the proxy (another bundle, same process) answers.
-const state = globalThis as unknown as { __reachInFlight?: State };
+// Shared through globalThis: one gate per process whichever bundle (instrumentation, the route's) loads this.
+const state = globalThis as unknown as { __reachInFlight?: State; __reachRequestScope?: AsyncLocalStorage<{ gone: boolean }> };
+const scope = (state.__reachRequestScope ??= new AsyncLocalStorage<{ gone: boolean }>());
 
 // Probes must keep answering under load: a busy instance is neither dead nor unready. Static files
-// (the proxy's matcher skips them too) are cheap and never refused.
+// are cheap and never refused.
 const EXEMPT = /^\/(api\/(health|ready)(\/|\?|$)|_next\/|favicon\.ico|icon\.svg|fonts\/)/;
 
-/** Requests admitted and not yet answered or lost; 0 until tracking starts. */
+const OVERLOADED = JSON.stringify({
+  type: "about:blank#overloaded",
+  title: "The server is busy; try again in a moment.",
+  status: 503,
+  code: "overloaded",
+  detail: "The server is busy; try again in a moment.",
+});
+
+/** Requests admitted and not yet answered or lost; 0 until the gate is installed. */
 export function inFlightRequests(): number {
   return state.__reachInFlight?.admitted ?? 0;
 }
 
-/** Whether the tracker refused this request (its headers as the proxy sees them). */
-export function isRefused(headers: Headers): boolean {
-  const mark = state.__reachInFlight?.mark;
-  return mark !== undefined && headers.get(OVERLOAD_HEADER) === mark;
+/** Whether the client of the request being served has disconnected before its answer: its remaining work is wasted. */
+export function clientGone(): boolean {
+  return scope.getStore()?.gone ?? false;
 }
 
+type Listener = (request: IncomingMessage, response: ServerResponse) => void;
+
 /**
- * Admits at most `cap` requests at once, decided when Node's HTTP server starts each one (so a burst
- * arriving in one tick is counted exactly), whatever server it is: `next start`, the standalone
- * server.js or a test's. A place is freed when the response closes: answered, or the client went away.
- * Once per process; a cap of 0 admits everything.
+ * Puts a gate in front of the request listeners of every HTTP server in this process (`next start`,
+ * the standalone server.js, a test's), found through Node's `http.server.request.start` channel,
+ * which fires before the server hands a request to them. Past `cap` requests at once (0: no cap) it
+ * answers 503 overloaded itself, before Next does any work; an admitted request runs in a scope that
+ * `clientGone()` reads, and frees its place when its response closes. Once per process.
  */
 export function trackInFlightRequests(cap: number): void {
   if (state.__reachInFlight) return;
-  const tracked: State = { admitted: 0, mark: randomUUID() };
+  const tracked: State = { admitted: 0, cap, gated: new WeakSet() };
   state.__reachInFlight = tracked;
+
+  const gate = (listeners: Listener[]): Listener =>
+    function gated(this: Server, request, response) {
+      const exempt = EXEMPT.test(request.url ?? "");
+      if (!exempt && tracked.cap > 0 && tracked.admitted >= tracked.cap) {
+        response.writeHead(503, { "content-type": "application/problem+json", "retry-after": "1", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+        response.end(OVERLOADED);
+        return;
+      }
+      const context = { gone: false };
+      if (!exempt) tracked.admitted += 1;
+      response.once("close", () => {
+        if (!exempt) tracked.admitted -= 1;
+        if (!response.writableFinished) context.gone = true;
+      });
+      scope.run(context, () => {
+        for (const listener of listeners) listener.call(this, request, response);
+      });
+    };
+
   subscribe("http.server.request.start", (message) => {
-    const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
-    delete request.headers[OVERLOAD_HEADER];
-    if (cap === 0 || EXEMPT.test(request.url ?? "")) return;
-    if (tracked.admitted >= cap) {
-      request.headers[OVERLOAD_HEADER] = tracked.mark;
-      return;
-    }
-    tracked.admitted += 1;
-    response.once("close", () => {
-      tracked.admitted -= 1;
-    });
+    const { server } = message as { server: Server };
+    if (tracked.gated.has(server)) return;
+    tracked.gated.add(server);
+    // The server emits "request" right after this channel, so even this first request meets the gate.
+    const listeners = server.listeners("request") as Listener[];
+    server.removeAllListeners("request");
+    server.on("request", gate(listeners));
   });
 }

@@ -1,22 +1,29 @@
+import { AsyncResource } from "node:async_hooks";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { NextRequest } from "next/server";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { proxy } from "@/proxy";
-import { inFlightRequests, trackInFlightRequests } from "./in-flight";
+import { runAsUser } from "@/lib/db/rls";
+import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
+import { clientGone, inFlightRequests, trackInFlightRequests } from "./in-flight";
 
 const CAP = 4;
 
 /**
- * A real HTTP server that runs the app's proxy on every request, as `next start` does: a request the
- * proxy lets through is then held, like a slow page, until the test releases it.
+ * A real HTTP server behind the gate, as `next start` is: a request the gate admits is held, like a
+ * slow page, until the test releases it.
  */
-describe("the per-instance concurrency cap, through the proxy on a real HTTP server", () => {
+describe("the per-instance concurrency cap on a real HTTP server", () => {
   let server: Server;
   let base: string;
   const held: ServerResponse[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const closed = new WeakMap<ServerResponse, Promise<void>>();
+  // clientGone() as the request's own work would call it later, in the request's scope.
+  const goneProbe = new WeakMap<ServerResponse, () => boolean>();
+  // And a query it would run next, through the RLS entry point.
+  const queryProbe = new WeakMap<ServerResponse, () => Promise<unknown>>();
+  let db: TestDatabase;
 
   const heldReaches = (count: number) =>
     new Promise<void>((resolve) => (held.length >= count ? resolve() : waiters.push({ count, resolve })));
@@ -26,18 +33,15 @@ describe("the per-instance concurrency cap, through the proxy on a real HTTP ser
 
   beforeAll(async () => {
     trackInFlightRequests(CAP);
+    db = await createTestDatabase("pglite");
     server = createServer((req, res) => {
       closed.set(res, new Promise((resolve) => res.once("close", () => resolve())));
-      const headers = new Headers(Object.entries(req.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
-      void proxy(new NextRequest(new URL(req.url ?? "/", base), { method: req.method, headers })).then(async (answer) => {
-        if (answer.status === 503) {
-          res.writeHead(503, Object.fromEntries(answer.headers));
-          return void res.end(await answer.text());
-        }
-        if (req.url === "/api/health") return void res.end("ok");
-        held.push(res);
-        for (const waiter of waiters.filter((w) => held.length >= w.count)) waiter.resolve();
-      });
+      goneProbe.set(res, AsyncResource.bind(() => clientGone()));
+      queryProbe.set(res, AsyncResource.bind(() => runAsUser(db.connection, null, (tx) => tx.execute(sql`select 1`))));
+      // The probes and static files answer at once, as in the app.
+      if (req.url === "/api/health" || req.url?.startsWith("/_next/")) return void res.end("ok");
+      held.push(res);
+      for (const waiter of waiters.filter((w) => held.length >= w.count)) waiter.resolve();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -45,6 +49,7 @@ describe("the per-instance concurrency cap, through the proxy on a real HTTP ser
   afterAll(async () => {
     release();
     await new Promise((resolve) => server.close(resolve));
+    await db?.drop();
   });
 
   it("refuses past the cap at once with 503 overloaded and Retry-After, but never the probes", async () => {
@@ -58,6 +63,7 @@ describe("the per-instance concurrency cap, through the proxy on a real HTTP ser
     expect(refused.headers.get("retry-after")).toBe("1");
     expect(await refused.json()).toMatchObject({ status: 503, code: "overloaded" });
     expect((await fetch(`${base}/api/v1/workspaces/demo/accounts`)).status).toBe(503);
+    expect((await fetch(`${base}/_next/static/chunk.js`)).status).toBe(200);
 
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(200);
@@ -73,8 +79,13 @@ describe("the per-instance concurrency cap, through the proxy on a real HTTP ser
     expect((await fetch(`${base}/demo/accounts`)).status).toBe(503);
 
     const gone = held.shift()!;
+    expect(goneProbe.get(gone)!()).toBe(false);
     controllers[0]!.abort();
     await closed.get(gone);
+    expect(goneProbe.get(gone)!()).toBe(true);
+    expect(goneProbe.get(held[0]!)!()).toBe(false);
+    await expect(queryProbe.get(gone)!()).rejects.toMatchObject({ code: "unavailable" });
+    await expect(queryProbe.get(held[0]!)!()).resolves.toBeDefined();
     const admitted = fetch(`${base}/demo/accounts`);
     await heldReaches(CAP);
     release();
