@@ -24,6 +24,7 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
   // And a query it would run next, through the RLS entry point.
   const queryProbe = new WeakMap<ServerResponse, () => Promise<unknown>>();
   let db: TestDatabase;
+  let untrack: () => void;
 
   const heldReaches = (count: number) =>
     new Promise<void>((resolve) => (held.length >= count ? resolve() : waiters.push({ count, resolve })));
@@ -32,7 +33,7 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
   };
 
   beforeAll(async () => {
-    trackInFlightRequests(CAP);
+    untrack = trackInFlightRequests(CAP);
     db = await createTestDatabase("pglite");
     server = createServer((req, res) => {
       closed.set(res, new Promise((resolve) => res.once("close", () => resolve())));
@@ -47,6 +48,8 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    // Test files share the worker's process: other files' servers must not meet this cap.
+    untrack?.();
     release();
     await new Promise((resolve) => server.close(resolve));
     await db?.drop();
@@ -106,5 +109,13 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
     await heldReaches(CAP);
     release();
     expect((await Promise.all(next)).map((response) => response.status)).toEqual(Array(CAP).fill(200));
+  });
+
+  it("can be taken away, leaving the server as it was", async () => {
+    untrack();
+    const working = Array.from({ length: CAP + 2 }, () => fetch(`${base}/demo/accounts`));
+    await heldReaches(CAP + 2);
+    release();
+    expect((await Promise.all(working)).map((response) => response.status)).toEqual(Array(CAP + 2).fill(200));
   });
 });

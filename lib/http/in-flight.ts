@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { subscribe } from "node:diagnostics_channel";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
 interface State {
   admitted: number;
   cap: number;
-  gated: WeakSet<Server>;
+  gated: Map<Server, { gate: Listener; listeners: Listener[] }>;
 }
 
 // Shared through globalThis: one gate per process whichever bundle (instrumentation, the route's) loads this.
@@ -41,11 +41,12 @@ type Listener = (request: IncomingMessage, response: ServerResponse) => void;
  * the standalone server.js, a test's), found through Node's `http.server.request.start` channel,
  * which fires before the server hands a request to them. Past `cap` requests at once (0: no cap) it
  * answers 503 overloaded itself, before Next does any work; an admitted request runs in a scope that
- * `clientGone()` reads, and frees its place when its response closes. Once per process.
+ * `clientGone()` reads, and frees its place when its response closes. Once per process; the
+ * returned function takes the gate away again (for tests, which share a process with others).
  */
-export function trackInFlightRequests(cap: number): void {
-  if (state.__reachInFlight) return;
-  const tracked: State = { admitted: 0, cap, gated: new WeakSet() };
+export function trackInFlightRequests(cap: number): () => void {
+  if (state.__reachInFlight) return () => {};
+  const tracked: State = { admitted: 0, cap, gated: new Map() };
   state.__reachInFlight = tracked;
 
   const gate = (listeners: Listener[]): Listener =>
@@ -67,13 +68,24 @@ export function trackInFlightRequests(cap: number): void {
       });
     };
 
-  subscribe("http.server.request.start", (message) => {
+  const onStart = (message: unknown) => {
     const { server } = message as { server: Server };
     if (tracked.gated.has(server)) return;
-    tracked.gated.add(server);
     // The server emits "request" right after this channel, so even this first request meets the gate.
     const listeners = server.listeners("request") as Listener[];
+    const gated = gate(listeners);
+    tracked.gated.set(server, { gate: gated, listeners });
     server.removeAllListeners("request");
-    server.on("request", gate(listeners));
-  });
+    server.on("request", gated);
+  };
+  subscribe("http.server.request.start", onStart);
+  return () => {
+    if (state.__reachInFlight !== tracked) return;
+    unsubscribe("http.server.request.start", onStart);
+    for (const [server, { gate: gated, listeners }] of tracked.gated) {
+      server.off("request", gated);
+      for (const listener of listeners) server.on("request", listener);
+    }
+    state.__reachInFlight = undefined;
+  };
 }
