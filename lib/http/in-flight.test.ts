@@ -66,6 +66,9 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
     expect(refused.headers.get("retry-after")).toBe("1");
     expect(await refused.json()).toMatchObject({ status: 503, code: "overloaded" });
     expect((await fetch(`${base}/api/v1/workspaces/demo/accounts`)).status).toBe(503);
+    const navigation = await fetch(`${base}/demo/accounts`, { headers: { accept: "text/html,application/xhtml+xml" } });
+    expect([navigation.status, navigation.headers.get("content-type"), navigation.headers.get("retry-after")]).toEqual([503, "text/html; charset=utf-8", "1"]);
+    expect(await navigation.text()).toContain('http-equiv="refresh"');
     expect((await fetch(`${base}/_next/static/chunk.js`)).status).toBe(200);
 
     const health = await fetch(`${base}/api/health`);

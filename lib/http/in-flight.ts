@@ -24,6 +24,11 @@ const OVERLOADED = JSON.stringify({
   detail: "The server is busy; try again in a moment.",
 });
 
+// A person navigating gets a page that tries again by itself; scripts and API clients get the problem.
+const BUSY_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Busy</title></head>' +
+  '<body style="font-family:system-ui,sans-serif;margin:4rem auto;max-width:32rem"><h1>Reach is busy</h1><p>Trying again in a moment…</p></body></html>';
+
 /** Requests admitted and not yet answered or lost; 0 until the gate is installed. */
 export function inFlightRequests(): number {
   return state.__reachInFlight?.admitted ?? 0;
@@ -53,8 +58,14 @@ export function trackInFlightRequests(cap: number): () => void {
     function gated(this: Server, request, response) {
       const exempt = EXEMPT.test(request.url ?? "");
       if (!exempt && tracked.cap > 0 && tracked.admitted >= tracked.cap) {
-        response.writeHead(503, { "content-type": "application/problem+json", "retry-after": "1", "cache-control": "no-store", "x-content-type-options": "nosniff" });
-        response.end(OVERLOADED);
+        const page = (request.headers.accept ?? "").includes("text/html");
+        response.writeHead(503, {
+          "content-type": page ? "text/html; charset=utf-8" : "application/problem+json",
+          "retry-after": "1",
+          "cache-control": "no-store",
+          "x-content-type-options": "nosniff",
+        });
+        response.end(page ? BUSY_PAGE : OVERLOADED);
         return;
       }
       const context = { gone: false };
