@@ -4,7 +4,7 @@ import { rowsOf } from "./rows";
 import { getConnection } from "./process-connection";
 import { withSpan } from "@/lib/telemetry/with-span";
 import { AppError } from "@/lib/errors";
-import { clientGone } from "@/lib/http/in-flight";
+import { clientGone } from "@/lib/http/request-scope";
 
 /** Who a query runs for: a signed-in user (claims from the session) or nobody (anon). */
 export interface UserClaims {

@@ -5,7 +5,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAsUser } from "@/lib/db/rls";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
-import { clientGone, inFlightRequests, trackInFlightRequests } from "./in-flight";
+import { inFlightRequests, trackInFlightRequests } from "./in-flight";
+import { clientGone } from "./request-scope";
 
 const CAP = 4;
 

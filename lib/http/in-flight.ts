@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { requestScope as scope } from "./request-scope";
 
 interface State {
   admitted: number;
@@ -9,8 +9,7 @@ interface State {
 }
 
 // Shared through globalThis: one gate per process whichever bundle (instrumentation, the route's) loads this.
-const state = globalThis as unknown as { __reachInFlight?: State; __reachRequestScope?: AsyncLocalStorage<{ gone: boolean }> };
-const scope = (state.__reachRequestScope ??= new AsyncLocalStorage<{ gone: boolean }>());
+const state = globalThis as unknown as { __reachInFlight?: State };
 
 // Probes must keep answering under load: a busy instance is neither dead nor unready. Static files
 // are cheap and never refused.
@@ -32,11 +31,6 @@ const BUSY_PAGE =
 /** Requests admitted and not yet answered or lost; 0 until the gate is installed. */
 export function inFlightRequests(): number {
   return state.__reachInFlight?.admitted ?? 0;
-}
-
-/** Whether the client of the request being served has disconnected before its answer: its remaining work is wasted. */
-export function clientGone(): boolean {
-  return scope.getStore()?.gone ?? false;
 }
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
