@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Images, LayoutGrid, Table2 } from "lucide-react";
 import { useCallback, useMemo } from "react";
-import { api } from "@/components/api/api-client";
+import { api, type ApiList } from "@/components/api/api-client";
 import { EmptyState } from "@/components/layout/empty-state";
 import { DataTable } from "@/components/tables/core/data-table";
 import { useUrlParams, useUrlSort } from "@/components/tables/core/use-url-params";
@@ -35,10 +35,11 @@ export function PostsExplorer({ slug, options, initial, hasPosts }: PostsExplore
   const view = params.get("view") === "gallery" ? "gallery" : "table";
   const query = useInfiniteQuery({
     queryKey: ["posts", slug, search],
-    queryFn: ({ pageParam, signal }) => {
+    queryFn: async ({ pageParam, signal }): Promise<PostExplorerPage> => {
       const query = new URLSearchParams(search);
       if (pageParam) query.set("cursor", pageParam);
-      return api.get<PostExplorerPage>(`${api.workspace(slug)}/posts`, query, signal);
+      const { data, meta } = await api.get<ApiList<PostExplorerRow>>(`${api.workspace(slug)}/posts`, query, signal);
+      return { data, nextCursor: meta.next_cursor };
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
