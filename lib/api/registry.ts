@@ -1,4 +1,5 @@
 import * as accounts from "./routes/accounts";
+import * as apiTokens from "./routes/api-tokens";
 import * as jobs from "./routes/jobs";
 import * as me from "./routes/me";
 import * as members from "./routes/members";
@@ -11,4 +12,4 @@ const isOperation = (value: unknown): value is Operation =>
   typeof value === "object" && value !== null && "method" in value && "path" in value && "errors" in value;
 
 /** Every operation of API v1, in the order the document lists them. */
-export const OPERATIONS: Operation[] = [workspaces, accounts, posts, jobs, members, sheets, me].flatMap((module) => Object.values(module).filter(isOperation));
+export const OPERATIONS: Operation[] = [workspaces, accounts, posts, jobs, members, apiTokens, sheets, me].flatMap((module) => Object.values(module).filter(isOperation));

@@ -128,6 +128,8 @@ const auditEntrySchema = z
     details: z.record(z.string(), z.unknown()),
     actorId: z.uuid().nullable(),
     actorName: z.string().nullable(),
+    actorTokenId: z.uuid().nullable().meta({ description: "Set when an API token acted; actorId is then null." }),
+    actorTokenName: z.string().nullable(),
   })
   .meta({ id: "AuditEntry" });
 
@@ -142,5 +144,5 @@ export const listAuditLog = defineOperation({
   query: pageQuerySchema,
   data: auditEntrySchema,
   list: true,
-  examples: { response: { data: [{ id: 41, at: "2026-12-01T09:00:00.000Z", action: "account.created", entity: "account", entityId: "0b9d6c7e-3f9a-4a57-8d0e-5c8f2b1a9e44", details: {}, actorId: userId, actorName: "Ada" }], meta: { next_cursor: null } } },
+  examples: { response: { data: [{ id: 41, at: "2026-12-01T09:00:00.000Z", action: "account.created", entity: "account", entityId: "0b9d6c7e-3f9a-4a57-8d0e-5c8f2b1a9e44", details: {}, actorId: userId, actorName: "Ada", actorTokenId: null, actorTokenName: null }], meta: { next_cursor: null } } },
 });

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { decodeCursor, keysetPage, type Page, type PageQuery } from "@/lib/api/cursor";
 import type { Db } from "@/lib/db/client";
-import { auditLog, profiles } from "@/lib/db/schema";
+import { apiTokens, auditLog, profiles } from "@/lib/db/schema";
 
 const select = (db: Db) =>
   db
@@ -15,9 +15,12 @@ const select = (db: Db) =>
       details: auditLog.details,
       actorId: auditLog.actorId,
       actorName: profiles.displayName,
+      actorTokenId: auditLog.actorTokenId,
+      actorTokenName: apiTokens.name,
     })
     .from(auditLog)
-    .leftJoin(profiles, eq(profiles.userId, auditLog.actorId));
+    .leftJoin(profiles, eq(profiles.userId, auditLog.actorId))
+    .leftJoin(apiTokens, eq(apiTokens.id, auditLog.actorTokenId));
 
 export type AuditEntryView = Awaited<ReturnType<typeof select>>[number];
 
