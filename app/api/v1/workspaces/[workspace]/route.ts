@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { hasRole } from "@/lib/auth/roles";
-import { requireApiClaims } from "@/lib/auth/session";
 import { withUserDb } from "@/lib/db/rls";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { authenticate } from "@/lib/http/authenticate";
 import { assertSameOrigin } from "@/lib/http/origin-check";
 import { toProblem } from "@/lib/http/problem";
 import * as ops from "@/lib/api/routes/workspaces";
@@ -27,8 +27,8 @@ export const PATCH = workspaceRoute({ operation: ops.updateWorkspace }, async ({
  */
 export async function DELETE(request: NextRequest, { params }: { params: Promise<{ workspace: string }> }) {
   try {
-    const claims = await requireApiClaims();
-    assertSameOrigin(request, env.appUrl);
+    const { claims, caller } = await authenticate(request);
+    if (caller.kind === "user") assertSameOrigin(request, env.appUrl);
     const { workspace: slug } = await params;
     const body = ops.deleteWorkspaceBody.parse(await request.json().catch(() => ({})));
     const paths = await withUserDb(claims, async (tx) => {
