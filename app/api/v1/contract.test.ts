@@ -19,8 +19,8 @@ const pointer = (...segments: string[]) => segments.map((segment) => encodeURICo
 /** The route module's handler for an operation, found from its path as Next finds it. */
 async function handlerOf(operation: Operation): Promise<Handler> {
   const file = path.join(process.cwd(), "app", "api", "v1", ...operation.path.split("/").filter(Boolean).map((part) => part.replace(/^\{(.+)\}$/, "[$1]")), "route.ts");
-  const module = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
-  const handler = module[operation.method];
+  const routeModule = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
+  const handler = routeModule[operation.method];
   if (!handler) throw new Error(`${file} exports no ${operation.method}`);
   return handler;
 }
