@@ -85,6 +85,8 @@ export const envSchema = z
     // Traces: @vercel/otel exports OTLP/HTTP here when set (it reads the variable itself; validated here).
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     // bcrypt cost for the passwords Reach hashes (Supabase's is 10); the test suite lowers it to 4.
+    // The port Next listens on (next dev/start set it): names the URL in the start-up line.
+    PORT: positiveInt(3000),
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).optional().transform((value) => value ?? 10),
     // Bearer token for the Prometheus endpoint /api/metrics; unset, the endpoint answers 404.
     METRICS_TOKEN: optionalString.pipe(z.string().min(24, { message: "must be at least 24 characters" }).optional()),

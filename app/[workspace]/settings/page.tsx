@@ -10,6 +10,7 @@ import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { listAuditLog } from "@/lib/services/audit/list-audit-log";
 import { listMembers } from "@/lib/services/workspaces/list-members";
+import { formatAuditEntry } from "@/lib/format-audit-entry";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -132,7 +133,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
                   <TableHead>When (UTC)</TableHead>
                   <TableHead>Who</TableHead>
                   <TableHead>What</TableHead>
-                  <TableHead className="hidden md:table-cell">Details</TableHead>
+                  <TableHead className="hidden md:table-cell">Action</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -140,8 +141,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
                   <TableRow key={entry.id} data-testid="audit-row">
                     <TableCell className="whitespace-nowrap">{entry.at.toISOString().slice(0, 19).replace("T", " ")}</TableCell>
                     <TableCell>{entry.actorName ?? (entry.actorTokenName ? `API token “${entry.actorTokenName}”` : "—")}</TableCell>
-                    <TableCell>{entry.action}</TableCell>
-                    <TableCell className="hidden max-w-md truncate text-muted-foreground md:table-cell">{JSON.stringify(entry.details)}</TableCell>
+                    <TableCell>{formatAuditEntry(entry.action, entry.details)}</TableCell>
+                    <TableCell className="hidden font-mono text-xs text-muted-foreground md:table-cell">{entry.action}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
