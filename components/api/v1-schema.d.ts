@@ -1432,6 +1432,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "recoveryCodes": [
+                     *           "k3v9-2x7q",
+                     *           "…"
+                     *         ]
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             recoveryCodes: string[];
@@ -3709,6 +3720,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "7e6d5c4b-3a29-4f18-8e07-d6c5b4a39281",
+                     *         "email": "grace@example.com",
+                     *         "role": "viewer",
+                     *         "expiresAt": "2026-12-05T09:00:00.000Z",
+                     *         "emailed": true
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             email: string;
@@ -5925,6 +5948,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "key": "Sam",
+                     *           "posts": 42,
+                     *           "slideshows": 40,
+                     *           "videos": 2,
+                     *           "views": 1284000,
+                     *           "medianViews": 18200,
+                     *           "viewsGained": 310400,
+                     *           "engagementRate": 0.071,
+                     *           "topPost": {
+                     *             "id": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                     *             "postId": "7441234567890123456",
+                     *             "views": 398177,
+                     *             "hasThumbnail": true
+                     *           },
+                     *           "daily": [
+                     *             {
+                     *               "date": "2026-11-01",
+                     *               "gained": 10250
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "next_cursor": null
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["LeaderboardRow"][];
                         meta: {

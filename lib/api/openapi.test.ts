@@ -44,6 +44,14 @@ describe("the OpenAPI document", () => {
     expect(documented.sort()).toEqual(await routeOperations());
   });
 
+  it("publishes only examples its own schemas accept", () => {
+    for (const operation of OPERATIONS) {
+      if (operation.examples.response !== undefined) expect(operation.response?.safeParse(operation.examples.response).error?.issues, operation.id).toBeUndefined();
+      if (operation.examples.body !== undefined) expect(operation.body?.safeParse(operation.examples.body).error?.issues, operation.id).toBeUndefined();
+      if (operation.examples.query !== undefined) expect(operation.query?.safeParse(operation.examples.query).error?.issues, operation.id).toBeUndefined();
+    }
+  });
+
   it("gives every operation a summary, a security requirement, an example and its error codes", () => {
     expect(new Set(OPERATIONS.map((operation) => operation.id)).size).toBe(OPERATIONS.length);
     for (const [apiPath, methods] of Object.entries(document.paths)) {

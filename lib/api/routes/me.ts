@@ -72,5 +72,5 @@ export const confirmTwoFactor = defineOperation({
   body: code,
   data: z.object({ recoveryCodes: z.array(z.string()) }),
   errors: ["rate_limited", "conflict"],
-  examples: { body: { code: "123456" } },
+  examples: { body: { code: "123456" }, response: { data: { recoveryCodes: ["k3v9-2x7q", "…"] }, meta: {} } },
 });

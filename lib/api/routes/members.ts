@@ -104,7 +104,10 @@ export const createInvitation = defineOperation({
   data: invitationSchema.omit({ createdAt: true }).extend({ emailed: z.boolean(), link: z.url().optional() }),
   status: 201,
   errors: ["conflict", "unavailable"],
-  examples: { body: { email: "grace@example.com", role: "viewer" } },
+  examples: {
+    body: { email: "grace@example.com", role: "viewer" },
+    response: { data: { id: "7e6d5c4b-3a29-4f18-8e07-d6c5b4a39281", email: "grace@example.com", role: "viewer", expiresAt: "2026-12-05T09:00:00.000Z", emailed: true }, meta: {} },
+  },
 });
 
 export const revokeInvitation = defineOperation({

@@ -70,7 +70,26 @@ export const leaderboard = defineOperation({
   query: leaderboardQuerySchema.extend(pageQuerySchema.shape),
   data: leaderboardRowSchema.meta({ id: "LeaderboardRow" }),
   list: true,
-  examples: { query: { by: "va", from: "2026-11-01", to: "2026-11-30" } },
+  examples: {
+    query: { by: "va", from: "2026-11-01", to: "2026-11-30" },
+    response: {
+      data: [
+        {
+          key: "Sam",
+          posts: 42,
+          slideshows: 40,
+          videos: 2,
+          views: 1284000,
+          medianViews: 18200,
+          viewsGained: 310400,
+          engagementRate: 0.071,
+          topPost: { id: postRow.id, postId: postRow.postId, views: 398177, hasThumbnail: true },
+          daily: [{ date: "2026-11-01", gained: 10250 }],
+        },
+      ],
+      meta: { next_cursor: null },
+    },
+  },
 });
 
 export const exportPosts = defineOperation({
