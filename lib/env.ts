@@ -125,6 +125,8 @@ export const envSchema = z
     // Invitation emails: without SMTP_URL the invitation link is shown to the admin instead.
     SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
     SMTP_FROM: optionalString.transform((value) => value ?? "Reach <no-reply@localhost>"),
+    // Webhook and alert URLs pass the private-address guard; these origins (a local receiver) are let through.
+    WEBHOOK_ALLOWED_ORIGINS: urlList.transform((list) => list.map((item) => new URL(item).origin)),
 
     // Google sign-in, offered when both are set; GOOGLE_ALLOWED_DOMAINS limits it (comma-separated).
     GOOGLE_CLIENT_ID: optionalString,

@@ -14,6 +14,10 @@ describe("audit entries as sentences", () => {
     ["workspace.two_factor_requirement_changed", { required: true }, "Required two-factor sign-in for every member"],
     ["user.two_factor_disabled", { proof: "password" }, "Turned off two-factor sign-in (confirmed with the password)"],
     ["sheet.disconnected", { spreadsheetId: "1abc", tab: "Posts" }, "Disconnected the Google Sheet (tab “Posts”)"],
+    ["webhook.created", { name: "CRM", kind: "webhook", host: "hooks.example.org" }, "Added the webhook CRM (hooks.example.org)"],
+    ["webhook.updated", { changed: ["enabled"], enabled: false }, "Turned off a webhook"],
+    ["alert_channel.updated", { changed: ["name", "target"] }, "Changed an alert channel's name, URL"],
+    ["alert_channel.deleted", { name: "Team Slack" }, "Deleted the alert channel Team Slack and its delivery log"],
   ])("%s reads as a sentence", (action, details, sentence) => {
     expect(formatAuditEntry(action, details)).toBe(sentence);
   });

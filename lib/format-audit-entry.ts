@@ -11,6 +11,8 @@ const FIELD_NAMES: Record<string, string> = {
   name: "name",
   timezone: "time zone",
   snapshotTime: "daily snapshot time",
+  target: "URL",
+  events: "events",
 };
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
@@ -23,6 +25,12 @@ const account = (details: Details) => {
   const handle = text(details?.handle);
   return `the ${platform ? `${PLATFORM_LABELS[platform] ?? platform} ` : ""}account${handle ? ` ${handle}` : ""}`;
 };
+
+const endpointSentences = (prefix: string, noun: string, article: "a" | "an"): Record<string, (details: Details) => string> => ({
+  [`${prefix}.created`]: (d) => `Added the ${noun} ${text(d?.name) ?? ""}${text(d?.host) ? ` (${text(d?.host)})` : ""}`,
+  [`${prefix}.updated`]: (d) => (d?.enabled === false ? `Turned off ${article} ${noun}` : d?.enabled === true ? `Turned ${article} ${noun} back on` : `Changed ${article} ${noun}'s ${fields(d?.changed)}`),
+  [`${prefix}.deleted`]: (d) => `Deleted the ${noun} ${text(d?.name) ?? ""} and its delivery log`,
+});
 
 const SENTENCES: Record<string, (details: Details) => string> = {
   "account.created": (d) => `Added ${account(d)}`,
@@ -40,6 +48,8 @@ const SENTENCES: Record<string, (details: Details) => string> = {
   "member.reset_link_issued": () => "Issued a password-reset link for a member",
   "sheet.updated": (d) => `Changed the Google Sheet's ${fields(d?.fields)}`,
   "sheet.disconnected": (d) => `Disconnected the Google Sheet${text(d?.tab) ? ` (tab “${text(d?.tab)}”)` : ""}`,
+  ...endpointSentences("webhook", "webhook", "a"),
+  ...endpointSentences("alert_channel", "alert channel", "an"),
   "user.created": (d) => `Created the user ${text(d?.email) ?? ""} as ${text(d?.role) ?? "a member"} from the command line`,
   "user.two_factor_enabled": () => "Turned on two-factor sign-in",
   "user.two_factor_disabled": (d) => `Turned off two-factor sign-in (confirmed with ${d?.proof === "password" ? "the password" : "a code"})`,

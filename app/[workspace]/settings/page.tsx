@@ -120,6 +120,32 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           </CardHeader>
         </Card>
       ) : null}
+      {hasRole(workspace.role, "editor") ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Alerts</CardTitle>
+            <CardDescription>
+              Rules that tell Slack, email or a webhook when followers crash or spike, accounts or runs fail, or a post goes viral.{" "}
+              <Link href={`/${workspace.slug}/settings/alerts`} className="underline underline-offset-4">
+                Configure alerts
+              </Link>
+            </CardDescription>
+          </CardHeader>
+        </Card>
+      ) : null}
+      {isAdmin ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Webhooks</CardTitle>
+            <CardDescription>
+              Signed JSON to your own systems when runs finish, accounts start failing or posts fail.{" "}
+              <Link href={`/${workspace.slug}/settings/webhooks`} className="underline underline-offset-4">
+                Manage webhooks
+              </Link>
+            </CardDescription>
+          </CardHeader>
+        </Card>
+      ) : null}
       {isAdmin ? (
         <Card>
           <CardHeader>

@@ -36,7 +36,7 @@ describe("API v1 answers match the OpenAPI document", () => {
   const ws = randomUUID();
   const other = randomUUID();
   const admin = randomUUID();
-  const fixtures = { accountId: randomUUID(), postId: randomUUID(), runId: randomUUID(), invitationId: randomUUID(), sheetId: randomUUID(), tokenId: randomUUID(), index: "0", userId: admin };
+  const fixtures = { accountId: randomUUID(), postId: randomUUID(), runId: randomUUID(), invitationId: randomUUID(), sheetId: randomUUID(), tokenId: randomUUID(), endpointId: randomUUID(), ruleId: randomUUID(), index: "0", userId: admin };
   const tokens = { viewer: "", editor: "" };
   const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
 

@@ -28,7 +28,13 @@ export type AuditAction =
   | "sheet.disconnected"
   | "api_token.created"
   | "api_token.revoked"
-  | "api_token.first_used";
+  | "api_token.first_used"
+  | "webhook.created"
+  | "webhook.updated"
+  | "webhook.deleted"
+  | "alert_channel.created"
+  | "alert_channel.updated"
+  | "alert_channel.deleted";
 
 export interface AuditEntry {
   workspaceId: string | null;
