@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provideConnectionForTests } from "@/lib/db/process-connection";
+import { closeRateLimiters } from "@/lib/rate-limit/process-rate-limiters";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
 import { callRoute, problemOf, sessionCookie } from "@/tests/http/route-harness";
 import * as accountsRoute from "./[workspace]/accounts/route";
@@ -33,6 +34,8 @@ describe("API tokens on pglite", () => {
   beforeAll(async () => {
     db = await createTestDatabase("pglite");
     provideConnectionForTests(db.connection);
+    // Files share a worker (isolate: false): the limiters must count in this file's database.
+    await closeRateLimiters();
     for (const [id, email] of [[admin, "admin@x.test"], [outsider, "outsider@x.test"]] as const) {
       await run("insert into auth.users (id, email) values ($1, $2)", [id, email]);
     }
