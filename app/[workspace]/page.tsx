@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { formatCount } from "@/lib/format";
@@ -26,7 +27,9 @@ function Stat({ title, value, hint, href }: { title: string; value: string; hint
 export default async function OverviewPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
-  const overview = await withUserDb(claims, (tx) => getOverview(tx, workspace.id));
+  const overview = await withUserDb(claims, (tx) =>
+    cachedSummary(tx, { workspace, kind: "overview", query: {} }, () => getOverview(tx, workspace.id)),
+  );
   const base = `/${workspace.slug}`;
   return (
     <div className="space-y-6">

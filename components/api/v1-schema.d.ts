@@ -1141,7 +1141,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "unauthenticated" | "forbidden" | "permission_denied" | "two_factor_required" | "not_found" | "invalid_input" | "conflict" | "gone" | "payload_too_large" | "rate_limited" | "unavailable" | "not_configured" | "internal";
+            code: "unauthenticated" | "forbidden" | "permission_denied" | "two_factor_required" | "not_found" | "invalid_input" | "conflict" | "gone" | "payload_too_large" | "rate_limited" | "unavailable" | "overloaded" | "not_configured" | "internal";
             detail: string;
             issues?: {
                 message: string;

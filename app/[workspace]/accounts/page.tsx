@@ -8,8 +8,10 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
+import { localDate } from "@/lib/domain/local-time";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 
 export const metadata: Metadata = { title: "Accounts" };
@@ -35,7 +37,11 @@ export default async function AccountsPage({
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
   const query = parseQuery(await searchParams);
-  const page = await withUserDb(claims, (tx) => listAccounts(tx, { workspaceId: workspace.id, query }));
+  // The data-quality score's freshness counts from the workspace's today, so today is part of the key.
+  const today = localDate(workspace.timezone, new Date());
+  const page = await withUserDb(claims, (tx) =>
+    cachedSummary(tx, { workspace, kind: "accounts", query: { ...query, today } }, () => listAccounts(tx, { workspaceId: workspace.id, query, today })),
+  );
   const pageCount = Math.max(1, Math.ceil(page.total / query.pageSize));
   const hrefFor = (target: number) => {
     const next = new URLSearchParams();

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAsUser } from "@/lib/db/rls";
+import { getAccountQuality } from "@/lib/services/accounts/get-account-quality";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
+
+// The history runs 2026-01-01 to 2026-02-10; the score is taken the day after.
+const TODAY = "2026-02-11";
 
 describe.each(ENGINES)("listAccounts on %s", (engine) => {
   let db: TestDatabase;
@@ -41,7 +45,7 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   });
 
   it("computes the latest followers and the 7- and 30-day change, sorted by 7-day change", async () => {
-    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { workspaceId: ws, query: query() }));
+    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { workspaceId: ws, query: query(), today: TODAY }));
     expect(page.total).toBe(4);
     expect(page.rows.map((row) => row.handle)).toEqual(["grower", "flat", "fresh", "unreported"]);
     const [grower, flat, fresh, unreported] = page.rows;
@@ -52,7 +56,7 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   });
 
   it("filters by platform and search text, and pages", async () => {
-    const tx = (input: Record<string, unknown>) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, { workspaceId: ws, query: query(input) }));
+    const tx = (input: Record<string, unknown>) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, { workspaceId: ws, query: query(input), today: TODAY }));
     expect((await tx({ platform: "bluesky" })).rows.map((r) => r.handle)).toEqual(["flat"]);
     expect((await tx({ q: "grow" })).rows.map((r) => r.handle)).toEqual(["grower"]);
     expect((await tx({ q: "%" })).total).toBe(0);
@@ -61,7 +65,32 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   });
 
   it("shows nothing of the workspace to a member of another workspace", async () => {
-    const page = await runAsUser(db.connection, { sub: outsider }, (tx) => listAccounts(tx, { workspaceId: ws, query: query() }));
+    const page = await runAsUser(db.connection, { sub: outsider }, (tx) => listAccounts(tx, { workspaceId: ws, query: query(), today: TODAY }));
     expect(page).toEqual({ rows: [], total: 0 });
+  });
+
+  it("scores each row's data quality over the 30 days up to today, as the account page does", async () => {
+    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { workspaceId: ws, query: query({ sort: "handle" }), today: TODAY }));
+    const byHandle = Object.fromEntries(page.rows.map((row) => [row.handle, row.quality]));
+    // 29 of the 30 days reported (today not yet), yesterday's figure, exact: 100 × (0.4 × 29/30 + 0.3 + 0.15 + 0.15).
+    expect(byHandle.grower).toMatchObject({ score: 99, band: "good", reportedDays: 29, expectedDays: 30, ageDays: 1, approximateDays: 0, suspectDays: 0 });
+    // Every figure rounded by the platform.
+    expect(byHandle.flat).toMatchObject({ score: 84, exactness: 0, approximateDays: 29 });
+    // Scraped daily, but never a follower count: only fresh and free of suspects.
+    expect(byHandle.unreported).toMatchObject({ score: 45, band: "poor", completeness: 0 });
+    expect(byHandle.fresh).toBeNull();
+
+    const detail = (user: string, accountId: string) => runAsUser(db.connection, { sub: user }, (tx) => getAccountQuality(tx, { workspaceId: ws, accountId, today: TODAY }));
+    const grower = page.rows.find((row) => row.handle === "grower")!;
+    expect(await detail(viewer, grower.id)).toEqual(grower.quality);
+    expect(await detail(outsider, grower.id)).toBeNull();
+  });
+
+  it("counts suspect snapshots against the score", async () => {
+    const grower = "00000000-0000-4000-8000-000000000001";
+    // A fall to a tenth that recovers the next day is flagged suspect by the database.
+    await db.connection.runner.query("update account_snapshots set followers = 130 where account_id = $1 and snapshot_date = '2026-02-05'", [grower]);
+    const quality = await runAsUser(db.connection, { sub: viewer }, (tx) => getAccountQuality(tx, { workspaceId: ws, accountId: grower, today: TODAY }));
+    expect(quality).toMatchObject({ suspectDays: 1, suspects: 0.75, score: 95 });
   });
 });

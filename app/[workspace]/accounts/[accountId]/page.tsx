@@ -6,6 +6,7 @@ import { AccountEditor } from "@/components/accounts/account-editor";
 import { MetricChart } from "@/components/accounts/metric-chart";
 import { RunSnapshotButton } from "@/components/accounts/run-snapshot-button";
 import { EmptyState } from "@/components/layout/empty-state";
+import { QualityDetails } from "@/components/accounts/data-quality";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -13,15 +14,16 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
+import { localDate } from "@/lib/domain/local-time";
 import { AppError } from "@/lib/errors";
 import { formatChange, formatCount, formatHandle, PLATFORM_LABELS } from "@/lib/format";
 import { profileUrlOf } from "@/lib/services/accounts/account-identity";
 import { ACCOUNT_METRIC_LABELS, ACCOUNT_METRICS, isAccountMetric } from "@/lib/domain/account-metrics";
 import { addDays } from "@/lib/domain/calendar";
-import { localDate } from "@/lib/domain/local-time";
 import { dailyMetric } from "@/lib/services/accounts/daily-metric";
 import { accountHistoryQuerySchema, getAccount } from "@/lib/services/accounts/get-account";
 import { getAccountChanges } from "@/lib/services/accounts/get-account-changes";
+import { getAccountQuality } from "@/lib/services/accounts/get-account-quality";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -52,8 +54,12 @@ export default async function AccountPage({
   // A hand-edited range falls back to the default instead of failing the page.
   const parsedRange = accountHistoryQuerySchema.safeParse({ from: text(query.from) ?? addDays(today, -89), to: text(query.to) ?? today });
   const range = parsedRange.success ? parsedRange.data : accountHistoryQuerySchema.parse({ from: addDays(today, -89), to: today });
-  const [account, changes] = await withUserDb(claims, (tx) =>
-    Promise.all([getAccount(tx, { workspaceId: workspace.id, accountId, range }), getAccountChanges(tx, { workspaceId: workspace.id, accountId, metric })]),
+  const [account, changes, quality] = await withUserDb(claims, (tx) =>
+    Promise.all([
+      getAccount(tx, { workspaceId: workspace.id, accountId, range }),
+      getAccountChanges(tx, { workspaceId: workspace.id, accountId, metric }),
+      getAccountQuality(tx, { workspaceId: workspace.id, accountId, today }),
+    ]),
   ).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -121,6 +127,19 @@ export default async function AccountPage({
               <dd className="tabular-nums">{account.consecutiveFailures}</dd>
             </div>
           </dl>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Data quality</CardTitle>
+          <CardDescription>
+            Over the last 30 days, on {today}.{" "}
+            <span title="Snapshots flagged suspect are kept and shown, and left out of growth figures.">Suspect days are marked × on the chart.</span>
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <QualityDetails quality={quality} />
         </CardContent>
       </Card>
 

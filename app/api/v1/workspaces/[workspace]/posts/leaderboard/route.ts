@@ -1,5 +1,6 @@
 import { pageOfList } from "@/lib/api/cursor";
 import { leaderboard } from "@/lib/api/routes/posts";
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { listResult, workspaceRoute } from "@/lib/http/workspace-route";
 import { rankPostGroups } from "@/lib/services/posts/rank-post-groups";
 
@@ -8,6 +9,9 @@ import { rankPostGroups } from "@/lib/services/posts/rank-post-groups";
  * one row per group: posted in the period (posts, slideshows, videos, views, medianViews,
  * engagementRate, topPost) and gained in it (viewsGained, daily), days in the workspace's timezone.
  */
-export const GET = workspaceRoute({ operation: leaderboard }, async ({ tx, workspace, query: { cursor, limit, ...query } }) =>
-  listResult(pageOfList(await rankPostGroups(tx, { workspace, query }), { cursor, limit }, (row) => JSON.stringify(row.key))),
-);
+export const GET = workspaceRoute({ operation: leaderboard }, async ({ tx, workspace, query: { cursor, limit, ...query } }) => {
+  // The timezone is a setting, not data: part of the key, since changing it moves every day's bounds.
+  const spec = { workspace, kind: "leaderboard", query: { ...query, timezone: workspace.timezone } } as const;
+  const rows = await cachedSummary(tx, spec, () => rankPostGroups(tx, { workspace, query }));
+  return listResult(pageOfList(rows, { cursor, limit }, (row) => JSON.stringify(row.key)));
+});
