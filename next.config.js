@@ -10,7 +10,10 @@ const nextConfig = {
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native/wasm packages load their own files at run time; keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "playwright-core", "@sparticuz/chromium", "bcryptjs", "rate-limiter-flexible", "ioredis"],
-  outputFileTracingIncludes: { "/**": ["./supabase/**/*.sql"] },
+  outputFileTracingIncludes: {
+    "/**": ["./supabase/**/*.sql"],
+    "/api/docs/[asset]": ["./node_modules/swagger-ui-dist/swagger-ui-bundle.js", "./node_modules/swagger-ui-dist/swagger-ui.css"],
+  },
   // The Dockerfile builds a self-contained server (node server.js); `next start` keeps the default.
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
 };

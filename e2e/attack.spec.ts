@@ -338,7 +338,7 @@ test.describe("4. scrapers aimed at the network inside", () => {
         expect(answer.status, handle).toBe(400);
         expect(answer.json().code, handle).toBe("invalid_input");
       }
-      const listed = await editor!.client.call("GET", "/api/v1/workspaces/demo/accounts?platform=mastodon&pageSize=200");
+      const listed = await editor!.client.call("GET", "/api/v1/workspaces/demo/accounts?platform=mastodon&limit=200");
       const handles = (listed.json().data as { handle: string }[]).map((account) => account.handle);
       expect(handles.filter((handle) => /probe|user@/.test(handle))).toEqual([]);
     });

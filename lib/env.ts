@@ -109,6 +109,8 @@ export const envSchema = z
     // Production refuses an http NEXTAUTH_URL (cookies without Secure) unless this is set to 1.
     ALLOW_INSECURE_COOKIES: flag,
     // How many proxies in front of Reach append to X-Forwarded-For (0: none, so no address is trusted).
+    // Requests per minute per API token, reads included (docs/api.md).
+    API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).optional().transform((value) => value ?? 300),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional().transform((value) => value ?? 0),
     // Set by Vercel on its deployments.
     VERCEL: flag,

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** The closed set of error codes every boundary maps from: API status, UI message, job retry. */
 export const ERROR_CODES = {
   unauthenticated: { status: 401, message: "Sign in to continue." },
@@ -21,6 +23,9 @@ export const ERROR_CODES = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes as a zod enum: the problem+json schema and the OpenAPI document are generated from it. */
+export const errorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
 
 /** Whether trying the same thing again can help: a job retries only these; the rest fail at once. */
 export function isRetryableCode(code: ErrorCode): boolean {

@@ -62,6 +62,9 @@ const SENTENCES: Record<string, (details: Details) => string> = {
     ].filter(Boolean);
     return parts.length ? `Set the workspace's ${parts.join(", ")}` : "Changed the workspace's settings";
   },
+  "api_token.created": (d) => `Created the ${text(d?.role) ?? ""} API token “${text(d?.name) ?? "?"}”${text(d?.expiresAt) ? `, expiring ${text(d?.expiresAt)?.slice(0, 10)}` : ", with no expiry"}`,
+  "api_token.revoked": (d) => `Revoked the API token “${text(d?.name) ?? "?"}”`,
+  "api_token.first_used": (d) => `First use of an API token${text(d?.from) ? ` from ${text(d?.from)}` : ""}`,
   "workspace.two_factor_requirement_changed": (d) =>
     d?.required === true ? "Required two-factor sign-in for every member" : "Stopped requiring two-factor sign-in",
 };

@@ -10,6 +10,16 @@ export class ApiError extends Error {
   }
 }
 
+/** The envelope of every JSON answer under /api/v1 (docs/api.md). */
+export interface ApiOne<T> {
+  data: T;
+  meta: Record<string, unknown>;
+}
+export interface ApiList<T> {
+  data: T[];
+  meta: { next_cursor: string | null } & Record<string, unknown>;
+}
+
 type Query = Record<string, string | number | undefined | null>;
 
 interface CallOptions {

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi } from "@/components/api/api-client";
+import { apiV1, unwrap } from "@/components/api/typed-client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import type { RunView } from "@/lib/services/job-runs/list-runs";
 import { JobsTable } from "./jobs-table";
@@ -26,7 +27,7 @@ export function JobsBoard({ slug, canEdit, initialRuns, targets, sheets }: JobsB
   const [error, setError] = useState<string | null>(null);
   const runs = useQuery({
     queryKey: ["jobs", slug],
-    queryFn: async () => (await callApi<{ data: RunView[] }>(base, { method: "GET" })).data,
+    queryFn: async (): Promise<RunView[]> => (await unwrap(apiV1.GET("/workspaces/{workspace}/jobs", { params: { path: { workspace: slug } } }))).data,
     initialData: initialRuns,
     staleTime: 500,
     refetchInterval: (query) => (query.state.data?.some((run) => ACTIVE.has(run.status)) ? 1_000 : 15_000),

@@ -3,7 +3,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Images, LayoutGrid, Table2 } from "lucide-react";
 import { useCallback, useMemo } from "react";
-import { api } from "@/components/api/api-client";
+import { apiV1, unwrap } from "@/components/api/typed-client";
+import type { operations } from "@/components/api/v1-schema";
 import { EmptyState } from "@/components/layout/empty-state";
 import { DataTable } from "@/components/tables/core/data-table";
 import { useUrlParams, useUrlSort } from "@/components/tables/core/use-url-params";
@@ -18,6 +19,8 @@ import { PostsGallery } from "./posts-gallery";
 
 const DEFAULT_SORT = { sort: "posted", dir: "desc" } as const;
 const ROW_HEIGHT = 72;
+// The URL's filters and sort, checked by the API itself (an unknown value is its 400).
+type PostsQuery = NonNullable<operations["listPosts"]["parameters"]["query"]>;
 
 interface PostsExplorerProps {
   slug: string;
@@ -35,10 +38,11 @@ export function PostsExplorer({ slug, options, initial, hasPosts }: PostsExplore
   const view = params.get("view") === "gallery" ? "gallery" : "table";
   const query = useInfiniteQuery({
     queryKey: ["posts", slug, search],
-    queryFn: ({ pageParam, signal }) => {
-      const query = new URLSearchParams(search);
-      if (pageParam) query.set("cursor", pageParam);
-      return api.get<PostExplorerPage>(`${api.workspace(slug)}/posts`, query, signal);
+    queryFn: async ({ pageParam, signal }): Promise<PostExplorerPage> => {
+      const query = Object.fromEntries(new URLSearchParams(search)) as PostsQuery;
+      if (pageParam) query.cursor = pageParam;
+      const { data, meta } = await unwrap(apiV1.GET("/workspaces/{workspace}/posts", { params: { path: { workspace: slug }, query }, signal }));
+      return { data, nextCursor: meta.next_cursor };
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

@@ -6,14 +6,20 @@ import { runAsUser, type UserClaims } from "@/lib/db/rls";
 import { pgErrorCode, rowsOf } from "@/lib/db/rows";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 
-type Persona = "admin" | "editor" | "viewer" | "outsider" | "anon";
+type UserPersona = "admin" | "editor" | "viewer" | "outsider";
+// API tokens of workspace A: they act through the same policies with their own role, never more.
+type TokenPersona = "viewerToken" | "editorToken" | "revokedToken" | "expiredToken";
+type Persona = UserPersona | TokenPersona | "anon";
 type Operation = "select" | "insert" | "update" | "delete";
-const PERSONAS: Persona[] = ["admin", "editor", "viewer", "outsider", "anon"];
+const PERSONAS: Persona[] = ["admin", "editor", "viewer", "outsider", "anon", "viewerToken", "editorToken", "revokedToken", "expiredToken"];
+const TOKEN_PERSONAS: TokenPersona[] = ["viewerToken", "editorToken", "revokedToken", "expiredToken"];
+const isToken = (persona: Persona): persona is TokenPersona => (TOKEN_PERSONAS as Persona[]).includes(persona);
 
 interface Ids {
   wsA: string;
   wsB: string;
-  users: Record<Exclude<Persona, "anon">, string>;
+  users: Record<UserPersona, string>;
+  tokens: Record<TokenPersona, string>;
   stranger: string;
   account: string;
   post: string;
@@ -35,8 +41,8 @@ interface TableCase {
   updateSet: SQL;
 }
 
-const MEMBERS: Persona[] = ["admin", "editor", "viewer"];
-const EDITORS: Persona[] = ["admin", "editor"];
+const MEMBERS: Persona[] = ["admin", "editor", "viewer", "viewerToken", "editorToken"];
+const EDITORS: Persona[] = ["admin", "editor", "editorToken"];
 const NOBODY: Persona[] = [];
 const domain = { select: MEMBERS, insert: EDITORS, update: EDITORS, delete: EDITORS };
 let serial = 0;
@@ -73,6 +79,14 @@ const CASES: TableCase[] = [
       sql`insert into invitations (workspace_id, email, role, token_hash, expires_at) values (${ids.wsA}, 'new@example.test', 'viewer', ${randomUUID()}, now() + interval '1 day')`,
     where: (ids) => sql`workspace_id = ${ids.wsA}`,
     updateSet: sql`email = email`,
+  },
+  {
+    table: "api_tokens",
+    // Admins create and revoke (revoked_at is the only column they may change); rows are never deleted.
+    allowed: { select: ["admin"], insert: ["admin"], update: ["admin"], delete: NOBODY },
+    insert: (ids) => sql`insert into api_tokens (workspace_id, name, role, token_hash) values (${ids.wsA}, 'New', 'viewer', ${randomUUID()})`,
+    where: (ids) => sql`workspace_id = ${ids.wsA}`,
+    updateSet: sql`revoked_at = revoked_at`,
   },
   {
     table: "accounts",
@@ -264,6 +278,7 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
       wsA: randomUUID(),
       wsB: randomUUID(),
       users: { admin: user(), editor: user(), viewer: user(), outsider: user() },
+      tokens: { viewerToken: randomUUID(), editorToken: randomUUID(), revokedToken: randomUUID(), expiredToken: randomUUID() },
       stranger: user(),
       account: randomUUID(),
       post: randomUUID(),
@@ -309,6 +324,12 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
       ids.users.admin,
     ]);
     await run(
+      `insert into api_tokens (id, workspace_id, name, role, token_hash, revoked_at, expires_at) values
+       ($1, $5, 'viewer', 'viewer', 'h1', null, null), ($2, $5, 'editor', 'editor', 'h2', null, now() + interval '1 day'),
+       ($3, $5, 'revoked', 'editor', 'h3', now(), null), ($4, $5, 'expired', 'editor', 'h4', null, now() - interval '1 second')`,
+      [ids.tokens.viewerToken, ids.tokens.editorToken, ids.tokens.revokedToken, ids.tokens.expiredToken, ids.wsA],
+    );
+    await run(
       `insert into delivery_endpoints (id, workspace_id, purpose, kind, name, target) values
        ($1, $3, 'webhook', 'webhook', 'Hook', 'https://example.org/hook'), ($2, $3, 'alert', 'slack', 'Slack', 'https://hooks.slack.com/x')`,
       [ids.webhookEndpoint, ids.alertChannel, ids.wsA],
@@ -332,13 +353,16 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
     await db?.drop();
   });
 
-  const claimsOf = (persona: Persona): UserClaims | null =>
-    persona === "anon" ? null : { sub: ids.users[persona], email: `${persona}@example.test` };
+  const claimsOf = (persona: Persona): UserClaims | null => {
+    if (persona === "anon") return null;
+    if (isToken(persona)) return { sub: ids.tokens[persona], tokenId: ids.tokens[persona] };
+    return { sub: ids.users[persona], email: `${persona}@example.test` };
+  };
 
   for (const testCase of CASES) {
     for (const operation of ["select", "insert", "update", "delete"] as Operation[]) {
       it.each(PERSONAS)(`${testCase.label ?? testCase.table} · ${operation} · %s`, async (persona) => {
-        const actor = persona === "anon" ? ids.stranger : ids.users[persona];
+        const actor = persona === "anon" || isToken(persona) ? ids.stranger : ids.users[persona];
         const expected = testCase.allowed[operation].includes(persona) ? "allowed" : "refused";
         const outcome = await attempt(db, claimsOf(persona), statementFor(testCase, operation, ids, actor));
         expect(outcome).toBe(expected);
@@ -348,7 +372,7 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
 
   const ownerColumn = (table: string) => (table === "workspaces" ? "id" : table === "profiles" ? "user_id" : "workspace_id");
 
-  it.each(["outsider", "anon"] as Persona[])("%s reads zero rows of workspace A in every public table", async (persona) => {
+  it.each(["outsider", "anon", "revokedToken", "expiredToken"] as Persona[])("%s reads zero rows of workspace A in every public table", async (persona) => {
     const tables = await db.connection.runner.query<{ tablename: string }>(
       "select tablename from pg_tables where schemaname = 'public' order by tablename",
     );
@@ -364,8 +388,8 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
         return { all: Number(rows[0]?.total), inA: Number(rows[0]?.a) };
       });
       expect(counts.inA, tablename).toBe(0);
-      // Anonymous sessions see nothing at all; the outsider still sees its own workspace B.
-      if (persona === "anon") expect(counts.all, tablename).toBe(0);
+      // Anonymous sessions and dead tokens see nothing at all; the outsider still sees its own workspace B.
+      if (persona !== "outsider") expect(counts.all, tablename).toBe(0);
     }
   });
 
@@ -381,5 +405,23 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
     }
     // Only the admin has a second factor on; the anonymous role may not call it at all.
     expect(answer).toBe(persona === "admin" ? true : persona === "anon" ? "refused" : false);
+  });
+
+  it.each(PERSONAS)("private.my_memberships() names a token's one workspace and role, never its creator's (%s)", async (persona) => {
+    if (persona === "anon") return;
+    const rows = await runAsUser(db.connection, claimsOf(persona), async (tx) =>
+      rowsOf<{ workspace_id: string; role: string }>(await tx.execute(sql`select workspace_id, role from private.my_memberships()`)),
+    );
+    const expected: Record<Exclude<Persona, "anon">, [string, string][]> = {
+      admin: [[ids.wsA, "admin"]],
+      editor: [[ids.wsA, "editor"]],
+      viewer: [[ids.wsA, "viewer"]],
+      outsider: [[ids.wsB, "admin"]],
+      viewerToken: [[ids.wsA, "viewer"]],
+      editorToken: [[ids.wsA, "editor"]],
+      revokedToken: [],
+      expiredToken: [],
+    };
+    expect(rows.map((row) => [row.workspace_id, row.role])).toEqual(expected[persona]);
   });
 });

@@ -6,10 +6,14 @@ import { withSpan } from "@/lib/telemetry/with-span";
 import { AppError } from "@/lib/errors";
 import { clientGone } from "@/lib/http/request-scope";
 
-/** Who a query runs for: a signed-in user (claims from the session) or nobody (anon). */
+/**
+ * Who a query runs for: a signed-in user (claims from the session), an API token (`tokenId`, with
+ * `sub` the token's own id so no user-scoped policy matches), or nobody (anon).
+ */
 export interface UserClaims {
   sub: string;
   email?: string | null;
+  tokenId?: string;
 }
 
 /**
@@ -23,7 +27,7 @@ export async function runAsUser<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const role = claims ? "authenticated" : "anon";
-  const jwt = JSON.stringify(claims ? { sub: claims.sub, email: claims.email ?? null, role } : { role });
+  const jwt = JSON.stringify(claims ? { sub: claims.sub, email: claims.email ?? null, role, ...(claims.tokenId ? { token_id: claims.tokenId } : {}) } : { role });
   return withSpan("db.rls_transaction", { "db.system": connection.engine === "pglite" ? "pglite" : "postgresql", "reach.db.role": role }, () =>
     connection.db.transaction(async (tx) => {
       // Checked when the transaction's turn comes (PGlite runs one at a time): a page or route whose

@@ -180,6 +180,33 @@ export const invitations = pgTable(
   ],
 ).enableRLS();
 
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    role: memberRoleEnum("role").notNull(),
+    // Only a SHA-256 of the whole token (reach_<id>_<secret>) is stored; it is shown once when created.
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: uuid("created_by").references(() => authUsers.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedFrom: text("last_used_from"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("api_tokens_workspace_idx").on(t.workspaceId, t.createdAt.desc()),
+    // A token acts as a viewer or an editor, never as an admin: it cannot manage members or tokens.
+    check("api_tokens_role_check", sql`${t.role} in ('viewer', 'editor')`),
+    check("api_tokens_name_check", sql`char_length(${t.name}) between 1 and 100`),
+    ...workspacePolicies("api_tokens", "admin", "admin"),
+  ],
+).enableRLS();
+
 export const accounts = pgTable(
   "accounts",
   {
@@ -481,6 +508,8 @@ export const auditLog = pgTable(
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     workspaceId: uuid("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
     actorId: uuid("actor_id").references(() => authUsers.id, { onDelete: "set null" }),
+    // Set when an API token acted (actor_id is then null): the claims name it (private.current_token_id()).
+    actorTokenId: uuid("actor_token_id").references(() => apiTokens.id, { onDelete: "set null" }),
     action: text("action").notNull(),
     entity: text("entity").notNull(),
     entityId: text("entity_id"),

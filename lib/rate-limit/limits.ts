@@ -12,6 +12,8 @@ export const RATE_LIMITS = {
   twoFactorUser: { keyPrefix: "two-factor:user", points: 10, durationSeconds: 15 * 60 },
   /** Mutating API calls per signed-in user. */
   api: { keyPrefix: "api:user", points: 120, durationSeconds: 60 },
+  /** Every call made with an API token, reads included (API_TOKEN_RATE_LIMIT overrides the points). */
+  apiToken: { keyPrefix: "api:token", points: 300, durationSeconds: 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -35,10 +35,10 @@ async function connectRedis(url: string): Promise<Redis> {
 export async function openRateLimiters(redisUrl: string | undefined): Promise<Built> {
   if (redisUrl) {
     const client = await connectRedis(redisUrl);
-    return { limiters: createRateLimiters({ kind: "redis", client }), close: async () => void (await client.quit()) };
+    return { limiters: createRateLimiters({ kind: "redis", client }, { apiTokenPoints: env.API_TOKEN_RATE_LIMIT }), close: async () => void (await client.quit()) };
   }
   // The service path's Drizzle instance belongs to the process connection, which outlives the limiters.
-  const limiters = await withServiceDb(async (db) => createRateLimiters({ kind: "drizzle", db }));
+  const limiters = await withServiceDb(async (db) => createRateLimiters({ kind: "drizzle", db }, { apiTokenPoints: env.API_TOKEN_RATE_LIMIT }));
   return { limiters, close: async () => {} };
 }
 

@@ -106,6 +106,19 @@ function sharedBehaviour(store: () => RateLimitStore, second: () => Promise<Rate
     if (!refused.allowed) expect(refused.retryAfterSeconds).toBeLessThanOrEqual(RATE_LIMITS.api.durationSeconds);
     expect(await limiters.consumeApi("user-b")).toEqual({ allowed: true });
   });
+
+  it("counts every call of an API token against its own limit and reports what the headers say", async () => {
+    const limiters = createRateLimiters(store(), { keyPrefix: uniquePrefix(), apiTokenPoints: 3 });
+    const token = { kind: "token" as const, id: "token-a" };
+    expect(await limiters.apiCall(token, false)).toMatchObject({ allowed: true, limit: 3, remaining: 3 });
+    const counted = [];
+    for (let i = 0; i < 4; i++) counted.push(await limiters.apiCall(token, true));
+    expect(counted.map((state) => [state?.allowed, state?.remaining])).toEqual([[true, 2], [true, 1], [true, 0], [false, 0]]);
+    expect(counted[3]?.resetSeconds).toBeGreaterThan(0);
+    expect(counted[3]?.resetSeconds).toBeLessThanOrEqual(RATE_LIMITS.apiToken.durationSeconds);
+    // A user's limit is another counter: a token's calls do not spend it.
+    expect(await limiters.apiCall({ kind: "user", id: "token-a" }, false)).toMatchObject({ allowed: true, limit: RATE_LIMITS.api.points, remaining: RATE_LIMITS.api.points });
+  });
 }
 
 function expectOutageBehaviour(limiters: RateLimiters) {

@@ -9,6 +9,17 @@ import { logger, type Logger } from "@/lib/log/logger";
 /** A store every app instance shares, so a limit holds across serverless instances and restarts. */
 export type RateLimitStore = { kind: "drizzle"; db: Db } | { kind: "redis"; client: Redis };
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** What the RateLimit-* headers report: the window's points, those left, seconds until it resets. */
+export interface RateLimitState {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
+export interface ApiCaller {
+  kind: "user" | "token";
+  id: string;
+}
 export interface SignInKey {
   /** null when no trusted proxy names the caller: only the email is counted then. */
   ip: string | null;
@@ -21,9 +32,14 @@ export interface RateLimiters {
   /** After a successful sign-in: clears the email's count and gives back this attempt's IP point (one success must not unlock a guessing IP). */
   resetSignIn(key: SignInKey): Promise<void>;
   /** Counts one attempt under a named limit (the reset and two-factor flows); throws unavailable when the store is down. */
-  consume(name: Exclude<RateLimitName, "signInIp" | "signInEmail" | "api">, key: string): Promise<RateLimitDecision>;
+  consume(name: Exclude<RateLimitName, "signInIp" | "signInEmail" | "api" | "apiToken">, key: string): Promise<RateLimitDecision>;
   /** Counts a mutating API call for a user; allowed when the store is down. */
   consumeApi(userId: string): Promise<RateLimitDecision>;
+  /**
+   * An API call's limit: counted when `count` (every token call, a user's mutations), else only read
+   * for the headers. null when the store is down (the call is allowed, as with consumeApi).
+   */
+  apiCall(caller: ApiCaller, count: boolean): Promise<RateLimitState | null>;
 }
 
 export interface RateLimiterOptions {
@@ -31,10 +47,13 @@ export interface RateLimiterOptions {
   keyPrefix?: string;
   /** The process logger unless a test reads its own. */
   logger?: Logger;
+  /** Points per minute for an API token (API_TOKEN_RATE_LIMIT). */
+  apiTokenPoints?: number;
 }
 
-function buildLimiter(store: RateLimitStore, name: RateLimitName, prefix: string): RateLimiterAbstract {
-  const { keyPrefix, points, durationSeconds } = RATE_LIMITS[name];
+function buildLimiter(store: RateLimitStore, name: RateLimitName, prefix: string, pointsOverride?: number): RateLimiterAbstract {
+  const { keyPrefix, durationSeconds } = RATE_LIMITS[name];
+  const points = pointsOverride ?? RATE_LIMITS[name].points;
   const options = { keyPrefix: `${prefix}${keyPrefix}`, points, duration: durationSeconds };
   return store.kind === "drizzle"
     ? new RateLimiterDrizzle({ ...options, storeClient: store.db, schema: rateLimits })
@@ -71,6 +90,7 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
   const signInIp = buildLimiter(store, "signInIp", prefix);
   const signInEmail = buildLimiter(store, "signInEmail", prefix);
   const api = buildLimiter(store, "api", prefix);
+  const apiToken = buildLimiter(store, "apiToken", prefix, options.apiTokenPoints);
   const named = {
     resetEmail: buildLimiter(store, "resetEmail", prefix),
     resetIp: buildLimiter(store, "resetIp", prefix),
@@ -123,6 +143,24 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
       } catch (error) {
         log.error({ component: "rate-limit", cause: describeStoreError(error) }, "API rate limit store unavailable; allowing the call");
         return { allowed: true };
+      }
+    },
+
+    async apiCall(caller, count) {
+      const limiter = caller.kind === "token" ? apiToken : api;
+      const state = (res: RateLimiterRes | null, allowed: boolean): RateLimitState => ({
+        allowed,
+        limit: limiter.points,
+        remaining: Math.max(0, res ? res.remainingPoints : limiter.points),
+        resetSeconds: res ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : limiter.duration,
+      });
+      try {
+        if (!count) return state(await limiter.get(caller.id), true);
+        return state(await limiter.consume(caller.id), true);
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return state(rejection, false);
+        log.error({ component: "rate-limit", cause: describeStoreError(rejection) }, "API rate limit store unavailable; allowing the call");
+        return null;
       }
     },
   };

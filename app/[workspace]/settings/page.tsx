@@ -97,6 +97,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
       {isAdmin ? (
         <Card>
           <CardHeader>
+            <CardTitle>API tokens</CardTitle>
+            <CardDescription>
+              Tokens for scripts, BI tools and automations to read (or, as editors, change) this workspace through the API.{" "}
+              <Link href={`/${workspace.slug}/settings/api-tokens`} className="underline underline-offset-4">
+                Create and revoke API tokens
+              </Link>
+            </CardDescription>
+          </CardHeader>
+        </Card>
+      ) : null}
+      {isAdmin ? (
+        <Card>
+          <CardHeader>
             <CardTitle>System health</CardTitle>
             <CardDescription>
               Runs, scrape batches, error codes and stale data over the last 7 days.{" "}
@@ -153,7 +166,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
                 {audit.map((entry) => (
                   <TableRow key={entry.id} data-testid="audit-row">
                     <TableCell className="whitespace-nowrap">{entry.at.toISOString().slice(0, 19).replace("T", " ")}</TableCell>
-                    <TableCell>{entry.actorName ?? "—"}</TableCell>
+                    <TableCell>{entry.actorName ?? (entry.actorTokenName ? `API token “${entry.actorTokenName}”` : "—")}</TableCell>
                     <TableCell>{formatAuditEntry(entry.action, entry.details)}</TableCell>
                     <TableCell className="hidden font-mono text-xs text-muted-foreground md:table-cell">{entry.action}</TableCell>
                   </TableRow>

@@ -24,7 +24,7 @@ export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 export const accountTagsSchema = tags;
 
 /** Adds one account (editors and admins; RLS refuses others); the same account twice is a conflict. */
-export async function createAccount(db: Db, input: { workspaceId: string; actorId: string; account: CreateAccountInput }) {
+export async function createAccount(db: Db, input: { workspaceId: string; actorId: string | null; account: CreateAccountInput }) {
   const identity = resolveAccountIdentity(input.account.platform ?? "", input.account.handle);
   if (!identity.ok) throw new AppError("invalid_input", `The account is not valid: ${identity.reason}.`);
   try {

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 
 /** Deletes an account and, by cascade, its snapshot history; deactivating keeps the history. */
-export async function deleteAccount(db: Db, input: { workspaceId: string; actorId: string; accountId: string }) {
+export async function deleteAccount(db: Db, input: { workspaceId: string; actorId: string | null; accountId: string }) {
   const [removed] = await db
     .delete(accounts)
     .where(and(eq(accounts.workspaceId, input.workspaceId), eq(accounts.id, input.accountId)))

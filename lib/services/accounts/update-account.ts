@@ -22,7 +22,7 @@ export const updateAccountSchema = z
 export type UpdateAccountInput = z.infer<typeof updateAccountSchema>;
 
 /** Edits what a user may edit; platform and handle are the account's identity and never change. */
-export async function updateAccount(db: Db, input: { workspaceId: string; actorId: string; accountId: string; patch: UpdateAccountInput }) {
+export async function updateAccount(db: Db, input: { workspaceId: string; actorId: string | null; accountId: string; patch: UpdateAccountInput }) {
   const [updated] = await db
     .update(accounts)
     .set({ ...input.patch, updatedAt: new Date() })

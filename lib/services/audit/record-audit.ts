@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { asServiceWithin } from "@/lib/db/rls";
 import { auditLog } from "@/lib/db/schema";
@@ -25,6 +26,9 @@ export type AuditAction =
   | "sheet.connected"
   | "sheet.updated"
   | "sheet.disconnected"
+  | "api_token.created"
+  | "api_token.revoked"
+  | "api_token.first_used"
   | "webhook.created"
   | "webhook.updated"
   | "webhook.deleted"
@@ -35,6 +39,8 @@ export type AuditAction =
 export interface AuditEntry {
   workspaceId: string | null;
   actorId: string | null;
+  /** The API token that acted; by default the one the transaction's claims name, if any. */
+  actorTokenId?: string | null;
   action: AuditAction;
   entity: string;
   entityId?: string | null;
@@ -50,6 +56,7 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await asServiceWithin(db, (service) => service.insert(auditLog).values({
     workspaceId: entry.workspaceId,
     actorId: entry.actorId,
+    actorTokenId: entry.actorTokenId === undefined ? sql`private.current_token_id()` : entry.actorTokenId,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,

@@ -1,4 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { decodeCursor, keysetPage, type Page, type PageQuery } from "@/lib/api/cursor";
 import type { Db } from "@/lib/db/client";
 import { jobRuns, profiles } from "@/lib/db/schema";
 import type { JobStatus } from "@/lib/domain/job-status";
@@ -50,8 +52,23 @@ const select = (db: Db) => db.select(columns).from(jobRuns).leftJoin(profiles, e
 
 /** The Jobs page: every kind of run, newest first, with who started it (JSON-ready for polling). */
 export async function listRuns(db: Db, { workspaceId, limit = 50 }: { workspaceId: string; limit?: number }): Promise<RunView[]> {
-  const rows = await select(db).where(eq(jobRuns.workspaceId, workspaceId)).orderBy(desc(jobRuns.createdAt)).limit(limit);
+  const rows = await select(db).where(eq(jobRuns.workspaceId, workspaceId)).orderBy(desc(jobRuns.createdAt), desc(jobRuns.id)).limit(limit);
   return rows.map(toView);
+}
+
+// Milliseconds, as the cursor carries them: microseconds would make rows between two cursor values vanish.
+const msOf = sql`date_trunc('milliseconds', ${jobRuns.createdAt})`;
+
+/** The API's page of runs, newest first, by keyset on (created_at, id). */
+export async function pageRuns(db: Db, { workspaceId, query }: { workspaceId: string; query: PageQuery }): Promise<Page<RunView>> {
+  const filters = [eq(jobRuns.workspaceId, workspaceId)];
+  if (query.cursor) {
+    const [createdAt, id] = decodeCursor(query.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
+    const when = createdAt;
+    filters.push(sql`(${msOf}, ${jobRuns.id}) < (${when}::timestamptz, ${id}::uuid)`);
+  }
+  const rows = await select(db).where(and(...filters)).orderBy(desc(msOf), desc(jobRuns.id)).limit(query.limit + 1);
+  return keysetPage(rows.map(toView), query.limit, (run) => [run.createdAt, run.id]);
 }
 
 export async function getRun(db: Db, { workspaceId, runId }: { workspaceId: string; runId: string }): Promise<RunView | null> {

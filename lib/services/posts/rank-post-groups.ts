@@ -25,7 +25,6 @@ export const leaderboardRowSchema = z.object({
   topPost: z.object({ id: z.uuid(), postId: z.string(), views: z.number().int().nullable(), hasThumbnail: z.boolean() }).nullable(),
   daily: z.array(z.object({ date: z.iso.date(), gained: z.number().int() })),
 });
-export const leaderboardResponseSchema = z.object({ data: z.array(leaderboardRowSchema) });
 export type LeaderboardRow = z.infer<typeof leaderboardRowSchema>;
 
 const COLUMNS: Record<LeaderboardGroup, string> = { va: "va", creator: "creator", set: "set_id" };

@@ -1,6 +1,6 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { workspaceMembers, workspaces } from "@/lib/db/schema";
+import { workspaces } from "@/lib/db/schema";
 import type { Role } from "@/lib/domain/roles";
 
 export interface MyWorkspace {
@@ -23,12 +23,15 @@ export const workspaceColumns = {
   requireTwoFactor: workspaces.requireTwoFactor,
 };
 
-/** The caller's workspaces with their role in each; RLS limits both tables to the caller's. */
+/**
+ * The caller's workspaces with their role in each, from private.my_memberships(): a user's
+ * memberships, or an API token's one workspace and role. RLS limits workspaces to the same set.
+ */
 export async function listMyWorkspaces(db: Db): Promise<MyWorkspace[]> {
+  const role = sql<Role>`m.role`.as("role");
   return db
-    .select({ ...workspaceColumns, role: workspaceMembers.role })
+    .select({ ...workspaceColumns, role })
     .from(workspaces)
-    .innerJoin(workspaceMembers, eq(workspaceMembers.workspaceId, workspaces.id))
-    .where(eq(workspaceMembers.userId, sql`(select auth.uid())`))
+    .innerJoin(sql`private.my_memberships() m`, sql`m.workspace_id = ${workspaces.id}`)
     .orderBy(asc(workspaces.name));
 }

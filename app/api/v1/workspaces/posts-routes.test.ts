@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provideConnectionForTests } from "@/lib/db/process-connection";
 import { postDetailSchema } from "@/lib/services/posts/get-post-detail";
-import { leaderboardResponseSchema } from "@/lib/services/posts/rank-post-groups";
-import { searchPostsResponseSchema } from "@/lib/services/posts/search-posts";
+import { leaderboardRowSchema } from "@/lib/services/posts/rank-post-groups";
+import { postExplorerRowSchema } from "@/lib/services/posts/search-posts";
+import { listEnvelope } from "@/lib/api/envelope";
 import { getStorage } from "@/lib/storage/get-storage";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
 import { callRoute, problemOf, sessionCookie } from "@/tests/http/route-harness";
@@ -55,16 +56,19 @@ describe("posts API route handlers on pglite", () => {
     await db?.drop();
   });
 
+  const searchPostsResponseSchema = listEnvelope(postExplorerRowSchema);
+  const leaderboardResponseSchema = listEnvelope(leaderboardRowSchema);
+
   it("GET posts pages by cursor, filters and sorts from the query string, and matches its schema", async () => {
     const first = await callRoute(postsRoute.GET, `${base}?sort=views&dir=asc&limit=2`, slug, { cookie: cookies.viewer });
     expect(first.status).toBe(200);
     const page = searchPostsResponseSchema.parse(await first.json());
     expect(page.data.map((row) => row.views)).toEqual([0, 100]);
-    const second = searchPostsResponseSchema.parse(await (await callRoute(postsRoute.GET, `${base}?sort=views&dir=asc&limit=2&cursor=${page.nextCursor}`, slug, { cookie: cookies.viewer })).json());
+    const second = searchPostsResponseSchema.parse(await (await callRoute(postsRoute.GET, `${base}?sort=views&dir=asc&limit=2&cursor=${page.meta.next_cursor}`, slug, { cookie: cookies.viewer })).json());
     expect(second.data.map((row) => row.views)).toEqual([200, 300]);
     const mia = searchPostsResponseSchema.parse(await (await callRoute(postsRoute.GET, `${base}?va=Mia`, slug, { cookie: cookies.viewer })).json());
     expect(mia.data.map((row) => row.postId)).toEqual(["7300000000000000103", "7300000000000000101"]);
-    expect(mia.nextCursor).toBeNull();
+    expect(mia.meta.next_cursor).toBeNull();
   });
 
   it("400 for a sort, date or cursor it does not know; 404 for another workspace; 401 signed out", async () => {

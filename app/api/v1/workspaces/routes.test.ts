@@ -135,7 +135,7 @@ describe("workspace API route handlers on pglite", () => {
       const params = { workspace: "team", accountId: data.id };
 
       const list = await callRoute(accountsRoute.GET, `${base}/accounts?q=route.demo`, { workspace: "team" }, { cookie: cookies.viewer });
-      expect(await list.json()).toMatchObject({ total: 1, data: [{ id: data.id, handle: "route.demo" }] });
+      expect(await list.json()).toMatchObject({ data: [{ id: data.id, handle: "route.demo" }], meta: { next_cursor: null } });
       const one = await callRoute(accountRoute.GET, `${base}/accounts/${data.id}`, params, { cookie: cookies.viewer });
       expect(await one.json()).toMatchObject({ data: { id: data.id, displayName: "Route Demo", history: { snapshots: [] } } });
       const edited = await callRoute(accountRoute.PATCH, `${base}/accounts/${data.id}`, params, { method: "PATCH", cookie: cookies.editor, json: { organization: "Reach" } });
@@ -169,7 +169,7 @@ describe("workspace API route handlers on pglite", () => {
       const list = await callRoute(membersRoute.GET, `${base}/members`, { workspace: "team" }, { cookie: cookies.viewer });
       expect(((await list.json()) as { data: { userId: string }[] }).data.map((row) => row.userId)).toContain(member);
       const promoted = await callRoute(memberRoute.PATCH, `${base}/members/${member}`, params, { method: "PATCH", cookie: cookies.admin, json: { role: "editor" } });
-      expect(await promoted.json()).toEqual({ data: { userId: member, role: "editor" } });
+      expect(await promoted.json()).toEqual({ data: { userId: member, role: "editor" }, meta: {} });
       const removed = await callRoute(memberRoute.DELETE, `${base}/members/${member}`, params, { method: "DELETE", cookie: cookies.admin });
       expect(removed.status).toBe(204);
       expect(await run("select 1 from workspace_members where user_id = $1", [member])).toEqual([]);
@@ -193,14 +193,15 @@ describe("workspace API route handlers on pglite", () => {
       const accountId = await addAccount(`jobs-${randomUUID().slice(0, 8)}`);
       const started = await callRoute(jobsRoute.POST, `${base}/jobs`, { workspace: "team" }, { method: "POST", cookie: cookies.editor, json: { accountId } });
       expect(started.status).toBe(202);
-      const { runId } = (await started.json()) as { runId: string };
+      const { runId } = ((await started.json()) as { data: { runId: string } }).data;
       const list = await callRoute(jobsRoute.GET, `${base}/jobs`, { workspace: "team" }, { cookie: cookies.viewer });
       expect(((await list.json()) as { data: { id: string }[] }).data.map((row) => row.id)).toContain(runId);
       const params = { workspace: "team", runId };
       const one = await callRoute(jobRoute.GET, `${base}/jobs/${runId}`, params, { cookie: cookies.viewer });
-      expect(await one.json()).toMatchObject({ id: runId, status: "queued" });
+      expect(await one.json()).toMatchObject({ data: { id: runId, status: "queued" }, meta: {} });
       const cancelled = await callRoute(jobRoute.POST, `${base}/jobs/${runId}`, params, { method: "POST", cookie: cookies.editor, json: { action: "cancel" } });
-      expect(await cancelled.json()).toEqual({ runId, status: "cancelled" });
+      expect(cancelled.status).toBe(202);
+      expect(await cancelled.json()).toEqual({ data: { runId, status: "cancelled" }, meta: {} });
     });
   });
 });

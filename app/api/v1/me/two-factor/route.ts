@@ -20,7 +20,7 @@ const noStore = { "cache-control": "no-store" };
 export async function GET() {
   try {
     const claims = await requireApiClaims();
-    return NextResponse.json({ data: await withServiceDb((db) => getTwoFactorStatus(db, claims.sub)) }, { headers: noStore });
+    return NextResponse.json({ data: await withServiceDb((db) => getTwoFactorStatus(db, claims.sub)), meta: {} }, { headers: noStore });
   } catch (error) {
     return toProblem(error);
   }
@@ -34,7 +34,7 @@ export async function POST(request: NextRequest) {
     const limit = await (await getRateLimiters()).consumeApi(claims.sub);
     if (!limit.allowed) return problem("rate_limited", undefined, undefined, { "Retry-After": String(limit.retryAfterSeconds) });
     const enrolment = await withServiceDb((db) => startTwoFactorEnrolment(db, { userId: claims.sub, email: claims.email ?? "" }));
-    return NextResponse.json({ data: enrolment }, { headers: noStore });
+    return NextResponse.json({ data: enrolment, meta: {} }, { headers: noStore });
   } catch (error) {
     return toProblem(error);
   }

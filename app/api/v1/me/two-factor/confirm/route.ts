@@ -22,7 +22,7 @@ export async function POST(request: NextRequest) {
     const limit = await (await getRateLimiters()).consume("twoFactorUser", claims.sub);
     if (!limit.allowed) return problem("rate_limited", undefined, undefined, { "Retry-After": String(limit.retryAfterSeconds) });
     const result = await withServiceDb((db) => confirmTwoFactor(db, { userId: claims.sub, code: body.code }));
-    return NextResponse.json({ data: result }, { headers: { "cache-control": "no-store" } });
+    return NextResponse.json({ data: result, meta: {} }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toProblem(error);
   }

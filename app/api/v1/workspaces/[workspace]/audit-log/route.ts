@@ -1,5 +1,8 @@
-import { workspaceRoute } from "@/lib/http/workspace-route";
-import { listAuditLog } from "@/lib/services/audit/list-audit-log";
+import { listAuditLog } from "@/lib/api/routes/members";
+import { listResult, workspaceRoute } from "@/lib/http/workspace-route";
+import { pageAuditLog } from "@/lib/services/audit/list-audit-log";
 
-/** GET /api/v1/workspaces/:workspace/audit-log — the latest 200 entries (admins). */
-export const GET = workspaceRoute({ role: "admin" }, async ({ tx, workspace }) => ({ data: await listAuditLog(tx, { workspaceId: workspace.id }) }));
+/** GET /api/v1/workspaces/:workspace/audit-log — the audit log, newest first (admins). */
+export const GET = workspaceRoute({ operation: listAuditLog }, async ({ tx, workspace, query }) =>
+  listResult(await pageAuditLog(tx, { workspaceId: workspace.id, query })),
+);

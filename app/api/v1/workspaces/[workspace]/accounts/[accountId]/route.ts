@@ -1,23 +1,20 @@
-import { z } from "zod";
+import * as ops from "@/lib/api/routes/accounts";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 import { deleteAccount } from "@/lib/services/accounts/delete-account";
-import { accountHistoryQuerySchema, getAccount } from "@/lib/services/accounts/get-account";
-import { updateAccount, updateAccountSchema } from "@/lib/services/accounts/update-account";
-
-const params = z.object({ accountId: z.uuid() });
+import { getAccount } from "@/lib/services/accounts/get-account";
+import { updateAccount } from "@/lib/services/accounts/update-account";
 
 /** GET /api/v1/workspaces/:workspace/accounts/:accountId?from=&to= — the account, its health and its snapshots. */
-export const GET = workspaceRoute({ role: "viewer", params }, async ({ request, tx, workspace, params }) => {
-  const range = accountHistoryQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  return { data: await getAccount(tx, { workspaceId: workspace.id, accountId: params.accountId, range }) };
-});
+export const GET = workspaceRoute({ operation: ops.getAccount }, async ({ tx, workspace, params, query }) => ({
+  data: await getAccount(tx, { workspaceId: workspace.id, accountId: params.accountId, range: query }),
+}));
 
 /** PATCH — display name, organization, tags, core, active (editors and admins). */
-export const PATCH = workspaceRoute({ role: "editor", params, body: updateAccountSchema }, async ({ tx, workspace, claims, params, body }) => {
-  return { data: await updateAccount(tx, { workspaceId: workspace.id, actorId: claims.sub, accountId: params.accountId, patch: body }) };
-});
+export const PATCH = workspaceRoute({ operation: ops.updateAccount }, async ({ tx, workspace, actorId, params, body }) => ({
+  data: await updateAccount(tx, { workspaceId: workspace.id, actorId, accountId: params.accountId, patch: body }),
+}));
 
 /** DELETE — the account and its history (editors and admins); deactivate with PATCH to keep the history. */
-export const DELETE = workspaceRoute({ role: "editor", params }, async ({ tx, workspace, claims, params }) => {
-  await deleteAccount(tx, { workspaceId: workspace.id, actorId: claims.sub, accountId: params.accountId });
+export const DELETE = workspaceRoute({ operation: ops.deleteAccount }, async ({ tx, workspace, actorId, params }) => {
+  await deleteAccount(tx, { workspaceId: workspace.id, actorId, accountId: params.accountId });
 });

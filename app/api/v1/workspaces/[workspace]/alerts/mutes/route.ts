@@ -1,8 +1,8 @@
-import { NextResponse } from "next/server";
+import { muteAlerts as operation } from "@/lib/api/routes/notifications";
 import { workspaceRoute } from "@/lib/http/workspace-route";
-import { muteAlerts, muteSchema } from "@/lib/services/alerts/mute-alerts";
+import { muteAlerts } from "@/lib/services/alerts/mute-alerts";
 
 /** POST /api/v1/workspaces/:workspace/alerts/mutes — mute a rule, or one subject of it ({ ruleId, subjectType?, subjectId?, duration: "day" | "week" }). */
-export const POST = workspaceRoute({ role: "editor", body: muteSchema }, async ({ tx, workspace, claims, body }) =>
-  NextResponse.json({ data: await muteAlerts(tx, { workspaceId: workspace.id, createdBy: claims.sub, mute: body, now: new Date() }) }, { status: 201 }),
-);
+export const POST = workspaceRoute({ operation }, async ({ tx, workspace, claims, body }) => ({
+  data: await muteAlerts(tx, { workspaceId: workspace.id, createdBy: claims.sub, mute: body, now: new Date() }),
+}));

@@ -1,10 +1,8 @@
-import { z } from "zod";
+import { exportPosts } from "@/lib/api/routes/posts";
 import { writeCsv, type CsvValue } from "@/lib/csv/write-csv";
 import { withUserDb } from "@/lib/db/rls";
 import { workspaceRoute } from "@/lib/http/workspace-route";
-import { searchPosts, searchPostsQuerySchema, type PostExplorerRow } from "@/lib/services/posts/search-posts";
-
-const exportQuerySchema = searchPostsQuerySchema.omit({ cursor: true, limit: true }).extend({ format: z.literal("csv", { message: "Only format=csv is available." }).default("csv") });
+import { searchPosts, type PostExplorerRow } from "@/lib/services/posts/search-posts";
 
 const COLUMNS: [string, (row: PostExplorerRow) => CsvValue][] = [
   ["Post URL", (row) => row.url],
@@ -33,8 +31,8 @@ const PAGE = 200;
  * current view as CSV, streamed a page at a time (each page its own RLS read), so a workspace's
  * 100,000 posts never sit in memory. Not reported figures are empty; cells that look like formulas are escaped.
  */
-export const GET = workspaceRoute({ role: "viewer" }, async ({ request, claims, workspace }) => {
-  const { format: _format, ...filters } = exportQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+export const GET = workspaceRoute({ operation: exportPosts }, async ({ claims, workspace, query }) => {
+  const { format: _format, ...filters } = query;
   const scope = { workspaceId: workspace.id, timezone: workspace.timezone, now: new Date() };
   const encoder = new TextEncoder();
   let cursor: string | undefined;

@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import type { Operation } from "@/lib/api/operation";
+import { OPERATIONS } from "@/lib/api/registry";
+import { provideConnectionForTests } from "@/lib/db/process-connection";
+import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
+import { callRoute, sessionCookie, type RouteCall } from "@/tests/http/route-harness";
+
+type Handler = Parameters<typeof callRoute>[0];
+const DOC_ID = "https://reach.test/openapi.json";
+const ORDER = { GET: 0, POST: 1, PATCH: 2, DELETE: 3 } as const;
+
+const pointer = (...segments: string[]) => segments.map((segment) => encodeURIComponent(segment.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/");
+
+/** The route module's handler for an operation, found from its path as Next finds it. */
+async function handlerOf(operation: Operation): Promise<Handler> {
+  const file = path.join(process.cwd(), "app", "api", "v1", ...operation.path.split("/").filter(Boolean).map((part) => part.replace(/^\{(.+)\}$/, "[$1]")), "route.ts");
+  const routeModule = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
+  const handler = routeModule[operation.method];
+  if (!handler) throw new Error(`${file} exports no ${operation.method}`);
+  return handler;
+}
+
+// Every documented operation, called as an integrator would with a viewer and an editor token, and
+// every answer (success or error) checked against the document itself, not against our zod schemas.
+describe("API v1 answers match the OpenAPI document", () => {
+  let db: TestDatabase;
+  const document = buildOpenApiDocument();
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ ...document, $id: DOC_ID });
+  const ws = randomUUID();
+  const other = randomUUID();
+  const admin = randomUUID();
+  const fixtures = { accountId: randomUUID(), postId: randomUUID(), runId: randomUUID(), invitationId: randomUUID(), sheetId: randomUUID(), tokenId: randomUUID(), endpointId: randomUUID(), ruleId: randomUUID(), index: "0", userId: admin };
+  const tokens = { viewer: "", editor: "" };
+  const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
+
+  beforeAll(async () => {
+    db = await createTestDatabase("pglite");
+    provideConnectionForTests(db.connection);
+    await run("insert into auth.users (id, email) values ($1, 'admin@x.test')", [admin]);
+    await run("insert into workspaces (id, slug, name) values ($1, 'team', 'Team'), ($2, 'elsewhere', 'Elsewhere')", [ws, other]);
+    await run("insert into workspace_members values ($1, $2, 'admin'), ($3, $2, 'admin')", [ws, admin, other]);
+    await run("insert into accounts (id, workspace_id, platform, handle) values ($1, $2, 'tiktok', 'contract.one')", [fixtures.accountId, ws]);
+    await run("insert into account_snapshots (account_id, workspace_id, snapshot_date, followers, source) values ($1, $2, current_date, 10, 'api')", [fixtures.accountId, ws]);
+    await run("insert into tiktok_posts (id, workspace_id, post_id, url, va, views, posted_at, status) values ($1, $2, '7300000000000000001', 'https://www.tiktok.com/@a/video/7300000000000000001', 'Mia', 10, now(), 'scraped')", [fixtures.postId, ws]);
+    await run("insert into job_runs (id, workspace_id, kind, trigger, status) values ($1, $2, 'accounts.snapshot', 'cron', 'succeeded')", [fixtures.runId, ws]);
+    await run("insert into invitations (id, workspace_id, email, role, token_hash, expires_at) values ($1, $2, 'x@x.test', 'viewer', 'hash', now() + interval '1 day')", [fixtures.invitationId, ws]);
+    await run("insert into sheet_sources (id, workspace_id, spreadsheet_id, tab) values ($1, $2, 'sheet', 'Posts')", [fixtures.sheetId, ws]);
+    const cookie = await sessionCookie({ id: admin, email: "admin@x.test" });
+    const tokensRoute = await import("./workspaces/[workspace]/api-tokens/route");
+    for (const role of ["viewer", "editor"] as const) {
+      const created = await callRoute(tokensRoute.POST, "/api/v1/workspaces/team/api-tokens", { workspace: "team" }, { method: "POST", cookie, json: { name: role, role } });
+      tokens[role] = ((await created.json()) as { data: { token: string } }).data.token;
+    }
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  function requestFor(operation: Operation, workspace: string, authorization: string | undefined): { url: string; params: Record<string, string>; call: RouteCall } {
+    const params: Record<string, string> = {};
+    const filled = operation.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+      params[name] = name === "workspace" ? workspace : String(fixtures[name as keyof typeof fixtures]);
+      return params[name];
+    });
+    const url = `/api/v1${filled}${operation.examples.query ? `?${new URLSearchParams(operation.examples.query)}` : ""}`;
+    const call: RouteCall = { method: operation.method, headers: authorization ? { authorization } : {} };
+    if (operation.upload) {
+      const form = new FormData();
+      form.set("file", new Blob(["platform,handle\ntiktok,contract.upload\n"], { type: "text/csv" }), "accounts.csv");
+      form.set("dryRun", "true");
+      call.body = form;
+    } else if (operation.examples.body !== undefined) call.json = operation.examples.body;
+    return { url, params, call };
+  }
+
+  /** The answer's status must be documented for the operation and its body must match what the document says for it. */
+  async function expectDocumented(operation: Operation, response: Response, label: string): Promise<void> {
+    const responses = document.paths[operation.path]?.[operation.method.toLowerCase()]?.responses as Record<string, { content?: Record<string, unknown> }>;
+    const status = String(response.status);
+    expect(Object.keys(responses), `${label}: status ${status} (${await response.clone().text()})`).toContain(status);
+    const content = responses[status]?.content;
+    if (!content) return void expect(await response.text(), label).toBe("");
+    const type = (response.headers.get("content-type") ?? "").split(";")[0]!;
+    if (content["application/problem+json"]) {
+      expect(type, label).toBe("application/problem+json");
+      const validate = ajv.getSchema(`${DOC_ID}#/components/schemas/Problem`)!;
+      expect(validate(await response.json()), `${label}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      return;
+    }
+    if (!content["application/json"]) return void expect(Object.keys(content)[0]?.replace("*", ""), label).toSatisfy((expected: string) => type.startsWith(expected));
+    const validate = ajv.getSchema(`${DOC_ID}#/${pointer("paths", operation.path, operation.method.toLowerCase(), "responses", status, "content", "application/json", "schema")}`)!;
+    const body = (await response.json()) as unknown;
+    expect(validate(body), `${label}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+  }
+
+  const ordered = [...OPERATIONS].sort((a, b) => ORDER[a.method] - ORDER[b.method]);
+
+  it.each(ordered.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))("%s", async (_name, operation) => {
+    const handler = await handlerOf(operation);
+    const seen = new Set<number>();
+    for (const role of ["viewer", "editor"] as const) {
+      const { url, params, call } = requestFor(operation, "team", `Bearer ${tokens[role]}`);
+      const response = await callRoute(handler, url, params, call);
+      const text = await response.clone().text();
+      seen.add(response.status);
+      await expectDocumented(operation, response, `${role} token`);
+      // What a token may do is its role's: a viewer never writes, neither token reaches admin routes.
+      if (!operation.role) expect(response.status, role).toBe(401);
+      else if (!operation.tokens || (role === "viewer" && operation.role !== "viewer")) expect(response.status, role).toBe(403);
+      else expect(response.status, `${role} ${text}`).toBeLessThan(500);
+    }
+    const anonymous = requestFor(operation, "team", undefined);
+    const signedOut = await callRoute(handler, anonymous.url, anonymous.params, anonymous.call);
+    expect(signedOut.status).toBe(401);
+    await expectDocumented(operation, signedOut, "no credentials");
+    const revoked = requestFor(operation, "team", "Bearer reach_00000000-0000-4000-8000-000000000000_" + "x".repeat(43));
+    await expectDocumented(operation, await callRoute(handler, revoked.url, revoked.params, revoked.call), "unknown token");
+    if (operation.role) {
+      const elsewhere = requestFor(operation, "elsewhere", `Bearer ${tokens.editor}`);
+      const foreign = await callRoute(handler, elsewhere.url, elsewhere.params, elsewhere.call);
+      expect(foreign.status, "another workspace").toBe(404);
+      await expectDocumented(operation, foreign, "another workspace");
+    }
+    expect(seen.size).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { pageQuerySchema } from "../cursor";
+import { defineOperation } from "../operation";
+import { postDetailSchema } from "@/lib/services/posts/get-post-detail";
+import { leaderboardQuerySchema, leaderboardRowSchema } from "@/lib/services/posts/rank-post-groups";
+import { postExplorerRowSchema, searchPostsQuerySchema } from "@/lib/services/posts/search-posts";
+import { withWorkspace, workspaceParams } from "./common";
+
+const postParams = withWorkspace({ postId: z.uuid() });
+const postRow = {
+  id: "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+  postId: "7441234567890123456",
+  url: "https://www.tiktok.com/@reach.demo/video/7441234567890123456",
+  creator: "reach.demo",
+  va: "Sam",
+  setId: "S12",
+  type: "slideshow",
+  status: "scraped",
+  postedAt: "2026-11-30T18:02:00.000Z",
+  views: 48210,
+  likes: 3120,
+  comments: 88,
+  shares: 41,
+  saves: 260,
+  engagementRate: 0.0731,
+  viewsGained24h: 5200,
+  viewsGained7d: null,
+  slideCount: 6,
+  hasThumbnail: true,
+  lastError: null,
+  lastErrorCode: null,
+  consecutiveFailures: 0,
+};
+
+export const listPosts = defineOperation({
+  id: "listPosts",
+  method: "GET",
+  path: "/workspaces/{workspace}/posts",
+  tag: "Posts",
+  summary: "Tracked TikTok posts with their latest figures: filter, sort on any metric, keyset cursor",
+  description: "Filters va, creator, set, type, status, from, to (posted day, workspace timezone) and q; sort and dir. Ties break on id.",
+  role: "viewer",
+  params: workspaceParams,
+  query: searchPostsQuerySchema,
+  data: postExplorerRowSchema.meta({ id: "PostRow" }),
+  list: true,
+  examples: { query: { sort: "views", dir: "desc", limit: "50" }, response: { data: [postRow], meta: { next_cursor: "WyI0ODIxMCIsIjVkNGMzYjJhIl0" } } },
+});
+
+export const getPost = defineOperation({
+  id: "getPost",
+  method: "GET",
+  path: "/workspaces/{workspace}/posts/{postId}",
+  tag: "Posts",
+  summary: "One post with its slides, daily stats, sheet row and recent pipeline runs",
+  role: "viewer",
+  params: postParams,
+  data: postDetailSchema.meta({ id: "PostDetail" }),
+  examples: {},
+});
+
+export const leaderboard = defineOperation({
+  id: "postsLeaderboard",
+  method: "GET",
+  path: "/workspaces/{workspace}/posts/leaderboard",
+  tag: "Posts",
+  summary: "One row per VA, creator or set: what was posted in the period and the views it gained",
+  role: "viewer",
+  params: workspaceParams,
+  query: leaderboardQuerySchema.extend(pageQuerySchema.shape),
+  data: leaderboardRowSchema.meta({ id: "LeaderboardRow" }),
+  list: true,
+  examples: {
+    query: { by: "va", from: "2026-11-01", to: "2026-11-30" },
+    response: {
+      data: [
+        {
+          key: "Sam",
+          posts: 42,
+          slideshows: 40,
+          videos: 2,
+          views: 1284000,
+          medianViews: 18200,
+          viewsGained: 310400,
+          engagementRate: 0.071,
+          topPost: { id: postRow.id, postId: postRow.postId, views: 398177, hasThumbnail: true },
+          daily: [{ date: "2026-11-01", gained: 10250 }],
+        },
+      ],
+      meta: { next_cursor: null },
+    },
+  },
+});
+
+export const exportPosts = defineOperation({
+  id: "exportPosts",
+  method: "GET",
+  path: "/workspaces/{workspace}/posts/export",
+  tag: "Posts",
+  summary: "The explorer's current view as CSV, streamed (format=csv, the explorer's filters and sort)",
+  role: "viewer",
+  params: workspaceParams,
+  query: searchPostsQuerySchema.omit({ cursor: true, limit: true }).extend({ format: z.literal("csv", { message: "Only format=csv is available." }).default("csv") }),
+  produces: "text/csv",
+  examples: { query: { format: "csv", status: "failed" } },
+});
+
+export const downloadSlides = defineOperation({
+  id: "downloadSlides",
+  method: "GET",
+  path: "/workspaces/{workspace}/posts/{postId}/slides.zip",
+  tag: "Posts",
+  summary: "Every stored slide of a post, in order, as a ZIP",
+  role: "viewer",
+  params: postParams,
+  produces: "application/zip",
+  examples: {},
+});
+
+export const getSlide = defineOperation({
+  id: "getSlide",
+  method: "GET",
+  path: "/workspaces/{workspace}/posts/{postId}/slides/{index}",
+  tag: "Posts",
+  summary: "One stored slide: a redirect to a signed URL, or the image itself",
+  role: "viewer",
+  params: withWorkspace({ postId: z.uuid(), index: z.coerce.number().int().min(0).max(99) }),
+  produces: "image/*",
+  examples: {},
+});
