@@ -74,7 +74,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
         <OverviewCard
           className="lg:col-span-2"
           title="Total followers"
-          href={`${base}/accounts?sort=followers`}
+          href={`${base}/accounts?show=active&sort=followers`}
           description={`Across ${formatCount(followers.accounts)} of ${formatCount(accounts.active)} active accounts (${formatCount(accounts.all)} in all) on ${followers.asOf ?? "—"}. Changes sum each fresh account's own change.`}
         >
           <div className="flex flex-wrap gap-6">
@@ -84,27 +84,27 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
           </div>
           <FollowersTotalChart points={followers.daily} />
         </OverviewCard>
-        <OverviewCard title="Accounts" href={`${base}/accounts`} description="Active accounts, by state.">
+        <OverviewCard title="Accounts" href={`${base}/accounts?show=active`} description={`${formatCount(accounts.active)} active accounts of ${formatCount(accounts.all)} in all.`}>
           <ul className="space-y-1 text-sm">
             <li>
-              <Link className="hover:underline" href={`${base}/accounts?health=failing`}>{formatCount(accounts.failing)} failing</Link>
+              <Link className="hover:underline" href={`${base}/accounts?show=active&health=failing`}>{formatCount(accounts.failing)} failing</Link>
             </li>
             <li>
-              <Link className="hover:underline" href={`${base}/accounts?health=stale`}>{formatCount(accounts.stale)} stale (no snapshot for over 2 days)</Link>
+              <Link className="hover:underline" href={`${base}/accounts?show=active&health=stale`}>{formatCount(accounts.stale)} stale (no snapshot for over 2 days)</Link>
             </li>
             <li>
-              <Link className="hover:underline" href={`${base}/accounts?health=never_scraped`}>{formatCount(accounts.neverScraped)} never scraped</Link>
+              <Link className="hover:underline" href={`${base}/accounts?show=active&health=never_scraped`}>{formatCount(accounts.neverScraped)} never scraped</Link>
             </li>
             <li className="text-muted-foreground">{formatCount(accounts.all - accounts.active)} paused</li>
           </ul>
         </OverviewCard>
-        <OverviewCard title="Top gainers" href={`${base}/accounts?sort=change_7d`} description="Followers gained in 7 days, fresh active accounts.">
+        <OverviewCard title="Top gainers" href={`${base}/accounts?show=active&sort=change_7d`} description="Followers gained in 7 days, fresh active accounts.">
           <MoverRows rows={overview.gainers} base={base} empty="No account gained followers this week." />
         </OverviewCard>
-        <OverviewCard title="Top losers" href={`${base}/accounts?sort=change_7d_asc`} description="Followers lost in 7 days, fresh active accounts.">
+        <OverviewCard title="Top losers" href={`${base}/accounts?show=active&sort=change_7d_asc`} description="Followers lost in 7 days, fresh active accounts.">
           <MoverRows rows={overview.losers} base={base} empty="No account lost followers this week." />
         </OverviewCard>
-        <OverviewCard title="Failing accounts" href={`${base}/accounts?health=failing`} description={`${formatCount(accounts.failing)} whose last scrape failed.`}>
+        <OverviewCard title="Failing accounts" href={`${base}/accounts?show=active&health=failing`} description={`${formatCount(accounts.failing)} whose last scrape failed.`}>
           <Rows empty="No account is failing.">
             {overview.failingAccounts.map((row) => (
               <li key={row.id} className="flex items-center justify-between gap-3 py-1.5">

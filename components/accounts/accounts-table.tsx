@@ -28,8 +28,24 @@ function Health({ row }: { row: AccountRow }) {
       </Badge>
     );
   }
-  if (row.healthStatus === "unknown") return <Badge variant="outline">Never scraped</Badge>;
+  if (row.healthStatus === "unknown" && row.latestDate === null) return <Badge variant="outline">Never scraped</Badge>;
+  if (row.stale) {
+    return (
+      <Badge variant="outline" title="No snapshot for more than 2 days: growth is not shown">
+        Stale · since {row.latestDate}
+      </Badge>
+    );
+  }
   return <Badge variant="secondary">Healthy</Badge>;
+}
+
+function State({ row }: { row: AccountRow }) {
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <Health row={row} />
+      {row.active ? null : <Badge variant="outline">Paused</Badge>}
+    </span>
+  );
 }
 
 export function AccountsTable({ rows, workspaceSlug }: { rows: AccountRow[]; workspaceSlug: string }) {
@@ -78,7 +94,7 @@ export function AccountsTable({ rows, workspaceSlug }: { rows: AccountRow[]; wor
                 <Change value={row.change30d} />
               </TableCell>
               <TableCell className="hidden lg:table-cell">
-                <Health row={row} />
+                <State row={row} />
               </TableCell>
               <TableCell className="hidden text-muted-foreground lg:table-cell">{row.latestDate ?? "—"}</TableCell>
             </TableRow>

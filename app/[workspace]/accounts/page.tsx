@@ -35,7 +35,7 @@ export default async function AccountsPage({
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
   const query = parseQuery(await searchParams);
-  const page = await withUserDb(claims, (tx) => listAccounts(tx, { workspaceId: workspace.id, query }));
+  const page = await withUserDb(claims, (tx) => listAccounts(tx, { scope: { workspaceId: workspace.id, timezone: workspace.timezone, now: new Date() }, query }));
   const pageCount = Math.max(1, Math.ceil(page.total / query.pageSize));
   const hrefFor = (target: number) => {
     const next = new URLSearchParams();
@@ -48,7 +48,7 @@ export default async function AccountsPage({
     <div className="space-y-4">
       <PageHeader
         title="Accounts"
-        description={`${page.total} tracked accounts, latest followers and growth.`}
+        description={`${page.total} tracked accounts (${query.show === "all" ? "all: active and paused" : `${query.show} only`}), latest followers and growth; growth only for accounts with a snapshot in the last 2 days.`}
         actions={
           hasRole(workspace.role, "editor") ? (
             <>

@@ -11,6 +11,8 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   const viewer = randomUUID();
   const outsider = randomUUID();
   const query = (input: Record<string, unknown> = {}) => listAccountsQuerySchema.parse(input);
+  // Noon on 12 February in UTC: the latest snapshots (10 February) are two days old, still fresh.
+  const scope = { workspaceId: ws, timezone: "UTC", now: new Date("2026-02-12T12:00:00Z") };
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
@@ -41,7 +43,7 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   });
 
   it("computes the latest followers and the 7- and 30-day change, sorted by 7-day change", async () => {
-    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { workspaceId: ws, query: query() }));
+    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { scope, query: query() }));
     expect(page.total).toBe(4);
     expect(page.rows.map((row) => row.handle)).toEqual(["grower", "flat", "fresh", "unreported"]);
     const [grower, flat, fresh, unreported] = page.rows;
@@ -52,7 +54,7 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   });
 
   it("filters by platform and search text, and pages", async () => {
-    const tx = (input: Record<string, unknown>) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, { workspaceId: ws, query: query(input) }));
+    const tx = (input: Record<string, unknown>) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, { scope, query: query(input) }));
     expect((await tx({ platform: "bluesky" })).rows.map((r) => r.handle)).toEqual(["flat"]);
     expect((await tx({ q: "grow" })).rows.map((r) => r.handle)).toEqual(["grower"]);
     expect((await tx({ q: "%" })).total).toBe(0);
@@ -60,8 +62,26 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
     expect(second.rows.map((r) => r.handle)).toEqual(["grower", "unreported"]);
   });
 
+  it("a day later the accounts are stale: no growth, last in the ranking, found by health=stale; show=active|paused", async () => {
+    const later = { ...scope, now: new Date("2026-02-13T12:00:00Z") };
+    const tx = (input: Record<string, unknown>, at = later) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, { scope: at, query: query(input) }));
+    const page = await tx({});
+    expect(page.rows.map((row) => [row.handle, row.stale, row.change7d, row.change30d, row.followers])).toEqual([
+      ["flat", true, null, null, 500],
+      ["fresh", false, null, null, null],
+      ["grower", true, null, null, 1400],
+      ["unreported", true, null, null, null],
+    ]);
+    expect((await tx({ health: "stale" })).rows.map((row) => row.handle)).toEqual(["flat", "grower", "unreported"]);
+    expect((await tx({ sort: "change_7d_asc" }, scope)).rows.map((row) => row.handle)).toEqual(["flat", "grower", "fresh", "unreported"]);
+    await db.connection.runner.query("update accounts set active = false where handle = 'flat' and workspace_id = $1", [ws]);
+    expect((await tx({ show: "paused" })).rows.map((row) => [row.handle, row.active])).toEqual([["flat", false]]);
+    expect((await tx({ show: "active" })).total).toBe(3);
+    await db.connection.runner.query("update accounts set active = true where handle = 'flat' and workspace_id = $1", [ws]);
+  });
+
   it("shows nothing of the workspace to a member of another workspace", async () => {
-    const page = await runAsUser(db.connection, { sub: outsider }, (tx) => listAccounts(tx, { workspaceId: ws, query: query() }));
+    const page = await runAsUser(db.connection, { sub: outsider }, (tx) => listAccounts(tx, { scope, query: query() }));
     expect(page).toEqual({ rows: [], total: 0 });
   });
 });

@@ -6,7 +6,7 @@ import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/l
 /** GET /api/v1/workspaces/:workspace/accounts — the Accounts page's data as JSON. */
 export const GET = workspaceRoute({ role: "viewer" }, async ({ request, tx, workspace }) => {
   const query = listAccountsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  const page = await listAccounts(tx, { workspaceId: workspace.id, query });
+  const page = await listAccounts(tx, { scope: { workspaceId: workspace.id, timezone: workspace.timezone, now: new Date() }, query });
   return { data: page.rows, total: page.total, page: query.page, pageSize: query.pageSize };
 });
 
