@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provideConnectionForTests } from "@/lib/db/process-connection";
 import { overviewResponseSchema } from "@/lib/services/overview/get-overview";
+import { postTrendsResponseSchema } from "@/lib/services/posts/get-post-trends";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
 import { callRoute, problemOf, sessionCookie } from "@/tests/http/route-harness";
 import * as overviewRoute from "./[workspace]/overview/route";
+import * as trendsRoute from "./[workspace]/posts/trends/route";
 
-// The overview route as the server runs it: a session cookie, RLS, and an answer that matches its schema.
-describe("overview API route on pglite", () => {
+// The overview and trends routes as the server runs them: a session cookie, RLS, and an answer that matches its schema.
+describe("overview and trends API routes on pglite", () => {
   let db: TestDatabase;
   const ws = randomUUID();
   const other = randomUUID();
@@ -42,5 +44,16 @@ describe("overview API route on pglite", () => {
     expect(data.followers.daily).toHaveLength(30);
     expect(await problemOf(await callRoute(overviewRoute.GET, url, slug, { cookie: cookies.outsider }))).toMatchObject({ status: 404, code: "not_found" });
     expect((await callRoute(overviewRoute.GET, url, slug)).status).toBe(401);
+  });
+
+  it("GET posts/trends answers its schema; a bad group or period is 400; another workspace's member gets 404", async () => {
+    const trends = "/api/v1/workspaces/overview-team/posts/trends";
+    const response = await callRoute(trendsRoute.GET, `${trends}?by=creator&from=2026-03-01&to=2026-03-07`, slug, { cookie: cookies.viewer });
+    expect(response.status).toBe(200);
+    expect(postTrendsResponseSchema.parse(await response.json()).data.days).toHaveLength(7);
+    for (const query of ["by=hashtag&from=2026-03-01&to=2026-03-07", "from=2026-03-07&to=2026-03-01", "from=2026-03-01"]) {
+      expect(await problemOf(await callRoute(trendsRoute.GET, `${trends}?${query}`, slug, { cookie: cookies.viewer })), query).toMatchObject({ status: 400, code: "invalid_input" });
+    }
+    expect(await problemOf(await callRoute(trendsRoute.GET, `${trends}?from=2026-03-01&to=2026-03-07`, slug, { cookie: cookies.outsider }))).toMatchObject({ status: 404 });
   });
 });
