@@ -5,6 +5,7 @@ import { AccountsFilters } from "@/components/accounts/accounts-filters";
 import { AccountsTable, Pagination } from "@/components/accounts/accounts-table";
 import { AddAccountDialog } from "@/components/accounts/add-account-dialog";
 import { EmptyState } from "@/components/layout/empty-state";
+import { ExportLinks } from "@/components/layout/export-links";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
@@ -44,20 +45,26 @@ export default async function AccountsPage({
     return `?${next.toString()}`;
   };
 
+  const exportSearch = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && key !== "page" && key !== "pageSize") exportSearch.set(key, String(value));
+
   return (
     <div className="space-y-4">
       <PageHeader
         title="Accounts"
         description={`${page.total} tracked accounts (${query.show === "all" ? "all: active and paused" : `${query.show} only`}), latest followers and growth; growth only for accounts with a snapshot in the last 2 days.`}
         actions={
-          hasRole(workspace.role, "editor") ? (
+          <>
+            <ExportLinks href={`/api/v1/workspaces/${workspace.slug}/accounts/export`} search={exportSearch} testId="export-accounts" />
+            {hasRole(workspace.role, "editor") ? (
             <>
               <AddAccountDialog workspaceSlug={workspace.slug} />
               <Button asChild>
                 <Link href={`/${workspace.slug}/accounts/import`}>Import CSV</Link>
               </Button>
             </>
-          ) : null
+            ) : null}
+          </>
         }
       />
       <AccountsFilters query={query} />

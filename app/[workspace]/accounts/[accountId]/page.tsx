@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AccountEditor } from "@/components/accounts/account-editor";
 import { FollowersChart } from "@/components/accounts/followers-chart";
+import { ExportLinks } from "@/components/layout/export-links";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -70,9 +71,12 @@ export default async function AccountPage({
           </>
         }
         actions={
-          <Link className="text-sm underline underline-offset-4" href={`/${workspace.slug}/accounts`}>
-            All accounts
-          </Link>
+          <>
+            <ExportLinks href={`/api/v1/workspaces/${workspace.slug}/accounts/${account.id}/export`} search={new URLSearchParams()} testId="export-history" />
+            <Link className="text-sm underline underline-offset-4" href={`/${workspace.slug}/accounts`}>
+              All accounts
+            </Link>
+          </>
         }
       />
 
