@@ -13,9 +13,9 @@ import { getOverview, type Overview } from "@/lib/services/overview/get-overview
 export const metadata: Metadata = { title: "Overview" };
 
 /** A card whose title links to the page with the detail behind it. */
-function OverviewCard({ title, href, description, children, className }: { title: string; href: string; description?: string; children: ReactNode; className?: string }) {
+function OverviewCard({ title, href, description, children, className, testId }: { title: string; href: string; description?: string; children: ReactNode; className?: string; testId?: string }) {
   return (
-    <Card className={className}>
+    <Card className={className} data-testid={testId}>
       <CardHeader>
         <CardTitle className="text-base">
           <Link href={href} className="hover:underline focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
@@ -87,7 +87,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
         <OverviewCard title="Accounts" href={`${base}/accounts?show=active`} description={`${formatCount(accounts.active)} active accounts of ${formatCount(accounts.all)} in all.`}>
           <ul className="space-y-1 text-sm">
             <li>
-              <Link className="hover:underline" href={`${base}/accounts?show=active&health=failing`}>{formatCount(accounts.failing)} failing</Link>
+              <Link className="hover:underline" href={`${base}/accounts?show=active&health=failing`} data-testid="overview-failing-count">
+                {formatCount(accounts.failing)} failing
+              </Link>
             </li>
             <li>
               <Link className="hover:underline" href={`${base}/accounts?show=active&health=stale`}>{formatCount(accounts.stale)} stale (no snapshot for over 2 days)</Link>
@@ -98,13 +100,13 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
             <li className="text-muted-foreground">{formatCount(accounts.all - accounts.active)} paused</li>
           </ul>
         </OverviewCard>
-        <OverviewCard title="Top gainers" href={`${base}/accounts?show=active&sort=change_7d`} description="Followers gained in 7 days, fresh active accounts.">
+        <OverviewCard testId="overview-gainers" title="Top gainers" href={`${base}/accounts?show=active&sort=change_7d`} description="Followers gained in 7 days, fresh active accounts.">
           <MoverRows rows={overview.gainers} base={base} empty="No account gained followers this week." />
         </OverviewCard>
         <OverviewCard title="Top losers" href={`${base}/accounts?show=active&sort=change_7d_asc`} description="Followers lost in 7 days, fresh active accounts.">
           <MoverRows rows={overview.losers} base={base} empty="No account lost followers this week." />
         </OverviewCard>
-        <OverviewCard title="Failing accounts" href={`${base}/accounts?show=active&health=failing`} description={`${formatCount(accounts.failing)} whose last scrape failed.`}>
+        <OverviewCard testId="overview-failing-accounts" title="Failing accounts" href={`${base}/accounts?show=active&health=failing`} description={`${formatCount(accounts.failing)} whose last scrape failed.`}>
           <Rows empty="No account is failing.">
             {overview.failingAccounts.map((row) => (
               <li key={row.id} className="flex items-center justify-between gap-3 py-1.5">
