@@ -56,7 +56,7 @@ export const overviewSchema = z.object({
   pipelineToday: z.object({
     /** Posts added from a sheet today. */
     newPosts: z.number().int(),
-    /** Views gained on today's stats day, as the leaderboards count a day's gain; null before any scrape today. */
+    /** The views_gained_1d of posts scraped today (against their reading of 1–4 days before); null before any scrape today. */
     viewsGained: z.number().int().nullable(),
     /** Posts whose latest failure happened today. */
     failures: z.number().int(),
@@ -144,21 +144,11 @@ export async function getOverview(db: Db, { workspace, now }: { workspace: { id:
       from tiktok_posts where workspace_id = ${ws} and status = 'failed'
       order by last_error_at desc nulls last, id limit ${LIST}`),
   );
-  // A day's gain as the leaderboards define it: less the previous reading within a week, or from
-  // zero for a post posted that day or the day before.
+  // From the gains the tiktok_post_stats triggers keep on each post (migration 20261202100301): no stats are read.
   const [gained] = rowsOf<Raw>(
     await db.execute(sql`
-      select count(*)::int as readings,
-        sum(case when prev.views is not null then s.views - prev.views
-                 when (p.posted_at at time zone ${tz})::date >= s.date - 1 then s.views end)::float8 as gained
-      from tiktok_post_stats s
-      join tiktok_posts p on p.id = s.post_id
-      left join lateral (
-        select s2.views, s2.date from tiktok_post_stats s2
-        where s2.post_id = s.post_id and s2.views is not null and s2.date < s.date
-        order by s2.date desc limit 1
-      ) prev on prev.date >= s.date - 7
-      where s.workspace_id = ${ws} and s.date = ${today}::date and s.views is not null`),
+      select count(*)::int as readings, sum(views_gained_1d)::float8 as gained
+      from tiktok_posts where workspace_id = ${ws} and stats_date = ${today}::date`),
   );
   const topPosts = rowsOf<Raw>(
     await db.execute(sql`
