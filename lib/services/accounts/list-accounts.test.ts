@@ -53,6 +53,17 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
     expect(unreported).toMatchObject({ followers: null, change7d: null, latestDate: "2026-02-10" });
   });
 
+  it("adds the 1- and 90-day change, the rank within the platform and a 30-day sparkline with gaps", async () => {
+    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { scope, query: query() }));
+    const [grower, flat, fresh, unreported] = page.rows;
+    expect(grower).toMatchObject({ change1d: 10, change90d: null, rankInPlatform: 1 });
+    expect(flat).toMatchObject({ change1d: 0, rankInPlatform: 1 });
+    expect([fresh?.rankInPlatform, unreported?.rankInPlatform]).toEqual([null, null]);
+    // 14 January to 12 February: the grower's readings to 10 February, then two days not reported.
+    expect(grower?.sparkline).toEqual([...Array.from({ length: 28 }, (_, n) => 1130 + 10 * n), null, null]);
+    expect(unreported?.sparkline.every((value) => value === null)).toBe(true);
+  });
+
   it("filters by platform and search text, and pages", async () => {
     const tx = (input: Record<string, unknown>) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, { scope, query: query(input) }));
     expect((await tx({ platform: "bluesky" })).rows.map((r) => r.handle)).toEqual(["flat"]);

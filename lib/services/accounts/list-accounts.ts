@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { addDays } from "@/lib/domain/calendar";
+import { addDays, calendarDays } from "@/lib/domain/calendar";
 import { STALE_AFTER_DAYS } from "@/lib/domain/freshness";
 import { localDate } from "@/lib/domain/local-time";
 import { PLATFORMS } from "@/lib/domain/platforms";
@@ -39,6 +39,20 @@ export interface AccountRow {
   approximate: boolean;
   change7d: number | null;
   change30d: number | null;
+  change1d: number | null;
+  change90d: number | null;
+  /** Rank by followers among the workspace's active accounts on the same platform; null without a figure or when paused. */
+  rankInPlatform: number | null;
+  /** Followers on each of the last SPARKLINE_DAYS days, null where not reported (a gap, not 0). */
+  sparkline: (number | null)[];
+}
+
+/** Days in each row's followers sparkline, today included. */
+export const SPARKLINE_DAYS = 30;
+
+function fillSparkline(from: string, points: { date: string; followers: number | string }[]): (number | null)[] {
+  const byDate = new Map(points.map((point) => [point.date, Number(point.followers)]));
+  return calendarDays(from, addDays(from, SPARKLINE_DAYS - 1)).map((date) => byDate.get(date) ?? null);
 }
 
 export interface AccountPage {
@@ -84,17 +98,40 @@ export function accountsPageQuery(scope: AccountsScope, query: ListAccountsQuery
     filters.push(sql`(a.handle ilike ${like} or a.display_name ilike ${like} or a.organization ilike ${like})`);
   }
   const offset = (query.page - 1) * query.pageSize;
+  const today = localDate(scope.timezone, scope.now);
+  const sparkFrom = addDays(today, 1 - SPARKLINE_DAYS);
+  // The page first; the 1- and 90-day changes, the sparkline and the rank are then read for its rows only.
+  const reading = (from: number, to: number) => sql`(
+    select s.followers from account_snapshots s
+    where s.account_id = page.id and s.followers is not null and s.suspect_reason is null
+      and s.snapshot_date <= page.latest_day - ${from}::int and s.snapshot_date >= page.latest_day - ${to}::int
+    order by s.snapshot_date desc limit 1)`;
   return sql`
-    select a.id, a.platform, a.handle, a.display_name, a.organization, a.is_core, a.active, a.health_status,
-           coalesce(a.latest_snapshot_date < ${freshFrom}::date, false) as stale,
-           a.last_error_code, to_char(a.latest_snapshot_date, 'YYYY-MM-DD') as latest_date,
-           a.latest_followers::float8 as followers, coalesce(a.latest_approximate, false) as approximate,
-           ${freshChange("followers_change_7d", freshFrom)}::float8 as change_7d, ${freshChange("followers_change_30d", freshFrom)}::float8 as change_30d,
-           count(*) over ()::int as total
-    from accounts a
-    where ${sql.join(filters, sql` and `)}
-    order by ${ORDER[query.sort](freshFrom)}
-    limit ${query.pageSize} offset ${offset}`;
+    with page as (
+      select a.id, a.platform, a.handle, a.display_name, a.organization, a.is_core, a.active, a.health_status,
+             coalesce(a.latest_snapshot_date < ${freshFrom}::date, false) as stale, a.latest_snapshot_date as latest_day,
+             a.last_error_code, to_char(a.latest_snapshot_date, 'YYYY-MM-DD') as latest_date,
+             a.latest_followers::float8 as followers, coalesce(a.latest_approximate, false) as approximate,
+             ${freshChange("followers_change_7d", freshFrom)}::float8 as change_7d, ${freshChange("followers_change_30d", freshFrom)}::float8 as change_30d,
+             count(*) over ()::int as total, row_number() over (order by ${ORDER[query.sort](freshFrom)}) as n
+      from accounts a
+      where ${sql.join(filters, sql` and `)}
+      order by n
+      limit ${query.pageSize} offset ${offset}
+    ),
+    ranked as (
+      select a.id, rank() over (partition by a.platform order by a.latest_followers desc)::int as rank
+      from accounts a where a.workspace_id = ${scope.workspaceId} and a.active and a.latest_followers is not null
+    )
+    select page.*, r.rank,
+      case when not page.stale then (page.followers - ${reading(1, 2)})::float8 end as change_1d,
+      case when not page.stale then (page.followers - ${reading(90, 93)})::float8 end as change_90d,
+      (select jsonb_agg(jsonb_build_object('date', to_char(s.snapshot_date, 'YYYY-MM-DD'), 'followers', s.followers) order by s.snapshot_date)
+       from account_snapshots s
+       where s.account_id = page.id and s.snapshot_date between ${sparkFrom}::date and ${today}::date
+         and s.followers is not null and s.suspect_reason is null) as spark
+    from page left join ranked r on r.id = page.id
+    order by page.n`;
 }
 
 /** Runs under the caller's RLS: another workspace's id yields an empty page. */
@@ -116,6 +153,10 @@ export async function listAccounts(db: Db, { scope, query }: { scope: AccountsSc
     approximate: Boolean(row.approximate),
     change7d: row.change_7d === null ? null : Number(row.change_7d),
     change30d: row.change_30d === null ? null : Number(row.change_30d),
+    change1d: row.change_1d === null ? null : Number(row.change_1d),
+    change90d: row.change_90d === null ? null : Number(row.change_90d),
+    rankInPlatform: row.rank === null ? null : Number(row.rank),
+    sparkline: fillSparkline(addDays(localDate(scope.timezone, scope.now), 1 - SPARKLINE_DAYS), (row.spark as { date: string; followers: number | string }[] | null) ?? []),
   }));
   const total = raw.length > 0 ? Number(raw[0]?.total) : 0;
   return { rows, total };
