@@ -11,5 +11,7 @@ export async function register() {
     // Without an Inngest server, this process runs the jobs: close runs its predecessor left open, start the schedules.
     const { startLocalJobs } = await import("@/lib/jobs/dispatch-job-events");
     await startLocalJobs();
+    const { announceReady } = await import("@/lib/demo/announce-ready");
+    announceReady();
   }
 }

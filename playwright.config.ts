@@ -4,6 +4,8 @@ import { DEV_CDN_HOSTS } from "./tests/tiktok/dev-posts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// e2e/alerts-webhooks.spec.ts runs a webhook receiver here; the server lets deliveries through to it.
+export const WEBHOOK_RECEIVER_PORT = Number(process.env.E2E_WEBHOOK_PORT ?? Number(process.env.E2E_FIXTURES_PORT ?? 4020) + 9);
 export const SERVER_LOG = ".data/e2e-server.log";
 
 // CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the copy that e2e/global-setup.ts unpacks
@@ -74,6 +76,7 @@ export default defineConfig({
           ...["sheets.googleapis.com", "oauth2.googleapis.com"].map((host) => `${host}=http://127.0.0.1:${Number(process.env.E2E_FIXTURES_PORT ?? 4020) + 1}`),
         ].join(","),
         GOOGLE_APPLICATION_CREDENTIALS: ".data/fixtures/service-account.json",
+        WEBHOOK_ALLOWED_ORIGINS: `http://127.0.0.1:${WEBHOOK_RECEIVER_PORT}`,
         // No scheduled run may start while a spec watches its own.
         SNAPSHOT_LOCAL_TIME: "off",
       },

@@ -14,6 +14,9 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: "forks",
+    // One module graph per worker, not per file: a quarter less CPU. Files must not leave global state behind.
+    isolate: false,
+    setupFiles: ["tests/next-globals.ts"],
     // Files run in a random order (the seed is printed; --sequence.seed=N repeats it). Tests inside a
     // file keep their written order: a describe may build on what its earlier tests did.
     sequence: { shuffle: { files: true, tests: false } },

@@ -69,6 +69,21 @@ test("the viewer reads every dashboard page, and another workspace's slug is a 4
   expect((await api.json()).code).toBe("not_found");
 });
 
+test("a missing page or a forbidden one inside a workspace keeps the sidebar, and /favicon.ico answers", async ({ page }) => {
+  await signIn(page, "viewer", "/demo");
+  // The account page streams behind its loading skeleton, so Next has sent 200 before it knows.
+  await page.goto("/demo/accounts/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByRole("heading", { name: "Not found", level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Workspace" })).toBeVisible();
+  const forbidden = await page.goto("/demo/settings/members");
+  expect(forbidden?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You can't open this page", level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Workspace" })).toBeVisible();
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
+
 test("pages carry a nonce CSP and the security headers", async ({ page }) => {
   const response = await page.goto("/sign-in");
   const headers = response!.headers();

@@ -53,7 +53,7 @@ test("an admin invites a viewer, who sets a password, reads every page and chang
   await other.close();
 
   await page.goto("/demo/settings");
-  await expect(page.getByTestId("audit-row").filter({ hasText: "invitation.accepted" }).first()).toBeVisible();
+  await expect(page.getByTestId("audit-row").filter({ hasText: "Joined the workspace from an invitation" }).first()).toBeVisible();
 });
 
 test("without a session every API route answers 401; another workspace's data answers 404", async ({ page, request, baseURL }) => {

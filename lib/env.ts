@@ -85,6 +85,8 @@ export const envSchema = z
     // Traces: @vercel/otel exports OTLP/HTTP here when set (it reads the variable itself; validated here).
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     // bcrypt cost for the passwords Reach hashes (Supabase's is 10); the test suite lowers it to 4.
+    // The port Next listens on (next dev/start set it): names the URL in the start-up line.
+    PORT: positiveInt(3000),
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).optional().transform((value) => value ?? 10),
     // Bearer token for the Prometheus endpoint /api/metrics; unset, the endpoint answers 404.
     METRICS_TOKEN: optionalString.pipe(z.string().min(24, { message: "must be at least 24 characters" }).optional()),
@@ -121,6 +123,8 @@ export const envSchema = z
     // Invitation emails: without SMTP_URL the invitation link is shown to the admin instead.
     SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
     SMTP_FROM: optionalString.transform((value) => value ?? "Reach <no-reply@localhost>"),
+    // Webhook and alert URLs pass the private-address guard; these origins (a local receiver) are let through.
+    WEBHOOK_ALLOWED_ORIGINS: urlList.transform((list) => list.map((item) => new URL(item).origin)),
 
     // Google sign-in, offered when both are set; GOOGLE_ALLOWED_DOMAINS limits it (comma-separated).
     GOOGLE_CLIENT_ID: optionalString,

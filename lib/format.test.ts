@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatChange, formatCount, formatDuration } from "@/lib/format";
+import { formatChange, formatCount, formatDuration, formatHandle } from "@/lib/format";
 
 describe("format", () => {
   it("keeps not-reported, exact and approximate figures apart", () => {
@@ -14,5 +14,17 @@ describe("format", () => {
     expect(formatChange(null)).toBe("—");
     expect(formatDuration(75_000)).toBe("1m 15s");
     expect(formatDuration(null)).toBe("—");
+  });
+});
+
+describe("formatHandle", () => {
+  it.each([
+    ["x", "hhsgov", "@hhsgov"],
+    ["youtube", "cdcgov", "@cdcgov"],
+    ["youtube", "UCxZ_pq8Nq6pbY0QDYcxUmYQ", "channel UCxZ_pq8Nq6pbY0QDYcxUmYQ"],
+    ["youtube", "c/NIHvideocasting", "c/NIHvideocasting"],
+    ["mastodon", "nih@mastodon.social", "nih@mastodon.social"],
+  ])("%s %s reads as %s", (platform, handle, shown) => {
+    expect(formatHandle(platform, handle)).toBe(shown);
   });
 });

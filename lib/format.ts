@@ -52,3 +52,14 @@ export const PLATFORM_LABELS: Record<string, string> = {
   threads: "Threads",
   mastodon: "Mastodon",
 };
+
+/**
+ * How a tracked account's handle reads: "@name" where the platform says so; a Mastodon address, a
+ * YouTube channel id or a legacy /c/ or /user/ path as it is, since "@UC…" is nobody's handle.
+ */
+export function formatHandle(platform: string, handle: string): string {
+  if (platform === "mastodon") return handle;
+  if (platform === "youtube" && /^UC[\w-]{22}$/.test(handle)) return `channel ${handle}`;
+  if (platform === "youtube" && handle.includes("/")) return handle;
+  return `@${handle}`;
+}

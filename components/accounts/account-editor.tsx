@@ -7,6 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { api } from "@/components/api/api-client";
 import { useApiMutation } from "@/components/api/use-api-mutation";
+import { splitTags, TAG_SEPARATORS_LABEL } from "@/lib/domain/tags";
 
 interface EditableAccount {
   id: string;
@@ -31,10 +32,7 @@ export function AccountEditor({ workspaceSlug, account }: { workspaceSlug: strin
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const tags = String(data.get("tags") ?? "")
-      .split(/[;|,]/)
-      .map((tag) => tag.trim())
-      .filter(Boolean);
+    const tags = splitTags(String(data.get("tags") ?? ""));
     save.mutate({
       displayName: String(data.get("displayName") ?? ""),
       organization: String(data.get("organization") ?? ""),
@@ -55,7 +53,7 @@ export function AccountEditor({ workspaceSlug, account }: { workspaceSlug: strin
           <Input id="account-organization" name="organization" defaultValue={account.organization ?? ""} maxLength={200} />
         </div>
         <div className="grid gap-1">
-          <Label htmlFor="account-tags">Tags (separated by ; or ,)</Label>
+          <Label htmlFor="account-tags">Tags (separated by {TAG_SEPARATORS_LABEL})</Label>
           <Input id="account-tags" name="tags" defaultValue={account.tags.join("; ")} />
         </div>
         <label className="flex items-center gap-2 self-end text-sm">

@@ -10,10 +10,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { PLATFORM_LABELS } from "@/lib/format";
+import { formatHandle, PLATFORM_LABELS } from "@/lib/format";
 import { exportInvalidRows } from "@/lib/csv/export-invalid-rows";
 import type { AccountImportPreview, ImportCandidate } from "@/lib/services/accounts/preview-account-import";
 import type { ImportResult } from "@/lib/services/accounts/import-accounts";
+import { TAG_SEPARATORS_LABEL } from "@/lib/domain/tags";
 
 const SHOWN = 200;
 
@@ -31,7 +32,7 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-const handleText = (row: ImportCandidate) => (row.platform === "mastodon" ? row.handle : `@${row.handle}`);
+const handleText = (row: ImportCandidate) => formatHandle(row.platform, row.handle);
 
 function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
@@ -85,7 +86,7 @@ export function AccountImport({ workspaceSlug }: { workspaceSlug: string }) {
         <CardHeader>
           <CardTitle>Upload a CSV</CardTitle>
           <CardDescription>
-            Columns: platform, handle or profile URL, display name, organization, tags (separated by ; or |), core (yes/no). Header names are
+            Columns: platform, handle or profile URL, display name, organization, tags (separated by {TAG_SEPARATORS_LABEL}), core (yes/no). Header names are
             matched loosely (&quot;network&quot;, &quot;url&quot;, &quot;agency&quot;…); a blank platform is taken from the URL. Up to 5 MB and 20,000
             rows, comma or semicolon separated.
           </CardDescription>

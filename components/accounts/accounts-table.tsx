@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatChange, formatCount, PLATFORM_LABELS } from "@/lib/format";
+import { formatChange, formatCount, formatHandle, PLATFORM_LABELS } from "@/lib/format";
 import type { AccountRow } from "@/lib/services/accounts/list-accounts";
 import { cn } from "@/lib/utils";
 
@@ -124,7 +124,7 @@ export function AccountsTable({ rows, workspaceSlug }: { rows: AccountRow[]; wor
                     ) : null}
                   </span>
                   <span className="text-xs text-muted-foreground">
-                    {PLATFORM_LABELS[row.platform]} · {row.platform === "mastodon" ? row.handle : `@${row.handle}`}
+                    {PLATFORM_LABELS[row.platform]} · {formatHandle(row.platform, row.handle)}
                     {row.rankInPlatform !== null ? ` · #${row.rankInPlatform} on ${PLATFORM_LABELS[row.platform]}` : ""}
                   </span>
                 </div>

@@ -511,3 +511,146 @@ export const auditLog = pgTable(
   ],
 ).enableRLS();
 
+
+// Outgoing webhooks are admins' alone; alert channels are managed by editors too (docs/webhooks.md, docs/alerts.md).
+const endpointManagers = (purpose: string) =>
+  sql.raw(`workspace_id in (select private.workspace_ids_with_role('admin')) or (${purpose} = 'alert' and workspace_id in (select private.workspace_ids_with_role('editor')))`);
+
+export const deliveryEndpoints = pgTable(
+  "delivery_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    // A URL (webhook, Slack) or an email address.
+    target: text("target").notNull(),
+    events: text("events").array().notNull().default(sql`'{}'::text[]`),
+    // The whsec_ signing secret, sealed (AES-256-GCM); shown to the admin once, when created.
+    secretSealed: text("secret_sealed"),
+    digest: boolean("digest").notNull().default(false),
+    enabled: boolean("enabled").notNull().default(true),
+    disabledReason: text("disabled_reason"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    createdBy: uuid("created_by").references(() => authUsers.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("delivery_endpoints_workspace_idx").on(t.workspaceId, t.purpose),
+    unique("delivery_endpoints_id_workspace_key").on(t.id, t.workspaceId),
+    check("delivery_endpoints_purpose_check", sql`${t.purpose} in ('webhook', 'alert')`),
+    check("delivery_endpoints_kind_check", sql`${t.kind} in ('webhook', 'slack', 'email') and (${t.purpose} = 'alert' or ${t.kind} = 'webhook')`),
+    pgPolicy("delivery_endpoints_select_manager", { for: "select", to: authenticatedRole, using: endpointManagers("purpose") }),
+    pgPolicy("delivery_endpoints_insert_manager", { for: "insert", to: authenticatedRole, withCheck: endpointManagers("purpose") }),
+    pgPolicy("delivery_endpoints_update_manager", { for: "update", to: authenticatedRole, using: endpointManagers("purpose"), withCheck: endpointManagers("purpose") }),
+    pgPolicy("delivery_endpoints_delete_manager", { for: "delete", to: authenticatedRole, using: endpointManagers("purpose") }),
+  ],
+).enableRLS();
+
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id").notNull(),
+    endpointId: uuid("endpoint_id").notNull(),
+    // Copied from the endpoint so the policy needs no join.
+    purpose: text("purpose").notNull(),
+    eventType: text("event_type").notNull(),
+    // One delivery per endpoint and message ("alert:<id>", "digest:<day>", "run:<id>"): sending twice changes nothing.
+    dedupKey: text("dedup_key").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    responseStatus: integer("response_status"),
+    lastError: text("last_error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("deliveries_endpoint_dedup_key").on(t.endpointId, t.dedupKey),
+    foreignKey({ name: "deliveries_endpoint_fk", columns: [t.endpointId, t.workspaceId], foreignColumns: [deliveryEndpoints.id, deliveryEndpoints.workspaceId] }).onDelete("cascade"),
+    index("deliveries_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    index("deliveries_pending_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    check("deliveries_status_check", sql`${t.status} in ('pending', 'succeeded', 'failed')`),
+    pgPolicy("deliveries_select_manager", { for: "select", to: authenticatedRole, using: endpointManagers("purpose") }),
+    // A test event is queued by the person who pressed the button; attempts are recorded by the service path alone.
+    pgPolicy("deliveries_insert_manager", { for: "insert", to: authenticatedRole, withCheck: endpointManagers("purpose") }),
+  ],
+).enableRLS();
+
+export const alertRules = pgTable(
+  "alert_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    params: jsonb("params").$type<Record<string, unknown>>().notNull().default({}),
+    // Alert channels (delivery_endpoints of purpose 'alert') this rule notifies.
+    endpointIds: uuid("endpoint_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    enabled: boolean("enabled").notNull().default(true),
+    createdBy: uuid("created_by").references(() => authUsers.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("alert_rules_workspace_idx").on(t.workspaceId),
+    unique("alert_rules_id_workspace_key").on(t.id, t.workspaceId),
+    ...workspacePolicies("alert_rules", "editor"),
+  ],
+).enableRLS();
+
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id").notNull(),
+    ruleId: uuid("rule_id").notNull(),
+    ruleKind: text("rule_kind").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    subjectLabel: text("subject_label").notNull(),
+    // Path inside the app (/<workspace>/accounts/<id>), made absolute with the app's URL when sent.
+    link: text("link").notNull(),
+    day: date("day").notNull(),
+    title: text("title").notNull(),
+    message: text("message").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The dedup window: one alert per subject, rule and day, however often the rules are evaluated.
+    unique("alerts_rule_subject_day_key").on(t.ruleId, t.subjectType, t.subjectId, t.day),
+    foreignKey({ name: "alerts_rule_fk", columns: [t.ruleId, t.workspaceId], foreignColumns: [alertRules.id, alertRules.workspaceId] }).onDelete("cascade"),
+    index("alerts_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    pgPolicy("alerts_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
+    // History is written by the evaluation job (service path) alone.
+  ],
+).enableRLS();
+
+export const alertMutes = pgTable(
+  "alert_mutes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id").notNull(),
+    ruleId: uuid("rule_id").notNull(),
+    // Both null: the whole rule is muted.
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    until: timestamp("until", { withTimezone: true }).notNull(),
+    createdBy: uuid("created_by").references(() => authUsers.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: "alert_mutes_rule_fk", columns: [t.ruleId, t.workspaceId], foreignColumns: [alertRules.id, alertRules.workspaceId] }).onDelete("cascade"),
+    index("alert_mutes_rule_idx").on(t.ruleId, t.until),
+    ...workspacePolicies("alert_mutes", "editor"),
+  ],
+).enableRLS();

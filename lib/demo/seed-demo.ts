@@ -277,6 +277,6 @@ export async function seedDemoIfEmpty(connection: Connection, options: SeedDemoO
   const [row] = await connection.runner.query<{ found: boolean }>("select exists (select 1 from public.workspaces) as found");
   if (row?.found) return null;
   const result = await seedDemo(connection, options);
-  logger.info({ ms: Math.round(result.ms) }, "seeded the demo workspaces; `npm run seed` prints the sign-ins");
+  logger.info({ ms: Math.round(result.ms) }, "seeded the demo workspaces");
   return result;
 }

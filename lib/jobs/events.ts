@@ -47,6 +47,10 @@ export const JOB_EVENTS = {
     postIds: z.array(z.uuid()).min(1).max(100),
   }),
   "posts.cancel": z.object({ runId: z.uuid() }),
+  /** A run closed (any final status): outgoing webhooks are queued and alert rules evaluated. */
+  "runs.finished": z.object({ workspaceId: z.uuid(), runId: z.uuid() }),
+  /** Deliver one recorded message (a deliveries row) to its endpoint, with retries. */
+  "deliveries.send": z.object({ workspaceId: z.uuid(), deliveryId: z.uuid() }),
 } as const;
 
 export type JobEventName = keyof typeof JOB_EVENTS;

@@ -9,6 +9,7 @@ import { sheetPipelineStages } from "@/lib/services/posts/sheet-pipeline-stages"
 import { getSheetsClient } from "@/lib/sheets/process-sheets-client";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { Storage } from "@/lib/storage/storage";
+import type { DeliveryTransport } from "@/lib/services/deliveries/delivery-transport";
 import type { RetentionPolicy } from "@/lib/services/retention/prune-old-records";
 
 /** What job handlers need from the outside world; tests and the bench pass their own. */
@@ -31,6 +32,8 @@ export interface JobDeps {
   postBatchSize?: number;
   /** How long scraping logs and audit entries are kept; absent, the pruning job is not scheduled. */
   retention?: RetentionPolicy;
+  /** How webhooks, Slack messages and alert emails go out; from the environment when absent. */
+  deliveryTransport?: DeliveryTransport;
   /** Bench baseline only: write snapshots one row per statement. */
   oneByOne?: boolean;
 }

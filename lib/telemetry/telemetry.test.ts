@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { context, propagation, trace, type ProxyTracerProvider } from "@opentelemetry/api";
-import { OTLPHttpJsonTraceExporter } from "@vercel/otel";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { provideConnectionForTests } from "@/lib/db/process-connection";
 import { runSnapshotsNow } from "@/lib/jobs/run-snapshots-now";
@@ -9,19 +7,17 @@ import { callRoute, sessionCookie } from "@/tests/http/route-harness";
 import * as jobsRoute from "@/app/api/v1/workspaces/[workspace]/jobs/route";
 import { createSnapshotScenario, type SnapshotScenario } from "@/tests/jobs/snapshot-scenario";
 import { startOtlpReceiver, type OtlpReceiver } from "@/tests/otlp-receiver";
-import { registerTelemetry } from "./register-telemetry";
-
-async function flush() {
-  const provider = (trace.getTracerProvider() as ProxyTracerProvider).getDelegate() as { forceFlush?: () => Promise<void> };
-  await provider.forceFlush?.();
-}
+import { traceTo } from "@/tests/test-tracing";
 
 describe("traces reach an OTLP/HTTP collector", () => {
   let receiver: OtlpReceiver;
   let scenario: SnapshotScenario;
+  let tracing: Awaited<ReturnType<typeof traceTo>>;
+  const flush = () => tracing.flush();
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    registerTelemetry({ traceExporter: new OTLPHttpJsonTraceExporter({ url: receiver.url }) });
+    // Registers lib/telemetry's setup (registerTelemetry) once per worker, exporting to this receiver.
+    tracing = await traceTo(receiver.url);
     scenario = await createSnapshotScenario("pglite", [
       { platform: "bluesky", handle: "reach.bsky.social" },
       { platform: "bluesky", handle: "nobody.bsky.social" },
@@ -29,10 +25,8 @@ describe("traces reach an OTLP/HTTP collector", () => {
     provideConnectionForTests(scenario.database.connection);
   });
   afterAll(async () => {
-    // The provider is process-global: take it down so later test files in this worker trace nothing.
-    trace.disable();
-    context.disable();
-    propagation.disable();
+    // The provider is process-global: later test files in this worker export nothing.
+    await tracing?.stop();
     await scenario?.close();
     await receiver?.close();
   });

@@ -10,6 +10,7 @@ import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { listAuditLog } from "@/lib/services/audit/list-audit-log";
 import { listMembers } from "@/lib/services/workspaces/list-members";
+import { formatAuditEntry } from "@/lib/format-audit-entry";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -106,6 +107,32 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           </CardHeader>
         </Card>
       ) : null}
+      {hasRole(workspace.role, "editor") ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Alerts</CardTitle>
+            <CardDescription>
+              Rules that tell Slack, email or a webhook when followers crash or spike, accounts or runs fail, or a post goes viral.{" "}
+              <Link href={`/${workspace.slug}/settings/alerts`} className="underline underline-offset-4">
+                Configure alerts
+              </Link>
+            </CardDescription>
+          </CardHeader>
+        </Card>
+      ) : null}
+      {isAdmin ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Webhooks</CardTitle>
+            <CardDescription>
+              Signed JSON to your own systems when runs finish, accounts start failing or posts fail.{" "}
+              <Link href={`/${workspace.slug}/settings/webhooks`} className="underline underline-offset-4">
+                Manage webhooks
+              </Link>
+            </CardDescription>
+          </CardHeader>
+        </Card>
+      ) : null}
       {isAdmin ? (
         <Card>
           <CardHeader>
@@ -119,7 +146,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
                   <TableHead>When (UTC)</TableHead>
                   <TableHead>Who</TableHead>
                   <TableHead>What</TableHead>
-                  <TableHead className="hidden md:table-cell">Details</TableHead>
+                  <TableHead className="hidden md:table-cell">Action</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -127,8 +154,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
                   <TableRow key={entry.id} data-testid="audit-row">
                     <TableCell className="whitespace-nowrap">{entry.at.toISOString().slice(0, 19).replace("T", " ")}</TableCell>
                     <TableCell>{entry.actorName ?? "—"}</TableCell>
-                    <TableCell>{entry.action}</TableCell>
-                    <TableCell className="hidden max-w-md truncate text-muted-foreground md:table-cell">{JSON.stringify(entry.details)}</TableCell>
+                    <TableCell>{formatAuditEntry(entry.action, entry.details)}</TableCell>
+                    <TableCell className="hidden font-mono text-xs text-muted-foreground md:table-cell">{entry.action}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -8,6 +8,7 @@ import { scrapePosts, type ScrapePostsResult } from "@/lib/services/posts/scrape
 import { storePostSlides, type StoreSlidesResult } from "@/lib/services/posts/store-post-slides";
 import { batchSizeFor } from "@/lib/services/snapshots/plan-snapshot-run";
 import type { RateLimit } from "@/lib/scrapers/config";
+import { jobEvent } from "../events";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
 import { failureMessage } from "../failure-message";
@@ -81,6 +82,7 @@ export function postsBatch(deps: JobDeps) {
       );
       if (written.cancelled) return { cancelled: true };
       const finished = await step.run("finish", () => deps.withDb((db) => finishPostBatch(db, { runId, workspaceId, batchId, scrapes, slides, now: deps.now() })));
+      if (finished.runFinished) await step.sendEvent("run-finished", jobEvent("runs.finished", { workspaceId, runId }));
       return { attempts: scrapes.length, slideAttempts: slides.length, writeRequests: written.writeRequests, ...finished };
     },
     async onFailure({ event, error }) {

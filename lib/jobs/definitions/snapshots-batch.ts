@@ -1,6 +1,7 @@
 import { failRun } from "@/lib/services/job-runs/fail-run";
 import { finishSnapshotBatch } from "@/lib/services/snapshots/finish-snapshot-batch";
 import { snapshotAccounts, type SnapshotAttemptResult } from "@/lib/services/snapshots/snapshot-accounts";
+import { jobEvent } from "../events";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
 import { failureMessage } from "../failure-message";
@@ -44,6 +45,7 @@ export function snapshotsBatch(deps: JobDeps) {
       const finished = await step.run("finish", () =>
         deps.withDb((db) => finishSnapshotBatch(db, { runId, workspaceId, batchId, platform, attempts, now: deps.now() })),
       );
+      if (finished.runFinished) await step.sendEvent("run-finished", jobEvent("runs.finished", { workspaceId, runId }));
       return { attempts: attempts.length, ...finished };
     },
     async onFailure({ event, error }) {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCsv } from "@/lib/csv/read-csv";
 import { runAsUser } from "@/lib/db/rls";
@@ -81,6 +82,15 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
       [9, expect.stringMatching(/core must be yes or no/)],
     ]);
     expect(preview.invalid[0]?.cells).toEqual(["myspace", "tom", "Tom", "", "", ""]);
+  });
+
+  it("previews the sample CSV the README points to: no invalid row, and its last row repeats the first", async () => {
+    const sample = readCsv(new Uint8Array(await readFile("docs/samples/accounts-sample.csv")));
+    const workspaceId = await freshWorkspace();
+    const preview = await as(editor, (tx) => previewAccountImport(tx, { workspaceId, table: sample }));
+    expect(preview.invalid).toEqual([]);
+    expect(preview.duplicates.map((row) => row.line)).toEqual([sample.rows.length + 1]);
+    expect(preview.valid.length).toBe(sample.rows.length - 1);
   });
 
   it("refuses a table with no handle column", async () => {

@@ -7,6 +7,7 @@ import type { Platform } from "@/lib/domain/platforms";
 import { AppError } from "@/lib/errors";
 import { optionalText } from "@/lib/input-fields";
 import { resolveAccountIdentity } from "./account-identity";
+import { splitTags } from "@/lib/domain/tags";
 
 export const IMPORT_COLUMNS = ["platform", "handle", "displayName", "organization", "tags", "core"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -51,7 +52,7 @@ export const importRowSchema = z.object({
   organization: optionalText(200, "the organization"),
   tags: z
     .string()
-    .transform((value) => [...new Set(value.split(/[;|]/).map((tag) => tag.trim()).filter(Boolean))])
+    .transform(splitTags)
     .pipe(z.array(z.string().max(50, "a tag is longer than 50 characters")).max(20, "more than 20 tags")),
   core: z
     .string()

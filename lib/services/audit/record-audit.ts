@@ -24,7 +24,13 @@ export type AuditAction =
   | "accounts.imported"
   | "sheet.connected"
   | "sheet.updated"
-  | "sheet.disconnected";
+  | "sheet.disconnected"
+  | "webhook.created"
+  | "webhook.updated"
+  | "webhook.deleted"
+  | "alert_channel.created"
+  | "alert_channel.updated"
+  | "alert_channel.deleted";
 
 export interface AuditEntry {
   workspaceId: string | null;

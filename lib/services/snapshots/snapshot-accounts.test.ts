@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobRuns } from "@/lib/db/schema";
+import { accounts, jobRuns } from "@/lib/db/schema";
 import { createSnapshotScenario, type SnapshotScenario } from "@/tests/jobs/snapshot-scenario";
 import { snapshotAccounts } from "@/lib/services/snapshots/snapshot-accounts";
 import { startSnapshotRun } from "@/lib/services/snapshots/start-snapshot-run";
@@ -34,5 +34,31 @@ describe("a batch attempt that runs twice (a step replayed after its commit)", (
     await snapshotAccounts(deps, { ...input, attemptKey: "b001:1" });
     const [after] = await scenario.db.select().from(jobRuns).where(eq(jobRuns.id, runId));
     expect(after?.progressDone).toBe(4);
+  });
+});
+
+describe("display names from the platform", () => {
+  let scenario: SnapshotScenario;
+  beforeAll(async () => {
+    scenario = await createSnapshotScenario("pglite", [
+      { platform: "bluesky", handle: "reach.bsky.social" },
+      { platform: "bluesky", handle: "fresh.bsky.social" },
+    ]);
+  });
+  afterAll(() => scenario.close());
+
+  it("fill an account's empty display name, and never replace one a person typed", async () => {
+    const typed = scenario.ids["fresh.bsky.social"] ?? "";
+    await scenario.db.update(accounts).set({ displayName: "Typed by a person" }).where(eq(accounts.id, typed));
+    const now = new Date();
+    const { runId, snapshotDate } = await startSnapshotRun(scenario.db, { workspaceId: scenario.workspaceId, trigger: "manual", now });
+    await scenario.db.update(jobRuns).set({ status: "running", progressTotal: 2 }).where(eq(jobRuns.id, runId));
+    const input = { runId, workspaceId: scenario.workspaceId, snapshotDate, accountIds: Object.values(scenario.ids), final: true, attemptKey: "b001:0" };
+    expect((await snapshotAccounts({ db: scenario.db, scraper: scenario.deps.scraper(), now: () => now }, input)).succeeded).toBe(2);
+    const names = await scenario.db.select({ handle: accounts.handle, displayName: accounts.displayName }).from(accounts).orderBy(accounts.handle);
+    expect(names).toEqual([
+      { handle: "fresh.bsky.social", displayName: "Typed by a person" },
+      { handle: "reach.bsky.social", displayName: "Reach Demo" },
+    ]);
   });
 });

@@ -97,12 +97,14 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
   const now = deps.now();
   const byId = new Map(accounts.map((account) => [account.id, account]));
   const rows: SnapshotRow[] = [];
+  const displayNames = new Map<string, string | null>();
   const failures: { accountId: string; code: ScrapeErrorCode }[] = [];
   const result: SnapshotAttemptResult = { ...nothing, skipped: input.accountIds.length - accounts.length, scrapeMs };
   for (const outcome of outcomes) {
     if ("metrics" in outcome) {
       const account = byId.get(outcome.accountId);
       if (account) rows.push(toRow({ id: account.id, workspaceId: account.workspace_id }, input.snapshotDate, outcome.metrics, now));
+      displayNames.set(outcome.accountId, outcome.metrics.displayName);
     } else if (outcome.retryable && !input.final) {
       result.retry.push(outcome.accountId);
     } else {
@@ -116,9 +118,12 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
   await deps.db.transaction(async (tx) => {
     await upsertSnapshots(tx, { rows, oneByOne: deps.oneByOne });
     if (rows.length > 0) {
+      // A name the platform reports fills an empty display name (a YouTube channel id gets its title); a typed one is kept.
+      const values = sql.join(rows.map((row) => sql`(${row.accountId}::uuid, ${displayNames.get(row.accountId) ?? null}::text)`), sql`, `);
       await tx.execute(sql`
-        update accounts set health_status = 'healthy', last_success_at = ${now.toISOString()}::timestamptz, consecutive_failures = 0, updated_at = now()
-        where id in (${sql.join(rows.map((row) => sql`${row.accountId}::uuid`), sql`, `)})`);
+        update accounts a set health_status = 'healthy', last_success_at = ${now.toISOString()}::timestamptz, consecutive_failures = 0,
+          display_name = coalesce(a.display_name, v.name), updated_at = now()
+        from (values ${values}) as v(id, name) where a.id = v.id`);
     }
     if (failures.length > 0) {
       const values = sql.join(failures.map((failure) => sql`(${failure.accountId}::uuid, ${failure.code}::text)`), sql`, `);

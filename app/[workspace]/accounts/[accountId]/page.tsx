@@ -13,7 +13,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { AppError } from "@/lib/errors";
-import { formatCount, PLATFORM_LABELS } from "@/lib/format";
+import { formatCount, formatHandle, PLATFORM_LABELS } from "@/lib/format";
 import { profileUrlOf } from "@/lib/services/accounts/account-identity";
 import { accountHistoryQuerySchema, dailyFollowers, getAccount } from "@/lib/services/accounts/get-account";
 
@@ -46,7 +46,7 @@ export default async function AccountPage({
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const handle = account.platform === "mastodon" ? account.handle : `@${account.handle}`;
+  const handle = formatHandle(account.platform, account.handle);
   const profileUrl = account.profileUrl ?? profileUrlOf(account.platform, account.handle);
   const recent = account.history.snapshots.slice(-RECENT).reverse();
   const fromFor = (days: number) => new Date(Date.parse(range.to) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
