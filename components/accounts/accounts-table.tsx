@@ -112,6 +112,8 @@ export function AccountsTable({ rows, workspaceSlug }: { rows: AccountRow[]; wor
           {rows.map((row) => (
             <TableRow key={row.id} data-testid="account-row">
               <TableCell>
+                <div className="flex items-start gap-2">
+                <input type="checkbox" name="ids" value={row.id} form="compare-accounts" className="mt-1" aria-label={`Compare ${row.displayName ?? row.handle}`} />
                 <div className="flex flex-col">
                   <span className="font-medium">
                     <Link className="hover:underline" href={`/${workspaceSlug}/accounts/${row.id}`}>
@@ -127,6 +129,7 @@ export function AccountsTable({ rows, workspaceSlug }: { rows: AccountRow[]; wor
                     {PLATFORM_LABELS[row.platform]} · {formatHandle(row.platform, row.handle)}
                     {row.rankInPlatform !== null ? ` · #${row.rankInPlatform} on ${PLATFORM_LABELS[row.platform]}` : ""}
                   </span>
+                </div>
                 </div>
               </TableCell>
               <TableCell className="hidden text-muted-foreground md:table-cell">{row.organization ?? "—"}</TableCell>

@@ -68,6 +68,12 @@ export default async function AccountsPage({
         }
       />
       <AccountsFilters query={query} />
+      <form id="compare-accounts" method="get" action={`/${workspace.slug}/accounts/compare`} className="flex items-center gap-2 text-sm text-muted-foreground">
+        <Button type="submit" size="sm" variant="outline">
+          Compare selected
+        </Button>
+        <span>Tick up to 5 accounts to compare their followers on one chart.</span>
+      </form>
       {page.rows.length === 0 ? (
         <EmptyState icon={Users} title="No accounts match" description="Change the filters, or import accounts to start tracking them." />
       ) : (
