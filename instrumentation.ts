@@ -6,6 +6,10 @@ export async function register() {
     // Tracing first, so migrations, the seed and the local runner are traced too.
     const { registerTelemetry } = await import("@/lib/telemetry/register-telemetry");
     registerTelemetry();
+    // Before the first request, so the concurrency cap's gate meets every one.
+    const { trackInFlightRequests } = await import("@/lib/http/in-flight");
+    const { env } = await import("@/lib/env");
+    trackInFlightRequests(env.MAX_CONCURRENT_REQUESTS);
     const { seedDemoOnStart } = await import("@/lib/demo/seed-demo-on-start");
     await seedDemoOnStart();
     // Without an Inngest server, this process runs the jobs: close runs its predecessor left open, start the schedules.

@@ -70,11 +70,30 @@ test("an editor adds one account from a profile URL; a seeded account page shows
   await page.getByRole("button", { name: "Add account" }).last().click();
   await expect(page.getByRole("heading", { name: `Added ${tag}` })).toBeVisible();
   await expect(page.getByText(`Threads · @e2e_add_${tag}`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Not scraped yet" })).toBeVisible();
+  await page.getByRole("button", { name: "Run a snapshot" }).click();
+  await expect(page).toHaveURL(/\/demo\/jobs$/);
+  const started = page.getByTestId("job-run").first();
+  await expect(started).toContainText("Account snapshots · one account");
+  // The fixture server does not answer Threads: cancel, so the run's retries hold up no later run.
+  await started.getByRole("button", { name: "Cancel" }).click();
+  await expect(started).toHaveAttribute("data-status", "cancelled");
 
   await page.goto("/demo/accounts");
   await page.getByTestId("account-row").first().getByRole("link").click();
   await expect(page.getByTestId("snapshot-row").first()).toBeVisible();
-  await expect(page.getByRole("figure", { name: "Followers history" }).locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Followers history" }).locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("gain-bars").locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByRole("group", { name: "Range" }).getByRole("link", { name: "90 days" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("account-changes")).toContainText("30-day change");
+  // Y-axis labels never repeat.
+  const yTicks = page.getByRole("figure", { name: "Followers history" }).locator(".recharts-wrapper").first().locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value");
+  await expect(yTicks.nth(1)).toBeVisible();
+  const ticks = await yTicks.allTextContents();
+  expect(new Set(ticks).size).toBe(ticks.length);
+  await page.getByRole("group", { name: "Figure" }).getByRole("link", { name: "Likes" }).click();
+  await expect(page.getByRole("figure", { name: "Likes history" })).toBeVisible();
+  await expect(page).toHaveURL(/metric=likes/);
 });
 
 test("the import API refuses viewers, binary files, header-only files and oversized uploads", async ({ page, browser, baseURL }) => {

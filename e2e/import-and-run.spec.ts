@@ -15,7 +15,11 @@ test("an editor imports a CSV, runs a snapshot for the new account and sees it o
 
   await page.goto("/demo/jobs");
   await page.getByLabel("Accounts").selectOption("account");
-  await page.getByLabel("Account", { exact: true }).selectOption({ label: `Bluesky · ${handle}` });
+  const picker = page.getByLabel("Account", { exact: true });
+  await picker.fill("chain");
+  await page.getByRole("button", { name: "Run now" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Pick one of the tracked accounts" })).toBeVisible();
+  await picker.fill(`Bluesky · @${handle}`);
   await page.getByRole("button", { name: "Run now" }).click();
   const run = page.getByTestId("job-run").first();
   await expect(run.getByTestId("job-progress-text")).toContainText("100%", { timeout: 30_000 });

@@ -29,6 +29,9 @@ test("an editor runs a snapshot run for one platform and watches it reach 100%",
   const outcomes = run.getByTestId("job-outcomes");
   await expect(outcomes).toContainText(/succeeded [2-9]/);
   await expect(outcomes).toContainText("not found 1");
+  await outcomes.getByText("1 error:").click();
+  await expect(outcomes.getByTestId("job-errors")).toContainText("It does not exist: deleted, renamed or mistyped. Check the handle or URL");
+  await expect(outcomes.getByRole("link", { name: "See the failing accounts" })).toHaveAttribute("href", "/demo/accounts?health=failing");
   await expect(run.getByRole("button", { name: "Retry failed" })).toBeVisible();
 });
 

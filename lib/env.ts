@@ -152,6 +152,10 @@ export const envSchema = z
     // Retention, pruned daily: raw scraping logs (default 90 days) and audit entries (default 365).
     SCRAPING_LOG_RETENTION_DAYS: retentionDays(90),
     AUDIT_LOG_RETENTION_DAYS: retentionDays(365),
+    // Requests one instance works on at once; past it, 503 with Retry-After at once (0 turns the cap off).
+    MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(10_000).optional().transform((value) => value ?? 16),
+    // How long a cached overview, leaderboard or accounts page lives at most (writes invalidate it sooner); 0 turns the cache off.
+    SUMMARY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional().transform((value) => value ?? 600),
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
 
     // Scrapers.

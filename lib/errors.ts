@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   payload_too_large: { status: 413, message: "The upload is too large." },
   rate_limited: { status: 429, message: "Too many requests; try again later.", retryable: true },
   unavailable: { status: 503, message: "A dependency is unavailable; try again shortly.", retryable: true },
+  // This instance is at its concurrency cap (MAX_CONCURRENT_REQUESTS): refused at once, not queued.
+  overloaded: { status: 503, message: "The server is busy; try again in a moment.", retryable: true },
   // An operator must act (a missing or unreadable key, an API not enabled): retrying cannot help.
   not_configured: { status: 503, message: "This feature is not configured on the server." },
   internal: { status: 500, message: "Something went wrong on our side.", retryable: true },

@@ -4,9 +4,11 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { FollowersTotalChart } from "@/components/overview/followers-total-chart";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { isJobKind, JOB_KIND_LABELS } from "@/lib/domain/job-kinds";
+import { localDate } from "@/lib/domain/local-time";
 import { formatChange, formatCount, PLATFORM_LABELS } from "@/lib/format";
 import { getOverview, type Overview } from "@/lib/services/overview/get-overview";
 
@@ -64,7 +66,11 @@ const kindLabel = (kind: string) => (isJobKind(kind) ? JOB_KIND_LABELS[kind] : k
 export default async function OverviewPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
-  const overview = await withUserDb(claims, (tx) => getOverview(tx, { workspace, now: new Date() }));
+  const now = new Date();
+  // Keyed by the workspace's day too: "today", freshness and the chart's 30 days move at midnight.
+  const overview = await withUserDb(claims, (tx) =>
+    cachedSummary(tx, { workspace, kind: "overview", query: { today: localDate(workspace.timezone, now) } }, () => getOverview(tx, { workspace, now })),
+  );
   const base = `/${workspace.slug}`;
   const { accounts, followers } = overview;
   return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { QualityBadge } from "@/components/accounts/data-quality";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatChange, formatCount, formatHandle, PLATFORM_LABELS } from "@/lib/format";
@@ -105,6 +106,9 @@ export function AccountsTable({ rows, workspaceSlug }: { rows: AccountRow[]; wor
             <TableHead className="hidden text-right xl:table-cell">90 days</TableHead>
             <TableHead className="hidden md:table-cell">Last 30 days</TableHead>
             <TableHead className="hidden lg:table-cell">Health</TableHead>
+            <TableHead className="hidden lg:table-cell" title="Data quality, 0–100: complete, fresh, exact history without suspect snapshots">
+              Quality
+            </TableHead>
             <TableHead className="hidden lg:table-cell">Last snapshot</TableHead>
           </TableRow>
         </TableHeader>
@@ -153,6 +157,9 @@ export function AccountsTable({ rows, workspaceSlug }: { rows: AccountRow[]; wor
               </TableCell>
               <TableCell className="hidden lg:table-cell">
                 <State row={row} />
+              </TableCell>
+              <TableCell className="hidden lg:table-cell">
+                <QualityBadge quality={row.quality} />
               </TableCell>
               <TableCell className="hidden text-muted-foreground lg:table-cell">{row.latestDate ?? "—"}</TableCell>
             </TableRow>

@@ -52,6 +52,7 @@ export function JobsBoard({ slug, canEdit, initialRuns, targets, sheets }: JobsB
         </Alert>
       ) : null}
       <JobsTable
+        slug={slug}
         runs={runs.data}
         sheets={sheets}
         canEdit={canEdit}

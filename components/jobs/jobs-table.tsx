@@ -1,12 +1,14 @@
 "use client";
 
 import { Activity } from "lucide-react";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { errorHelp } from "@/lib/domain/error-help";
 import { isJobKind, JOB_KIND_LABELS } from "@/lib/domain/job-kinds";
 import { formatBytes, formatDuration, PLATFORM_LABELS } from "@/lib/format";
 import type { RunView } from "@/lib/services/job-runs/list-runs";
@@ -14,14 +16,45 @@ import type { SheetTarget } from "./post-run-form";
 
 const OUTCOMES = ["succeeded", "failed", "skipped"] as const;
 
+/** The clock for running runs' durations; null until mounted, so server and browser render the same first HTML. */
 function useNow(active: boolean) {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [active]);
   return now;
+}
+
+function ErrorGroups({ slug, run, errors }: { slug: string; run: RunView; errors: [string, number][] }) {
+  const failed = run.kind === "posts.pipeline" ? { href: `/${slug}/posts?status=failed`, label: "failed posts" } : { href: `/${slug}/accounts?health=failing`, label: "failing accounts" };
+  const total = errors.reduce((sum, [, n]) => sum + n, 0);
+  return (
+    <details className="mt-1 text-muted-foreground" data-testid="job-errors">
+      <summary className="cursor-pointer">
+        {total} {total === 1 ? "error" : "errors"}: {errors.map(([key, n]) => `${key.slice(6).replaceAll("_", " ")} ${n}`).join(" · ")}
+      </summary>
+      <ul className="mt-1 max-w-md space-y-1 whitespace-normal">
+        {errors.map(([key, n]) => {
+          const help = errorHelp(key.slice(6));
+          return (
+            <li key={key}>
+              <span className="font-medium text-foreground">{key.slice(6).replaceAll("_", " ")} ({n})</span>: {help.reason} {help.next}
+            </li>
+          );
+        })}
+      </ul>
+      <Link href={failed.href} className="mt-1 inline-block underline underline-offset-4">
+        See the {failed.label}
+      </Link>
+    </details>
+  );
 }
 
 function scopeOf(run: RunView, sheets: SheetTarget[]): string {
@@ -42,12 +75,14 @@ function statusVariant(status: RunView["status"]) {
 }
 
 export function JobsTable({
+  slug,
   runs,
   sheets,
   canEdit,
   busy,
   onAction,
 }: {
+  slug: string;
   runs: RunView[];
   sheets: SheetTarget[];
   canEdit: boolean;
@@ -96,7 +131,11 @@ export function JobsTable({
                 </TableCell>
                 <TableCell>
                   <Badge variant={statusVariant(run.status)}>{run.status}</Badge>
-                  {run.error ? <div className="mt-1 max-w-56 text-xs text-muted-foreground">{run.error}</div> : null}
+                  {run.error ? (
+                    <div className="mt-1 line-clamp-3 max-w-56 break-words text-xs text-muted-foreground" title={run.error}>
+                      {run.error}
+                    </div>
+                  ) : null}
                 </TableCell>
                 <TableCell>
                   <Progress value={percent} aria-label={`Progress of run ${run.id}`} data-testid="job-progress" />
@@ -112,9 +151,7 @@ export function JobsTable({
                 </TableCell>
                 <TableCell className="hidden text-xs md:table-cell" data-testid="job-outcomes">
                   <div>{OUTCOMES.filter((key) => run.counters[key] !== undefined).map((key) => `${key} ${run.counters[key]}`).join(" · ") || "—"}</div>
-                  {errors.length > 0 ? (
-                    <div className="text-muted-foreground">{errors.map(([key, value]) => `${key.slice(6).replace("_", " ")} ${value}`).join(" · ")}</div>
-                  ) : null}
+                  {errors.length > 0 ? <ErrorGroups slug={slug} run={run} errors={errors} /> : null}
                 </TableCell>
                 <TableCell className="hidden tabular-nums sm:table-cell">{formatDuration(started !== null && ended !== null ? ended - started : null)}</TableCell>
                 {canEdit ? (

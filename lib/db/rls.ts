@@ -3,6 +3,8 @@ import type { Connection, Db, Tx } from "./client";
 import { rowsOf } from "./rows";
 import { getConnection } from "./process-connection";
 import { withSpan } from "@/lib/telemetry/with-span";
+import { AppError } from "@/lib/errors";
+import { clientGone } from "@/lib/http/in-flight";
 
 /** Who a query runs for: a signed-in user (claims from the session) or nobody (anon). */
 export interface UserClaims {
@@ -24,6 +26,9 @@ export async function runAsUser<T>(
   const jwt = JSON.stringify(claims ? { sub: claims.sub, email: claims.email ?? null, role } : { role });
   return withSpan("db.rls_transaction", { "db.system": connection.engine === "pglite" ? "pglite" : "postgresql", "reach.db.role": role }, () =>
     connection.db.transaction(async (tx) => {
+      // Checked when the transaction's turn comes (PGlite runs one at a time): a page or route whose
+      // client has disconnected stops here instead of running its queries for nobody.
+      if (clientGone()) throw new AppError("unavailable", "The client has gone away.");
       await tx.execute(sql`select set_config('request.jwt.claims', ${jwt}, true)`);
       await tx.execute(role === "authenticated" ? sql`set local role authenticated` : sql`set local role anon`);
       return fn(tx);

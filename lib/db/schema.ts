@@ -75,6 +75,8 @@ export const workspaces = pgTable(
     postRefreshDays: integer("post_refresh_days").notNull().default(90),
     // Members without a confirmed TOTP second factor are sent to enrol before they can use the workspace.
     requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+    // Bumped at commit by any change to the workspace's accounts, snapshots, posts or runs; part of every summary cache key.
+    dataVersion: bigint("data_version", { mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

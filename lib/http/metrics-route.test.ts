@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { provideConnectionForTests } from "@/lib/db/process-connection";
+import { getOverview } from "@/lib/services/overview/get-overview";
 import { upsertSnapshots } from "@/lib/services/snapshots/upsert-snapshots";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 import { metricsRoute } from "./metrics-route";
@@ -70,5 +72,19 @@ describe.each(ENGINES)("GET /api/metrics on %s", (engine) => {
       expect(text.split("\n"), line).toContain(line);
     }
     expect(text).toContain("# HELP reach_posts_stale");
+  });
+
+  it("counts this instance's summary cache hits and misses", async () => {
+    const [ws] = await db.connection.runner.query<{ id: string }>("select id from workspaces where slug = 'ops'");
+    const spec = { workspace: { id: ws!.id, role: "viewer" as const }, kind: "overview" as const, query: {} };
+    const lookups = async () => {
+      const text = await (await metricsRoute(TOKEN)(get({ authorization: `Bearer ${TOKEN}` }))).text();
+      const count = (result: string) => Number(new RegExp(`^reach_summary_cache_lookups_total\\{summary="overview",result="${result}",backend="memory"\\} (\\d+)$`, "m").exec(text)?.[1]);
+      return { hit: count("hit"), miss: count("miss") };
+    };
+    const before = await lookups();
+    await cachedSummary(db.connection.db, spec, () => getOverview(db.connection.db, { workspace: { id: ws!.id, timezone: "UTC" }, now: new Date() }));
+    await cachedSummary(db.connection.db, spec, () => getOverview(db.connection.db, { workspace: { id: ws!.id, timezone: "UTC" }, now: new Date() }));
+    expect(await lookups()).toEqual({ hit: before.hit + 1, miss: before.miss + 1 });
   });
 });

@@ -1,8 +1,12 @@
-import { Gauge, Registry } from "prom-client";
+import { Counter, Gauge, Registry } from "prom-client";
+import type { SummaryCache } from "@/lib/cache/summary-cache";
 import type { SystemMetrics } from "@/lib/services/system-health/read-system-metrics";
 
-/** The metrics in Prometheus' text format, a fresh registry per scrape (the figures live in the database, not here). */
-export async function prometheusExposition(metrics: SystemMetrics): Promise<{ contentType: string; body: string }> {
+/**
+ * The metrics in Prometheus' text format, a fresh registry per scrape: the figures live in the
+ * database, except the summary cache's counts, which are this instance's since it started.
+ */
+export async function prometheusExposition(metrics: SystemMetrics, cache?: SummaryCache): Promise<{ contentType: string; body: string }> {
   const registry = new Registry();
   const gauge = <L extends string>(name: string, help: string, labelNames: L[] = []) => new Gauge({ name, help, labelNames, registers: [registry] });
 
@@ -23,5 +27,13 @@ export async function prometheusExposition(metrics: SystemMetrics): Promise<{ co
   for (const row of metrics.errors) errors.set({ code: row.code }, row.count);
   gauge("reach_suspect_snapshots", "Snapshots flagged suspect (docs/data-quality.md).").set(metrics.suspectSnapshots);
   gauge("reach_sheet_write_requests_24h", "Google Sheets write requests made by runs in the last 24 hours.").set(metrics.sheetWriteRequests24h);
+  if (cache) {
+    const lookups = new Counter({ name: "reach_summary_cache_lookups_total", help: "Summary cache lookups on this instance, by summary, result and backend.", labelNames: ["summary", "result", "backend"], registers: [registry] });
+    for (const row of cache.counts()) {
+      lookups.inc({ summary: row.kind, result: "hit", backend: cache.backend }, row.hits);
+      lookups.inc({ summary: row.kind, result: "miss", backend: cache.backend }, row.misses);
+      lookups.inc({ summary: row.kind, result: "error", backend: cache.backend }, row.errors);
+    }
+  }
   return { contentType: registry.contentType, body: await registry.metrics() };
 }

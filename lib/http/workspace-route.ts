@@ -16,6 +16,8 @@ import { problem, toProblem } from "./problem";
 import { withSpan } from "@/lib/telemetry/with-span";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Nginx's "client closed request": nobody reads it, but spans and logs say why the work stopped.
+const CLIENT_GONE = 499;
 const MAX_JSON_BYTES = 64 * 1024;
 
 export interface RouteContext<Body, Params, Upload, Prepared = undefined> {
@@ -75,6 +77,9 @@ export function workspaceRoute<
 
   async function handle(request: NextRequest, { params }: { params: Promise<Record<string, string>> }): Promise<Response> {
     try {
+      // Next aborts request.signal when the client disconnects: work not started for it is skipped.
+      const gone = () => request.signal.aborted;
+      if (gone()) return new NextResponse(null, { status: CLIENT_GONE });
       const claims = await requireApiClaims();
       const mutating = !SAFE_METHODS.has(request.method);
       if (mutating) {
@@ -93,7 +98,9 @@ export function workspaceRoute<
       const parsedParams = (options.params ? options.params.parse(rest) : undefined) as Infer<ParamsSchema>;
       const body = (options.body ? options.body.parse(await readJson(request)) : undefined) as Infer<BodySchema>;
       const upload = (options.upload ? await options.upload(request) : undefined) as Upload;
+      if (gone()) return new NextResponse(null, { status: CLIENT_GONE });
       const prepared = (options.prepare ? await options.prepare({ body, params: parsedParams, workspace }) : undefined) as Prepared;
+      if (gone()) return new NextResponse(null, { status: CLIENT_GONE });
       const result = await withUserDb(claims, (tx) => handler({ request, claims, workspace, tx, body, params: parsedParams, upload, prepared }));
       if (result instanceof Response) return result;
       return result === undefined ? new NextResponse(null, { status: 204 }) : NextResponse.json(result);

@@ -29,6 +29,8 @@ export interface RouteCall {
   json?: unknown;
   body?: BodyInit;
   headers?: Record<string, string>;
+  /** Aborted as Next aborts request.signal when the client has gone away. */
+  signal?: AbortSignal;
 }
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -50,7 +52,7 @@ export async function callRoute(handler: Handler, path: string, params: Record<s
     headers.set("content-type", "application/json");
     body = JSON.stringify(call.json);
   }
-  const request = new NextRequest(url, { method, headers, body });
+  const request = new NextRequest(url, { method, headers, body, signal: call.signal });
   const requestStore = createRequestStoreForAPI(request, { pathname: url.pathname, search: url.search }, { tags: [], expirationsByCacheKind: new Map() } as never, undefined, undefined, undefined);
   const workStore = {
     page: path,

@@ -9,8 +9,10 @@ import { ExportLinks } from "@/components/layout/export-links";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
+import { localDate } from "@/lib/domain/local-time";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 
 export const metadata: Metadata = { title: "Accounts" };
@@ -36,7 +38,14 @@ export default async function AccountsPage({
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
   const query = parseQuery(await searchParams);
-  const page = await withUserDb(claims, (tx) => listAccounts(tx, { scope: { workspaceId: workspace.id, timezone: workspace.timezone, now: new Date() }, query }));
+  // Freshness and the data-quality score count from the workspace's today, so today is part of the key.
+  const now = new Date();
+  const today = localDate(workspace.timezone, now);
+  const page = await withUserDb(claims, (tx) =>
+    cachedSummary(tx, { workspace, kind: "accounts", query: { ...query, today } }, () =>
+      listAccounts(tx, { scope: { workspaceId: workspace.id, timezone: workspace.timezone, now }, query }),
+    ),
+  );
   const pageCount = Math.max(1, Math.ceil(page.total / query.pageSize));
   const hrefFor = (target: number) => {
     const next = new URLSearchParams();

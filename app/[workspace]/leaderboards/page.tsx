@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { addCalendarDays, DEFAULT_LEADERBOARD_PERIOD, LEADERBOARD_GROUP_LABELS, LEADERBOARD_GROUPS, LEADERBOARD_PERIODS, type LeaderboardGroup } from "@/lib/domain/leaderboards";
@@ -51,7 +52,10 @@ export default async function LeaderboardsPage({ params, searchParams }: { param
   const { from, to, preset } = period(search, today);
   const sort: SortKey = (Object.keys(SORTS) as SortKey[]).find((key) => key === one(search.sort)) ?? "viewsGained";
   const ascending = one(search.dir) === "asc";
-  const rows = await withUserDb(claims, (tx) => rankPostGroups(tx, { workspace, query: { by, from, to } }));
+  const query = { by, from, to };
+  const rows = await withUserDb(claims, (tx) =>
+    cachedSummary(tx, { workspace, kind: "leaderboard", query: { ...query, timezone: workspace.timezone } }, () => rankPostGroups(tx, { workspace, query })),
+  );
   const sorted = [...rows].sort((a, b) => {
     const [x, y] = [SORTS[sort].value(a), SORTS[sort].value(b)];
     // Not reported sorts last either way.

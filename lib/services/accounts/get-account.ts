@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, accountSnapshots } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { calendarDays } from "@/lib/domain/calendar";
 
 const DAY_MS = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -95,20 +94,4 @@ export async function getAccount(db: Db, { workspaceId, accountId, range }: { wo
     createdAt: account.createdAt.toISOString(),
     history: { from: range.from, to: range.to, snapshots: snapshots.map((row) => ({ ...row, scrapedAt: row.scrapedAt.toISOString() })) },
   };
-}
-
-export interface FollowersPoint {
-  date: string;
-  followers: number | null;
-  approximate: boolean;
-  suspectReason: string | null;
-}
-
-/** One point per day of the range: a day with no snapshot, or none reported, stays null so a chart draws a gap. */
-export function dailyFollowers(history: AccountDetail["history"]): FollowersPoint[] {
-  const byDate = new Map(history.snapshots.map((snapshot) => [snapshot.date, snapshot]));
-  return calendarDays(history.from, history.to).map((date) => {
-    const snapshot = byDate.get(date);
-    return { date, followers: snapshot?.followers ?? null, approximate: snapshot?.approximate ?? false, suspectReason: snapshot?.suspectReason ?? null };
-  });
 }

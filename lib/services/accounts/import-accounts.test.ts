@@ -7,7 +7,8 @@ import { rowsOf } from "@/lib/db/rows";
 import type { Platform } from "@/lib/domain/platforms";
 import { createAccount } from "@/lib/services/accounts/create-account";
 import { deleteAccount } from "@/lib/services/accounts/delete-account";
-import { accountHistoryQuerySchema, dailyFollowers, getAccount } from "@/lib/services/accounts/get-account";
+import { dailyMetric } from "@/lib/services/accounts/daily-metric";
+import { accountHistoryQuerySchema, getAccount } from "@/lib/services/accounts/get-account";
 import { importAccounts } from "@/lib/services/accounts/import-accounts";
 import { previewAccountImport, type ImportCandidate } from "@/lib/services/accounts/preview-account-import";
 import { updateAccount } from "@/lib/services/accounts/update-account";
@@ -162,12 +163,12 @@ describe.each(ENGINES)("account import and editing on %s", (engine) => {
     const range = accountHistoryQuerySchema.parse({ from: "2026-03-01", to: "2026-03-05" });
     const detail = await as(viewer, (tx) => getAccount(tx, { workspaceId: ws, accountId: created.id, range }));
     expect(detail).toMatchObject({ organization: "CDC", isCore: true, active: false, profileUrl: "https://bsky.app/profile/cdc.gov", healthStatus: "unknown" });
-    expect(dailyFollowers(detail.history)).toEqual([
-      { date: "2026-03-01", followers: 100, approximate: false, suspectReason: null },
-      { date: "2026-03-02", followers: null, approximate: false, suspectReason: null },
-      { date: "2026-03-03", followers: null, approximate: false, suspectReason: null },
-      { date: "2026-03-04", followers: 1200, approximate: true, suspectReason: null },
-      { date: "2026-03-05", followers: null, approximate: false, suspectReason: null },
+    expect(dailyMetric(detail.history, "followers")).toEqual([
+      { date: "2026-03-01", value: 100, gain: null, approximate: false, suspectReason: null },
+      { date: "2026-03-02", value: null, gain: null, approximate: false, suspectReason: null },
+      { date: "2026-03-03", value: null, gain: null, approximate: false, suspectReason: null },
+      { date: "2026-03-04", value: 1200, gain: null, approximate: true, suspectReason: null },
+      { date: "2026-03-05", value: null, gain: null, approximate: false, suspectReason: null },
     ]);
     await expect(as(outsider, (tx) => getAccount(tx, { workspaceId: ws, accountId: created.id, range }))).rejects.toMatchObject({ code: "not_found" });
     await expect(as(viewer, (tx) => updateAccount(tx, { workspaceId: ws, actorId: viewer, accountId: created.id, patch: { active: true } }))).rejects.toMatchObject({ code: "not_found" });

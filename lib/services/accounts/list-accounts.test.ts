@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAsUser } from "@/lib/db/rls";
+import { getAccountQuality } from "@/lib/services/accounts/get-account-quality";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 
@@ -11,8 +12,9 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   const viewer = randomUUID();
   const outsider = randomUUID();
   const query = (input: Record<string, unknown> = {}) => listAccountsQuerySchema.parse(input);
-  // Noon on 12 February in UTC: the latest snapshots (10 February) are two days old, still fresh.
-  const scope = { workspaceId: ws, timezone: "UTC", now: new Date("2026-02-12T12:00:00Z") };
+  // Noon on 11 February in UTC: the latest snapshots (10 February) are a day old, fresh.
+  const TODAY = "2026-02-11";
+  const scope = { workspaceId: ws, timezone: "UTC", now: new Date(`${TODAY}T12:00:00Z`) };
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
@@ -59,8 +61,8 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
     expect(grower).toMatchObject({ change1d: 10, change90d: null, rankInPlatform: 1 });
     expect(flat).toMatchObject({ change1d: 0, rankInPlatform: 1 });
     expect([fresh?.rankInPlatform, unreported?.rankInPlatform]).toEqual([null, null]);
-    // 14 January to 12 February: the grower's readings to 10 February, then two days not reported.
-    expect(grower?.sparkline).toEqual([...Array.from({ length: 28 }, (_, n) => 1130 + 10 * n), null, null]);
+    // 13 January to 11 February: the grower's readings to 10 February, then a day not reported.
+    expect(grower?.sparkline).toEqual([...Array.from({ length: 29 }, (_, n) => 1120 + 10 * n), null]);
     expect(unreported?.sparkline.every((value) => value === null)).toBe(true);
   });
 
@@ -94,5 +96,30 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   it("shows nothing of the workspace to a member of another workspace", async () => {
     const page = await runAsUser(db.connection, { sub: outsider }, (tx) => listAccounts(tx, { scope, query: query() }));
     expect(page).toEqual({ rows: [], total: 0 });
+  });
+
+  it("scores each row's data quality over the 30 days up to today, as the account page does", async () => {
+    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { scope, query: query({ sort: "handle" }) }));
+    const byHandle = Object.fromEntries(page.rows.map((row) => [row.handle, row.quality]));
+    // 29 of the 30 days reported (today not yet), yesterday's figure, exact: 100 × (0.4 × 29/30 + 0.3 + 0.15 + 0.15).
+    expect(byHandle.grower).toMatchObject({ score: 99, band: "good", reportedDays: 29, expectedDays: 30, ageDays: 1, approximateDays: 0, suspectDays: 0 });
+    // Every figure rounded by the platform.
+    expect(byHandle.flat).toMatchObject({ score: 84, exactness: 0, approximateDays: 29 });
+    // Scraped daily, but never a follower count: only fresh and free of suspects.
+    expect(byHandle.unreported).toMatchObject({ score: 45, band: "poor", completeness: 0 });
+    expect(byHandle.fresh).toBeNull();
+
+    const detail = (user: string, accountId: string) => runAsUser(db.connection, { sub: user }, (tx) => getAccountQuality(tx, { workspaceId: ws, accountId, today: TODAY }));
+    const grower = page.rows.find((row) => row.handle === "grower")!;
+    expect(await detail(viewer, grower.id)).toEqual(grower.quality);
+    expect(await detail(outsider, grower.id)).toBeNull();
+  });
+
+  it("counts suspect snapshots against the score", async () => {
+    const grower = "00000000-0000-4000-8000-000000000001";
+    // A fall to a tenth that recovers the next day is flagged suspect by the database.
+    await db.connection.runner.query("update account_snapshots set followers = 130 where account_id = $1 and snapshot_date = '2026-02-05'", [grower]);
+    const quality = await runAsUser(db.connection, { sub: viewer }, (tx) => getAccountQuality(tx, { workspaceId: ws, accountId: grower, today: TODAY }));
+    expect(quality).toMatchObject({ suspectDays: 1, suspects: 0.75, score: 95 });
   });
 });

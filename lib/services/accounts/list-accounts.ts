@@ -6,6 +6,7 @@ import { addDays, calendarDays } from "@/lib/domain/calendar";
 import { STALE_AFTER_DAYS } from "@/lib/domain/freshness";
 import { localDate } from "@/lib/domain/local-time";
 import { PLATFORMS } from "@/lib/domain/platforms";
+import { QUALITY_WINDOW_DAYS, scoreDataQuality, type DataQuality } from "./score-data-quality";
 
 export const ACCOUNT_SORTS = ["change_7d", "change_7d_asc", "change_30d", "followers", "handle"] as const;
 /** Which accounts a list counts: every one, only those being tracked, or only the paused ones. */
@@ -45,6 +46,8 @@ export interface AccountRow {
   rankInPlatform: number | null;
   /** Followers on each of the last SPARKLINE_DAYS days, null where not reported (a gap, not 0). */
   sparkline: (number | null)[];
+  /** null until the account has a snapshot (docs/data-quality.md#the-score). */
+  quality: DataQuality | null;
 }
 
 /** Days in each row's followers sparkline, today included. */
@@ -123,7 +126,7 @@ export function accountsPageQuery(scope: AccountsScope, query: ListAccountsQuery
       select a.id, rank() over (partition by a.platform order by a.latest_followers desc)::int as rank
       from accounts a where a.workspace_id = ${scope.workspaceId} and a.active and a.latest_followers is not null
     )
-    select page.*, r.rank,
+    select page.*, r.rank, q.reported_days, q.approximate_days, q.suspect_days, to_char(f.first_date, 'YYYY-MM-DD') as first_date,
       case when not page.stale then (page.followers - ${reading(1, 2)})::float8 end as change_1d,
       case when not page.stale then (page.followers - ${reading(90, 93)})::float8 end as change_90d,
       (select jsonb_agg(jsonb_build_object('date', to_char(s.snapshot_date, 'YYYY-MM-DD'), 'followers', s.followers) order by s.snapshot_date)
@@ -131,12 +134,21 @@ export function accountsPageQuery(scope: AccountsScope, query: ListAccountsQuery
        where s.account_id = page.id and s.snapshot_date between ${sparkFrom}::date and ${today}::date
          and s.followers is not null and s.suspect_reason is null) as spark
     from page left join ranked r on r.id = page.id
+    left join lateral (
+      select count(*) filter (where s.followers is not null)::int as reported_days,
+             count(*) filter (where s.followers is not null and s.approximate)::int as approximate_days,
+             count(*) filter (where s.suspect_reason is not null)::int as suspect_days
+      from account_snapshots s
+      where s.account_id = page.id and s.snapshot_date between ${today}::date - ${QUALITY_WINDOW_DAYS - 1}::int and ${today}::date
+    ) q on true
+    left join lateral (select min(s.snapshot_date) as first_date from account_snapshots s where s.account_id = page.id) f on true
     order by page.n`;
 }
 
 /** Runs under the caller's RLS: another workspace's id yields an empty page. */
 export async function listAccounts(db: Db, { scope, query }: { scope: AccountsScope; query: ListAccountsQuery }): Promise<AccountPage> {
   const raw = rowsOf<Record<string, unknown>>(await db.execute(accountsPageQuery(scope, query)));
+  const today = localDate(scope.timezone, scope.now);
   const rows = raw.map((row) => ({
     id: String(row.id),
     platform: row.platform as AccountRow["platform"],
@@ -156,7 +168,15 @@ export async function listAccounts(db: Db, { scope, query }: { scope: AccountsSc
     change1d: row.change_1d === null ? null : Number(row.change_1d),
     change90d: row.change_90d === null ? null : Number(row.change_90d),
     rankInPlatform: row.rank === null ? null : Number(row.rank),
-    sparkline: fillSparkline(addDays(localDate(scope.timezone, scope.now), 1 - SPARKLINE_DAYS), (row.spark as { date: string; followers: number | string }[] | null) ?? []),
+    sparkline: fillSparkline(addDays(today, 1 - SPARKLINE_DAYS), (row.spark as { date: string; followers: number | string }[] | null) ?? []),
+    quality: scoreDataQuality({
+      today,
+      firstDate: (row.first_date as string | null) ?? null,
+      latestDate: (row.latest_date as string | null) ?? null,
+      reportedDays: Number(row.reported_days ?? 0),
+      approximateDays: Number(row.approximate_days ?? 0),
+      suspectDays: Number(row.suspect_days ?? 0),
+    }),
   }));
   const total = raw.length > 0 ? Number(raw[0]?.total) : 0;
   return { rows, total };

@@ -3,8 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AccountEditor } from "@/components/accounts/account-editor";
-import { FollowersChart } from "@/components/accounts/followers-chart";
+import { MetricChart } from "@/components/accounts/metric-chart";
+import { RunSnapshotButton } from "@/components/accounts/run-snapshot-button";
+import { EmptyState } from "@/components/layout/empty-state";
 import { ExportLinks } from "@/components/layout/export-links";
+import { QualityDetails } from "@/components/accounts/data-quality";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -12,10 +15,16 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
+import { localDate } from "@/lib/domain/local-time";
 import { AppError } from "@/lib/errors";
-import { formatCount, formatHandle, PLATFORM_LABELS } from "@/lib/format";
+import { formatChange, formatCount, formatHandle, PLATFORM_LABELS } from "@/lib/format";
 import { profileUrlOf } from "@/lib/services/accounts/account-identity";
-import { accountHistoryQuerySchema, dailyFollowers, getAccount } from "@/lib/services/accounts/get-account";
+import { ACCOUNT_METRIC_LABELS, ACCOUNT_METRICS, isAccountMetric } from "@/lib/domain/account-metrics";
+import { addDays } from "@/lib/domain/calendar";
+import { dailyMetric } from "@/lib/services/accounts/daily-metric";
+import { accountHistoryQuerySchema, getAccount } from "@/lib/services/accounts/get-account";
+import { getAccountChanges } from "@/lib/services/accounts/get-account-changes";
+import { getAccountQuality } from "@/lib/services/accounts/get-account-quality";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -38,18 +47,36 @@ export default async function AccountPage({
   const { workspace: slug, accountId } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
   if (!z.uuid().safeParse(accountId).success) notFound();
-  const { from } = await searchParams;
+  const query = await searchParams;
+  const metric = isAccountMetric(query.metric) ? query.metric : "followers";
+  // Ranges end today in the workspace's time zone, the day snapshots are dated by.
+  const today = localDate(workspace.timezone, new Date());
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   // A hand-edited range falls back to the default instead of failing the page.
-  const parsedRange = accountHistoryQuerySchema.safeParse({ from: typeof from === "string" ? from : undefined });
-  const range = parsedRange.success ? parsedRange.data : accountHistoryQuerySchema.parse({});
-  const account = await withUserDb(claims, (tx) => getAccount(tx, { workspaceId: workspace.id, accountId, range })).catch((error: unknown) => {
+  const parsedRange = accountHistoryQuerySchema.safeParse({ from: text(query.from) ?? addDays(today, -89), to: text(query.to) ?? today });
+  const range = parsedRange.success ? parsedRange.data : accountHistoryQuerySchema.parse({ from: addDays(today, -89), to: today });
+  const [account, changes, quality] = await withUserDb(claims, (tx) =>
+    Promise.all([
+      getAccount(tx, { workspaceId: workspace.id, accountId, range }),
+      getAccountChanges(tx, { workspaceId: workspace.id, accountId, metric }),
+      getAccountQuality(tx, { workspaceId: workspace.id, accountId, today }),
+    ]),
+  ).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
   const handle = formatHandle(account.platform, account.handle);
   const profileUrl = account.profileUrl ?? profileUrlOf(account.platform, account.handle);
   const recent = account.history.snapshots.slice(-RECENT).reverse();
-  const fromFor = (days: number) => new Date(Date.parse(range.to) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const hrefFor = (next: { metric?: string; days?: number }) => {
+    const params = new URLSearchParams({ metric: next.metric ?? metric });
+    params.set("from", next.days ? addDays(range.to, -(next.days - 1)) : range.from);
+    if (range.to !== today) params.set("to", range.to);
+    return `?${params.toString()}`;
+  };
+  const rangeDays = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
+  const label = ACCOUNT_METRIC_LABELS[metric];
+  const neverScraped = account.healthStatus === "unknown" && account.history.snapshots.length === 0 && changes.latestDate === null;
 
   return (
     <div className="space-y-4">
@@ -109,22 +136,82 @@ export default async function AccountPage({
 
       <Card>
         <CardHeader>
-          <CardTitle>Followers</CardTitle>
-          <CardDescription className="flex flex-wrap gap-3">
-            <span>
-              {range.from} to {range.to}
-            </span>
-            {RANGES.map(({ label, days }) => (
-              <Link key={days} className="underline underline-offset-4" href={`?from=${fromFor(days)}`}>
-                {label}
-              </Link>
-            ))}
+          <CardTitle>Data quality</CardTitle>
+          <CardDescription>
+            Over the last 30 days, on {today}.{" "}
+            <span title="Snapshots flagged suspect are kept and shown, and left out of growth figures.">Suspect days are marked × on the chart.</span>
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <FollowersChart points={dailyFollowers(account.history)} />
+          <QualityDetails quality={quality} />
         </CardContent>
       </Card>
+
+      {neverScraped ? (
+        <EmptyState
+          title="Not scraped yet"
+          description={
+            hasRole(workspace.role, "editor")
+              ? "Reach has no snapshot of this account. Run one now, or wait for the next daily run."
+              : "Reach has no snapshot of this account yet; the next daily run takes the first one."
+          }
+          action={hasRole(workspace.role, "editor") ? <RunSnapshotButton workspaceSlug={workspace.slug} accountId={account.id} /> : undefined}
+        />
+      ) : (
+        <Card>
+          <CardHeader>
+            <CardTitle>{label}</CardTitle>
+            <CardDescription className="space-y-2">
+              <span className="flex flex-wrap gap-3" role="group" aria-label="Figure">
+                {ACCOUNT_METRICS.map((option) => (
+                  <Link
+                    key={option}
+                    href={hrefFor({ metric: option })}
+                    aria-current={option === metric ? "page" : undefined}
+                    className={option === metric ? "font-semibold text-foreground" : "underline underline-offset-4"}
+                  >
+                    {ACCOUNT_METRIC_LABELS[option]}
+                  </Link>
+                ))}
+              </span>
+              <span className="flex flex-wrap gap-3" role="group" aria-label="Range">
+                <span>
+                  {range.from} to {range.to}
+                </span>
+                {RANGES.map(({ label: rangeLabel, days }) => (
+                  <Link
+                    key={days}
+                    href={hrefFor({ days })}
+                    aria-current={days === rangeDays ? "page" : undefined}
+                    className={days === rangeDays ? "font-semibold text-foreground" : "underline underline-offset-4"}
+                  >
+                    {rangeLabel}
+                  </Link>
+                ))}
+              </span>
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <dl className="grid gap-3 text-sm sm:grid-cols-4" data-testid="account-changes">
+              <div>
+                <dt className="text-muted-foreground">Latest{changes.latestDate ? ` (${changes.latestDate})` : ""}</dt>
+                <dd className="text-lg font-semibold tabular-nums">{formatCount(changes.latest)}</dd>
+              </div>
+              {changes.changes.map((change) => (
+                <div key={change.days}>
+                  <dt className="text-muted-foreground">{change.days}-day change</dt>
+                  <dd className="text-lg font-semibold tabular-nums">
+                    {formatChange(change.change)}
+                    {change.percent !== null ? <span className="ml-1 text-sm font-normal text-muted-foreground">({change.percent >= 0 ? "+" : "−"}{Math.abs(change.percent).toFixed(1)}%)</span> : null}
+                  </dd>
+                  <dd className="text-xs text-muted-foreground">{change.since ? `since ${change.since}` : "not enough history"}</dd>
+                </div>
+              ))}
+            </dl>
+            <MetricChart points={dailyMetric(account.history, metric)} label={label} />
+          </CardContent>
+        </Card>
+      )}
 
       <Card>
         <CardHeader>

@@ -64,6 +64,13 @@ describe("workspace API route handlers on pglite", () => {
       expect(response.status).toBe(401);
     });
 
+    it("skips the work of a client that has gone away (Next aborts request.signal)", async () => {
+      const gone = AbortSignal.abort();
+      const response = await callRoute(accountsRoute.POST, `${base}/accounts`, { workspace: "team" }, { method: "POST", cookie: cookies.editor, json: { platform: "x", handle: "never-created" }, signal: gone });
+      expect(response.status).toBe(499);
+      expect(await run("select id from accounts where handle = 'never-created'")).toEqual([]);
+    });
+
     it("404 for a workspace the caller is not in, and for one that does not exist", async () => {
       const notMine = await callRoute(accountsRoute.GET, `${base}/accounts`, { workspace: "team" }, { cookie: cookies.outsider });
       expect(await problemOf(notMine)).toMatchObject({ status: 404, code: "not_found" });

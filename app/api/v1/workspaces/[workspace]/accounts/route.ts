@@ -1,4 +1,6 @@
 import { NextResponse } from "next/server";
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
+import { localDate } from "@/lib/domain/local-time";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 import { createAccount, createAccountSchema } from "@/lib/services/accounts/create-account";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
@@ -6,7 +8,11 @@ import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/l
 /** GET /api/v1/workspaces/:workspace/accounts — the Accounts page's data as JSON. */
 export const GET = workspaceRoute({ role: "viewer" }, async ({ request, tx, workspace }) => {
   const query = listAccountsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  const page = await listAccounts(tx, { scope: { workspaceId: workspace.id, timezone: workspace.timezone, now: new Date() }, query });
+  const now = new Date();
+  const today = localDate(workspace.timezone, now);
+  const page = await cachedSummary(tx, { workspace, kind: "accounts", query: { ...query, today } }, () =>
+    listAccounts(tx, { scope: { workspaceId: workspace.id, timezone: workspace.timezone, now }, query }),
+  );
   return { data: page.rows, total: page.total, page: query.page, pageSize: query.pageSize };
 });
 

@@ -1,3 +1,4 @@
+import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 import { leaderboardQuerySchema, rankPostGroups } from "@/lib/services/posts/rank-post-groups";
 
@@ -6,6 +7,9 @@ import { leaderboardQuerySchema, rankPostGroups } from "@/lib/services/posts/ran
  * one row per group: posted in the period (posts, slideshows, videos, views, medianViews,
  * engagementRate, topPost) and gained in it (viewsGained, daily), days in the workspace's timezone.
  */
-export const GET = workspaceRoute({ role: "viewer" }, async ({ request, tx, workspace }) => ({
-  data: await rankPostGroups(tx, { workspace, query: leaderboardQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams)) }),
-}));
+export const GET = workspaceRoute({ role: "viewer" }, async ({ request, tx, workspace }) => {
+  const query = leaderboardQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+  // The timezone is a setting, not data: part of the key, since changing it moves every day's bounds.
+  const spec = { workspace, kind: "leaderboard", query: { ...query, timezone: workspace.timezone } } as const;
+  return { data: await cachedSummary(tx, spec, () => rankPostGroups(tx, { workspace, query })) };
+});

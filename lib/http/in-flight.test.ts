@@ -1,0 +1,124 @@
+import { AsyncResource } from "node:async_hooks";
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAsUser } from "@/lib/db/rls";
+import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
+import { clientGone, inFlightRequests, trackInFlightRequests } from "./in-flight";
+
+const CAP = 4;
+
+/**
+ * A real HTTP server behind the gate, as `next start` is: a request the gate admits is held, like a
+ * slow page, until the test releases it.
+ */
+describe("the per-instance concurrency cap on a real HTTP server", () => {
+  let server: Server;
+  let base: string;
+  const held: ServerResponse[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const closed = new WeakMap<ServerResponse, Promise<void>>();
+  // clientGone() as the request's own work would call it later, in the request's scope.
+  const goneProbe = new WeakMap<ServerResponse, () => boolean>();
+  // And a query it would run next, through the RLS entry point.
+  const queryProbe = new WeakMap<ServerResponse, () => Promise<unknown>>();
+  let db: TestDatabase;
+  let untrack: () => void;
+
+  const heldReaches = (count: number) =>
+    new Promise<void>((resolve) => (held.length >= count ? resolve() : waiters.push({ count, resolve })));
+  const release = () => {
+    for (const response of held.splice(0)) if (!response.writableEnded && !response.destroyed) response.end("done");
+  };
+
+  beforeAll(async () => {
+    untrack = trackInFlightRequests(CAP);
+    db = await createTestDatabase("pglite");
+    server = createServer((req, res) => {
+      closed.set(res, new Promise((resolve) => res.once("close", () => resolve())));
+      goneProbe.set(res, AsyncResource.bind(() => clientGone()));
+      queryProbe.set(res, AsyncResource.bind(() => runAsUser(db.connection, null, (tx) => tx.execute(sql`select 1`))));
+      // The probes and static files answer at once, as in the app.
+      if (req.url === "/api/health" || req.url?.startsWith("/_next/")) return void res.end("ok");
+      held.push(res);
+      for (const waiter of waiters.filter((w) => held.length >= w.count)) waiter.resolve();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    // Test files share the worker's process: other files' servers must not meet this cap.
+    untrack?.();
+    release();
+    await new Promise((resolve) => server.close(resolve));
+    await db?.drop();
+  });
+
+  it("refuses past the cap at once with 503 overloaded and Retry-After, but never the probes", async () => {
+    const working = Array.from({ length: CAP }, () => fetch(`${base}/demo/accounts`));
+    await heldReaches(CAP);
+    expect(inFlightRequests()).toBe(CAP);
+
+    const refused = await fetch(`${base}/demo/accounts`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(await refused.json()).toMatchObject({ status: 503, code: "overloaded" });
+    expect((await fetch(`${base}/api/v1/workspaces/demo/accounts`)).status).toBe(503);
+    const navigation = await fetch(`${base}/demo/accounts`, { headers: { accept: "text/html,application/xhtml+xml" } });
+    expect([navigation.status, navigation.headers.get("content-type"), navigation.headers.get("retry-after")]).toEqual([503, "text/html; charset=utf-8", "1"]);
+    expect(await navigation.text()).toContain('http-equiv="refresh"');
+    expect((await fetch(`${base}/_next/static/chunk.js`)).status).toBe(200);
+
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+
+    release();
+    expect((await Promise.all(working)).map((response) => response.status)).toEqual(Array(CAP).fill(200));
+  });
+
+  it("frees a place when a client goes away before its answer", async () => {
+    const controllers = Array.from({ length: CAP }, () => new AbortController());
+    const working = controllers.map((controller) => fetch(`${base}/demo/accounts`, { signal: controller.signal }).catch(() => null));
+    await heldReaches(CAP);
+    expect((await fetch(`${base}/demo/accounts`)).status).toBe(503);
+
+    const gone = held.shift()!;
+    expect(goneProbe.get(gone)!()).toBe(false);
+    controllers[0]!.abort();
+    await closed.get(gone);
+    expect(goneProbe.get(gone)!()).toBe(true);
+    expect(goneProbe.get(held[0]!)!()).toBe(false);
+    await expect(queryProbe.get(gone)!()).rejects.toMatchObject({ code: "unavailable" });
+    await expect(queryProbe.get(held[0]!)!()).resolves.toBeDefined();
+    const admitted = fetch(`${base}/demo/accounts`);
+    await heldReaches(CAP);
+    release();
+    expect((await admitted).status).toBe(200);
+    await Promise.all(working);
+  });
+
+  it("answers a burst past the cap while the admitted work is still running, and is whole again after it", async () => {
+    const working = Array.from({ length: CAP }, () => fetch(`${base}/demo/accounts`));
+    await heldReaches(CAP);
+    // Nothing is released yet, so every one of these answers proves it was refused without waiting.
+    const burst = await Promise.all(Array.from({ length: CAP * 5 }, () => fetch(`${base}/demo/accounts`)));
+    expect(burst.map((response) => response.status)).toEqual(Array(CAP * 5).fill(503));
+    release();
+    await Promise.all(working);
+    expect(inFlightRequests()).toBe(0);
+    const next = Array.from({ length: CAP }, () => fetch(`${base}/demo/accounts`));
+    await heldReaches(CAP);
+    release();
+    expect((await Promise.all(next)).map((response) => response.status)).toEqual(Array(CAP).fill(200));
+  });
+
+  it("can be taken away, leaving the server as it was", async () => {
+    untrack();
+    const working = Array.from({ length: CAP + 2 }, () => fetch(`${base}/demo/accounts`));
+    await heldReaches(CAP + 2);
+    release();
+    expect((await Promise.all(working)).map((response) => response.status)).toEqual(Array(CAP + 2).fill(200));
+  });
+});

@@ -1,0 +1,102 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+
+interface State {
+  admitted: number;
+  cap: number;
+  gated: Map<Server, { gate: Listener; listeners: Listener[] }>;
+}
+
+// Shared through globalThis: one gate per process whichever bundle (instrumentation, the route's) loads this.
+const state = globalThis as unknown as { __reachInFlight?: State; __reachRequestScope?: AsyncLocalStorage<{ gone: boolean }> };
+const scope = (state.__reachRequestScope ??= new AsyncLocalStorage<{ gone: boolean }>());
+
+// Probes must keep answering under load: a busy instance is neither dead nor unready. Static files
+// are cheap and never refused.
+const EXEMPT = /^\/(api\/(health|ready)(\/|\?|$)|_next\/|favicon\.ico|icon\.svg|fonts\/)/;
+
+const OVERLOADED = JSON.stringify({
+  type: "about:blank#overloaded",
+  title: "The server is busy; try again in a moment.",
+  status: 503,
+  code: "overloaded",
+  detail: "The server is busy; try again in a moment.",
+});
+
+// A person navigating gets a page that tries again by itself; scripts and API clients get the problem.
+const BUSY_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Busy</title></head>' +
+  '<body style="font-family:system-ui,sans-serif;margin:4rem auto;max-width:32rem"><h1>Reach is busy</h1><p>Trying again in a moment…</p></body></html>';
+
+/** Requests admitted and not yet answered or lost; 0 until the gate is installed. */
+export function inFlightRequests(): number {
+  return state.__reachInFlight?.admitted ?? 0;
+}
+
+/** Whether the client of the request being served has disconnected before its answer: its remaining work is wasted. */
+export function clientGone(): boolean {
+  return scope.getStore()?.gone ?? false;
+}
+
+type Listener = (request: IncomingMessage, response: ServerResponse) => void;
+
+/**
+ * Puts a gate in front of the request listeners of every HTTP server in this process (`next start`,
+ * the standalone server.js, a test's), found through Node's `http.server.request.start` channel,
+ * which fires before the server hands a request to them. Past `cap` requests at once (0: no cap) it
+ * answers 503 overloaded itself, before Next does any work; an admitted request runs in a scope that
+ * `clientGone()` reads, and frees its place when its response closes. Once per process; the
+ * returned function takes the gate away again (for tests, which share a process with others).
+ */
+export function trackInFlightRequests(cap: number): () => void {
+  if (state.__reachInFlight) return () => {};
+  const tracked: State = { admitted: 0, cap, gated: new Map() };
+  state.__reachInFlight = tracked;
+
+  const gate = (listeners: Listener[]): Listener =>
+    function gated(this: Server, request, response) {
+      const exempt = EXEMPT.test(request.url ?? "");
+      if (!exempt && tracked.cap > 0 && tracked.admitted >= tracked.cap) {
+        const page = (request.headers.accept ?? "").includes("text/html");
+        response.writeHead(503, {
+          "content-type": page ? "text/html; charset=utf-8" : "application/problem+json",
+          "retry-after": "1",
+          "cache-control": "no-store",
+          "x-content-type-options": "nosniff",
+        });
+        response.end(page ? BUSY_PAGE : OVERLOADED);
+        return;
+      }
+      const context = { gone: false };
+      if (!exempt) tracked.admitted += 1;
+      response.once("close", () => {
+        if (!exempt) tracked.admitted -= 1;
+        if (!response.writableFinished) context.gone = true;
+      });
+      scope.run(context, () => {
+        for (const listener of listeners) listener.call(this, request, response);
+      });
+    };
+
+  const onStart = (message: unknown) => {
+    const { server } = message as { server: Server };
+    if (tracked.gated.has(server)) return;
+    // The server emits "request" right after this channel, so even this first request meets the gate.
+    const listeners = server.listeners("request") as Listener[];
+    const gated = gate(listeners);
+    tracked.gated.set(server, { gate: gated, listeners });
+    server.removeAllListeners("request");
+    server.on("request", gated);
+  };
+  subscribe("http.server.request.start", onStart);
+  return () => {
+    if (state.__reachInFlight !== tracked) return;
+    unsubscribe("http.server.request.start", onStart);
+    for (const [server, { gate: gated, listeners }] of tracked.gated) {
+      server.off("request", gated);
+      for (const listener of listeners) server.on("request", listener);
+    }
+    state.__reachInFlight = undefined;
+  };
+}
