@@ -60,8 +60,8 @@ async function generateWorkspace(connection: Connection) {
 
 async function measure(connection: Connection, workspaceId: string, userId: string) {
   const query = listAccountsQuerySchema.parse({});
-  const today = new Date().toISOString().slice(0, 10);
-  const page = () => runAsUser(connection, { sub: userId }, (tx) => listAccounts(tx, { workspaceId, query, today }));
+  const scope = { workspaceId, timezone: "UTC", now: new Date() };
+  const page = () => runAsUser(connection, { sub: userId }, (tx) => listAccounts(tx, { scope, query }));
   const trivial = () => runAsUser(connection, { sub: userId }, (tx) => tx.execute(sql`select 1`));
   const first = await page();
   if (first.rows.length !== Math.min(50, first.total) || first.total === 0) throw new Error("the query returned no rows");
@@ -70,7 +70,7 @@ async function measure(connection: Connection, workspaceId: string, userId: stri
   const pageSamples = await timeMany(ITERATIONS, page);
   const trivialSamples = await timeMany(ITERATIONS, trivial);
   const plan = await runAsUser(connection, { sub: userId }, async (tx) =>
-    rowsOf<Record<string, string>>(await tx.execute(sql`explain ${accountsPageQuery(workspaceId, query, today)}`))
+    rowsOf<Record<string, string>>(await tx.execute(sql`explain ${accountsPageQuery(scope, query)}`))
       .map((row) => Object.values(row)[0])
       .join("\n"),
   );

@@ -40,8 +40,8 @@ test("the demo admin sees the accounts with latest followers and 7-day change", 
   const rows = page.getByTestId("account-row");
   await expect(rows).toHaveCount(50);
   await expect(page.getByText(/\d+ tracked accounts/)).toBeVisible();
-  // Sorted by 7-day change, descending: the first row's change is a positive number.
-  await expect(rows.first().getByRole("cell").nth(3)).toHaveText(/^\+[\d,]+$/);
+  // Sorted by 7-day change, descending: the first row's change is a positive number (then its share, "+2.5%").
+  await expect(rows.first().getByRole("cell").nth(3)).toHaveText(/^\+[\d,]+(\+[\d.]+%)?$/);
 
   await page.getByLabel("Platform").selectOption("bluesky");
   await page.getByRole("button", { name: "Apply" }).click();

@@ -21,10 +21,17 @@ export function AccountsFilters({ query }: { query: ListAccountsQuery }) {
       <Select name="health" defaultValue={query.health ?? ""} aria-label="Health">
         <SelectOption value="">Any health</SelectOption>
         <SelectOption value="failing">Failing</SelectOption>
+        <SelectOption value="stale">Stale (no snapshot for 2+ days)</SelectOption>
         <SelectOption value="never_scraped">Never scraped</SelectOption>
+      </Select>
+      <Select name="show" defaultValue={query.show} aria-label="Which accounts">
+        <SelectOption value="all">All accounts</SelectOption>
+        <SelectOption value="active">Active</SelectOption>
+        <SelectOption value="paused">Paused</SelectOption>
       </Select>
       <Select name="sort" defaultValue={query.sort} aria-label="Sort">
         <SelectOption value="change_7d">7-day change</SelectOption>
+        <SelectOption value="change_7d_asc">7-day change, losses first</SelectOption>
         <SelectOption value="change_30d">30-day change</SelectOption>
         <SelectOption value="followers">Followers</SelectOption>
         <SelectOption value="handle">Handle</SelectOption>

@@ -171,6 +171,48 @@ export interface paths {
         patch: operations["updateAccount"];
         trace?: never;
     };
+    "/workspaces/{workspace}/accounts/{accountId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One account's daily snapshots, oldest first, as CSV or XLSX, streamed
+         * @description Least role: **viewer**.
+         */
+        get: operations["exportAccountHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/accounts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every account matching the Accounts page's filters and sort, as CSV or XLSX, streamed
+         * @description Growth is empty for stale accounts, as on the page; not reported figures are empty cells and approximate ones are flagged.
+         *
+         *     Least role: **viewer**.
+         */
+        get: operations["exportAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/accounts/import": {
         parameters: {
             query?: never;
@@ -609,6 +651,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspace}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The morning page: followers across active accounts with 30 days of totals, movers, failures, today's pipeline, the week's top posts and the last runs
+         * @description Least role: **viewer**.
+         */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspace}/posts": {
         parameters: {
             query?: never;
@@ -699,7 +761,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The explorer's current view as CSV, streamed (format=csv, the explorer's filters and sort)
+         * The explorer's current view as CSV or XLSX, streamed (format=csv|xlsx, the explorer's filters and sort)
          * @description Least role: **viewer**.
          */
         get: operations["exportPosts"];
@@ -723,6 +785,48 @@ export interface paths {
          * @description Least role: **viewer**.
          */
         get: operations["postsLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/posts/leaderboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The leaderboard as the page shows it, one row per group, as CSV or XLSX
+         * @description Least role: **viewer**.
+         */
+        get: operations["exportLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspace}/posts/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Views gained per day by VA, creator or set, posts published per day, slideshows against videos and median views by slide count
+         * @description Days are the workspace's calendar days; a day nothing was scraped is null (a gap), never 0.
+         *
+         *     Least role: **viewer**.
+         */
+        get: operations["postTrends"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1026,6 +1130,102 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        Overview: {
+            accounts: {
+                active: number;
+                all: number;
+                failing: number;
+                neverScraped: number;
+                stale: number;
+            };
+            failingAccounts: {
+                handle: string;
+                /** Format: uuid */
+                id: string;
+                lastErrorAt: string | null;
+                lastErrorCode: string | null;
+                /** @enum {string} */
+                platform: "x" | "instagram" | "facebook" | "linkedin" | "youtube" | "truth_social" | "tiktok" | "bluesky" | "threads" | "mastodon";
+            }[];
+            failingPosts: {
+                creator: string | null;
+                /** Format: uuid */
+                id: string;
+                lastErrorAt: string | null;
+                lastErrorCode: string | null;
+                postId: string;
+                va: string | null;
+            }[];
+            followers: {
+                accounts: number;
+                approximate: boolean;
+                asOf: string | null;
+                change7d: number | null;
+                change30d: number | null;
+                daily: {
+                    accounts: number;
+                    approximate: boolean;
+                    /** Format: date */
+                    date: string;
+                    followers: number | null;
+                }[];
+                total: number | null;
+            };
+            gainers: {
+                approximate: boolean;
+                change7d: number;
+                displayName: string | null;
+                followers: number | null;
+                handle: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                platform: "x" | "instagram" | "facebook" | "linkedin" | "youtube" | "truth_social" | "tiktok" | "bluesky" | "threads" | "mastodon";
+            }[];
+            losers: {
+                approximate: boolean;
+                change7d: number;
+                displayName: string | null;
+                followers: number | null;
+                handle: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                platform: "x" | "instagram" | "facebook" | "linkedin" | "youtube" | "truth_social" | "tiktok" | "bluesky" | "threads" | "mastodon";
+            }[];
+            pipelineToday: {
+                failures: number;
+                newPosts: number;
+                viewsGained: number | null;
+            };
+            posts: {
+                all: number;
+                failed: number;
+                scraped: number;
+            };
+            runs: {
+                createdAt: string;
+                finishedAt: string | null;
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                progressDone: number;
+                progressTotal: number | null;
+                status: string;
+                trigger: string;
+            }[];
+            /** Format: date */
+            today: string;
+            topPosts: {
+                creator: string | null;
+                /** Format: uuid */
+                id: string;
+                postId: string;
+                va: string | null;
+                views: number | null;
+                viewsGained7d: number;
+            }[];
+        };
         PostDetail: {
             post: {
                 attempts: number;
@@ -1138,6 +1338,42 @@ export interface components {
             views: number | null;
             viewsGained7d: number | null;
             viewsGained24h: number | null;
+        };
+        PostTrends: {
+            bySlideCount: {
+                /** @enum {string} */
+                bucket: "1–3" | "4–6" | "7+";
+                medianViews: number | null;
+                posts: number;
+            }[];
+            days: string[];
+            gained: {
+                daily: (number | null)[];
+                key: string | null;
+                other: boolean;
+                total: number;
+            }[];
+            published: {
+                /** Format: date */
+                date: string;
+                slideshows: number;
+                unknown: number;
+                videos: number;
+            }[];
+            slideshowVsVideo: {
+                slideshow: {
+                    medianViews: number | null;
+                    posts: number;
+                    views: number;
+                    viewsGained: number;
+                };
+                video: {
+                    medianViews: number | null;
+                    posts: number;
+                    views: number;
+                    viewsGained: number;
+                };
+            };
         };
         Problem: {
             /** @enum {string} */
@@ -2218,11 +2454,12 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
-                health?: "failing" | "never_scraped";
+                health?: "failing" | "stale" | "never_scraped";
                 /** @example 50 */
                 limit?: number;
                 platform?: "x" | "instagram" | "facebook" | "linkedin" | "youtube" | "truth_social" | "tiktok" | "bluesky" | "threads" | "mastodon";
                 q?: string;
+                show?: "all" | "active" | "paused";
                 /** @example followers */
                 sort?: "change_7d" | "change_30d" | "followers" | "handle";
             };
@@ -2965,6 +3202,224 @@ export interface operations {
             };
             /** @description `payload_too_large`: The upload is too large. */
             413: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again later. */
+            429: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAccountHistory: {
+        parameters: {
+            query?: {
+                /** @example csv */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                accountId: string;
+                /** @description The workspace's slug. */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description `invalid_input`: The request is not valid. */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again later. */
+            429: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAccounts: {
+        parameters: {
+            query?: {
+                /** @example xlsx */
+                format?: "csv" | "xlsx";
+                health?: "failing" | "stale" | "never_scraped";
+                platform?: "x" | "instagram" | "facebook" | "linkedin" | "youtube" | "truth_social" | "tiktok" | "bluesky" | "threads" | "mastodon";
+                q?: string;
+                /** @example active */
+                show?: "all" | "active" | "paused";
+                /** @example change_7d */
+                sort?: "change_7d" | "change_7d_asc" | "change_30d" | "followers" | "handle";
+            };
+            header?: never;
+            path: {
+                /** @description The workspace's slug. */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description `invalid_input`: The request is not valid. */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
                 headers: {
                     /** @description Requests allowed in the window. */
                     "RateLimit-Limit"?: number;
@@ -7371,6 +7826,119 @@ export interface operations {
             };
         };
     };
+    getOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace's slug. */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description Send it back as If-None-Match for a 304. */
+                    ETag?: string;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Overview"];
+                        meta: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Not modified: the If-None-Match tag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid_input`: The request is not valid. */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again later. */
+            429: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPosts: {
         parameters: {
             query?: {
@@ -7860,7 +8428,7 @@ export interface operations {
                 creator?: string;
                 dir?: "asc" | "desc";
                 /** @example csv */
-                format?: "csv";
+                format?: "csv" | "xlsx";
                 from?: string;
                 q?: string;
                 set?: string;
@@ -7880,7 +8448,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The text/csv content. */
+            /** @description The text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
             200: {
                 headers: {
                     /** @description Requests allowed in the window. */
@@ -7894,7 +8462,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description `invalid_input`: The request is not valid. */
@@ -8042,6 +8611,237 @@ export interface operations {
                         meta: {
                             next_cursor: string | null;
                         };
+                    };
+                };
+            };
+            /** @description Not modified: the If-None-Match tag still matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid_input`: The request is not valid. */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again later. */
+            429: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportLeaderboard: {
+        parameters: {
+            query: {
+                /** @example va */
+                by?: "va" | "creator" | "set";
+                /** @example xlsx */
+                format?: "csv" | "xlsx";
+                /** @example 2026-11-01 */
+                from: string;
+                /** @example 2026-11-30 */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace's slug. */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description `invalid_input`: The request is not valid. */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: Sign in to continue. */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: Not found. */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again later. */
+            429: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTrends: {
+        parameters: {
+            query: {
+                /** @example creator */
+                by?: "va" | "creator" | "set";
+                /** @example 2026-11-01 */
+                from: string;
+                /** @example 2026-11-30 */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workspace's slug. */
+                workspace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description Send it back as If-None-Match for a 304. */
+                    ETag?: string;
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request's id (yours when you sent a valid X-Request-Id), as logged. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PostTrends"];
+                        meta: Record<string, never>;
                     };
                 };
             };

@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, Images, LayoutDashboard, ListChecks, Menu, Settings, Trophy, Users, type LucideIcon } from "lucide-react";
+import { BarChart3, ChartColumnStacked, Images, LayoutDashboard, ListChecks, Menu, Settings, Trophy, Users, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
@@ -23,6 +23,7 @@ const navItems: NavItem[] = [
   { label: "Accounts", path: "/accounts", icon: Users },
   { label: "Posts", path: "/posts", icon: Images },
   { label: "Leaderboards", path: "/leaderboards", icon: Trophy },
+  { label: "Trends", path: "/trends", icon: ChartColumnStacked },
   { label: "Jobs", path: "/jobs", icon: ListChecks },
   { label: "Settings", path: "/settings", icon: Settings },
 ];

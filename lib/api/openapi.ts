@@ -81,7 +81,9 @@ function errorResponses(codes: ErrorCode[]): Record<string, JsonSchema> {
 function successResponse(operation: Operation, components: Record<string, JsonSchema>): Record<string, JsonSchema> {
   const status = String(operation.status);
   if (operation.produces) {
-    return { [status]: { description: `The ${operation.produces} content.`, headers: RATE_HEADERS, content: { [operation.produces]: { schema: { type: "string", format: "binary" } } } } };
+    const types = [operation.produces].flat();
+    const content = Object.fromEntries(types.map((type) => [type, { schema: { type: "string", format: "binary" } }]));
+    return { [status]: { description: `The ${types.join(" or ")} content.`, headers: RATE_HEADERS, content } };
   }
   if (!operation.response) return { [status]: { description: "Done; no content.", headers: RATE_HEADERS } };
   const media: JsonSchema = { schema: schemaOf(operation.response, "output", components) };

@@ -30,7 +30,7 @@ interface OperationInput<P, Q, B, D> {
   meta?: Shape;
   status?: 200 | 201 | 202 | 204;
   /** A non-JSON answer: CSV, ZIP, an image. */
-  produces?: string;
+  produces?: string | readonly string[];
   /** Errors besides the ones every operation of its kind can answer (see defaultErrors). */
   errors?: ErrorCode[];
   examples: { body?: unknown; query?: Record<string, string>; response?: unknown };

@@ -25,10 +25,10 @@ describe.each(CASES)("summary cache on %s with %s", (engine, backend) => {
 
   const accountsOf = (user: string, ws: string) =>
     runAsUser(db.connection, { sub: user }, (tx) =>
-      opened.cache.get(tx, { workspace: { id: ws, role: "viewer" }, kind: "accounts", query }, () => listAccounts(tx, { workspaceId: ws, query, today: "2026-01-10" })),
+      opened.cache.get(tx, { workspace: { id: ws, role: "viewer" }, kind: "accounts", query }, () => listAccounts(tx, { scope: { workspaceId: ws, timezone: "UTC", now: new Date("2026-01-10T12:00:00Z") }, query })),
     );
   const overviewOf = (user: string, ws: string) =>
-    runAsUser(db.connection, { sub: user }, (tx) => opened.cache.get(tx, { workspace: { id: ws, role: "viewer" }, kind: "overview", query: {} }, () => getOverview(tx, ws)));
+    runAsUser(db.connection, { sub: user }, (tx) => opened.cache.get(tx, { workspace: { id: ws, role: "viewer" }, kind: "overview", query: {} }, () => getOverview(tx, { workspace: { id: ws, timezone: "UTC" }, now: new Date("2026-01-10T12:00:00Z") })));
   const counts = (kind: "accounts" | "overview") => opened.cache.counts().find((row) => row.kind === kind)!;
 
   beforeAll(async () => {

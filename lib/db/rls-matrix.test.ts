@@ -147,6 +147,14 @@ const CASES: TableCase[] = [
     updateSet: sql`duration_ms = duration_ms`,
   },
   {
+    table: "workspace_follower_days",
+    // A rollup written only by triggers on account_snapshots and accounts; members read it.
+    allowed: { select: MEMBERS, insert: NOBODY, update: NOBODY, delete: NOBODY },
+    insert: (ids) => sql`insert into workspace_follower_days (workspace_id, date, followers, accounts, approximate) values (${ids.wsA}, '2030-01-01', 1, 1, false)`,
+    where: (ids) => sql`workspace_id = ${ids.wsA} and date = '2024-01-01'`,
+    updateSet: sql`followers = followers`,
+  },
+  {
     table: "audit_log",
     // Admins read it; only the service path writes it; nobody edits history.
     allowed: { select: ["admin"], insert: NOBODY, update: NOBODY, delete: NOBODY },

@@ -276,6 +276,25 @@ export const accountSnapshots = pgTable(
   ],
 ).enableRLS();
 
+// Followers summed over a workspace's active accounts per day, kept by triggers (migration
+// 20261203100810): each account counts its latest reading of the day or the two days before.
+export const workspaceFollowerDays = pgTable(
+  "workspace_follower_days",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    date: date("date").notNull(),
+    followers: bigint("followers", { mode: "number" }).notNull(),
+    accounts: integer("accounts").notNull(),
+    approximate: boolean("approximate").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.date] }),
+    pgPolicy("workspace_follower_days_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
+  ],
+).enableRLS();
+
 export const tiktokPosts = pgTable(
   "tiktok_posts",
   {

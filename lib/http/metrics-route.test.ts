@@ -83,8 +83,8 @@ describe.each(ENGINES)("GET /api/metrics on %s", (engine) => {
       return { hit: count("hit"), miss: count("miss") };
     };
     const before = await lookups();
-    await cachedSummary(db.connection.db, spec, () => getOverview(db.connection.db, ws!.id));
-    await cachedSummary(db.connection.db, spec, () => getOverview(db.connection.db, ws!.id));
+    await cachedSummary(db.connection.db, spec, () => getOverview(db.connection.db, { workspace: { id: ws!.id, timezone: "UTC" }, now: new Date() }));
+    await cachedSummary(db.connection.db, spec, () => getOverview(db.connection.db, { workspace: { id: ws!.id, timezone: "UTC" }, now: new Date() }));
     expect(await lookups()).toEqual({ hit: before.hit + 1, miss: before.miss + 1 });
   });
 });

@@ -5,6 +5,7 @@ import { AccountsFilters } from "@/components/accounts/accounts-filters";
 import { AccountsTable, Pagination } from "@/components/accounts/accounts-table";
 import { AddAccountDialog } from "@/components/accounts/add-account-dialog";
 import { EmptyState } from "@/components/layout/empty-state";
+import { ExportLinks } from "@/components/layout/export-links";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
@@ -37,10 +38,13 @@ export default async function AccountsPage({
   const { workspace: slug } = await params;
   const { claims, workspace } = await getWorkspaceContext(slug);
   const query = parseQuery(await searchParams);
-  // The data-quality score's freshness counts from the workspace's today, so today is part of the key.
-  const today = localDate(workspace.timezone, new Date());
+  // Freshness and the data-quality score count from the workspace's today, so today is part of the key.
+  const now = new Date();
+  const today = localDate(workspace.timezone, now);
   const page = await withUserDb(claims, (tx) =>
-    cachedSummary(tx, { workspace, kind: "accounts", query: { ...query, today } }, () => listAccounts(tx, { workspaceId: workspace.id, query, today })),
+    cachedSummary(tx, { workspace, kind: "accounts", query: { ...query, today } }, () =>
+      listAccounts(tx, { scope: { workspaceId: workspace.id, timezone: workspace.timezone, now }, query }),
+    ),
   );
   const pageCount = Math.max(1, Math.ceil(page.total / query.pageSize));
   const hrefFor = (target: number) => {
@@ -50,23 +54,35 @@ export default async function AccountsPage({
     return `?${next.toString()}`;
   };
 
+  const exportSearch = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && key !== "page" && key !== "pageSize") exportSearch.set(key, String(value));
+
   return (
     <div className="space-y-4">
       <PageHeader
         title="Accounts"
-        description={`${page.total} tracked accounts, latest followers and growth.`}
+        description={`${page.total} tracked accounts (${query.show === "all" ? "all: active and paused" : `${query.show} only`}), latest followers and growth; growth only for accounts with a snapshot in the last 2 days.`}
         actions={
-          hasRole(workspace.role, "editor") ? (
+          <>
+            <ExportLinks href={`/api/v1/workspaces/${workspace.slug}/accounts/export`} search={exportSearch} testId="export-accounts" />
+            {hasRole(workspace.role, "editor") ? (
             <>
               <AddAccountDialog workspaceSlug={workspace.slug} />
               <Button asChild>
                 <Link href={`/${workspace.slug}/accounts/import`}>Import CSV</Link>
               </Button>
             </>
-          ) : null
+            ) : null}
+          </>
         }
       />
       <AccountsFilters query={query} />
+      <form id="compare-accounts" method="get" action={`/${workspace.slug}/accounts/compare`} className="flex items-center gap-2 text-sm text-muted-foreground">
+        <Button type="submit" size="sm" variant="outline">
+          Compare selected
+        </Button>
+        <span>Tick up to 5 accounts to compare their followers on one chart.</span>
+      </form>
       {page.rows.length === 0 ? (
         <EmptyState icon={Users} title="No accounts match" description="Change the filters, or import accounts to start tracking them." />
       ) : (

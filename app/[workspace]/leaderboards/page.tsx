@@ -2,6 +2,7 @@ import { ArrowDown, ArrowUp, Trophy } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/layout/empty-state";
+import { ExportLinks } from "@/components/layout/export-links";
 import { PageHeader } from "@/components/layout/page-header";
 import { formatRate, slideUrl } from "@/components/posts/post-format";
 import { Sparkline } from "@/components/posts/sparkline";
@@ -87,7 +88,11 @@ export default async function LeaderboardsPage({ params, searchParams }: { param
 
   return (
     <div className="space-y-4">
-      <PageHeader title="Leaderboards" description={`Which ${LEADERBOARD_GROUP_LABELS[by]} performs, ${from} to ${to} (${workspace.timezone}).`} />
+      <PageHeader
+        title="Leaderboards"
+        description={`Which ${LEADERBOARD_GROUP_LABELS[by]} performs, ${from} to ${to} (${workspace.timezone}).`}
+        actions={<ExportLinks href={`/api/v1/workspaces/${workspace.slug}/posts/leaderboard/export`} search={new URLSearchParams({ by, from, to })} testId="export-leaderboard" />}
+      />
       <nav aria-label="Group by" className="flex flex-wrap gap-1">
         {LEADERBOARD_GROUPS.map((group) => (
           <Button key={group} asChild size="sm" variant={group === by ? "secondary" : "ghost"}>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/layout/export-links";
 import { PageHeader } from "@/components/layout/page-header";
 import { PostsExplorer } from "@/components/posts/posts-explorer";
-import { Button } from "@/components/ui/button";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { explorerSearch } from "@/lib/domain/posts-explorer";
@@ -29,11 +29,7 @@ export default async function PostsPage({ params, searchParams }: { params: Prom
         title="TikTok posts"
         description="Every post from the pipeline: filter, sort on any metric, and open one for its slides and history. Gains count views since the previous days' scrapes, in the workspace's timezone."
         actions={
-          <Button asChild variant="outline">
-            <a href={`/api/v1/workspaces/${workspace.slug}/posts/export?${exportSearch}`} download data-testid="export-csv">
-              Export CSV
-            </a>
-          </Button>
+          <ExportLinks href={`/api/v1/workspaces/${workspace.slug}/posts/export`} search={exportSearch} />
         }
       />
       <PostsExplorer slug={workspace.slug} options={options} hasPosts={options.hasPosts} initial={{ search: explorerSearch(new URLSearchParams(valid)), page }} />

@@ -3,7 +3,8 @@ import { PLATFORMS } from "@/lib/domain/platforms";
 import { SNAPSHOT_SOURCES } from "@/lib/domain/statuses";
 import { createAccountSchema } from "@/lib/services/accounts/create-account";
 import { accountHistoryQuerySchema } from "@/lib/services/accounts/get-account";
-import { listAccountsCursorQuerySchema } from "@/lib/services/accounts/list-accounts";
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/export-formats";
+import { listAccountsCursorQuerySchema, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 import { updateAccountSchema } from "@/lib/services/accounts/update-account";
 import { defineOperation } from "../operation";
 import { iso, isoDate, withWorkspace, workspaceParams } from "./common";
@@ -202,4 +203,33 @@ export const importAccounts = defineOperation({
   data: z.union([importPreviewSchema, importResultSchema]),
   errors: ["payload_too_large"],
   examples: { response: { data: { created: 12, unchanged: 0, duplicates: 1, invalid: 0 }, meta: {} } },
+});
+
+const exportFormat = { format: z.enum(EXPORT_FORMATS, { message: "format is csv or xlsx." }).default("csv") };
+
+export const exportAccounts = defineOperation({
+  id: "exportAccounts",
+  method: "GET",
+  path: "/workspaces/{workspace}/accounts/export",
+  tag: "Accounts",
+  summary: "Every account matching the Accounts page's filters and sort, as CSV or XLSX, streamed",
+  description: "Growth is empty for stale accounts, as on the page; not reported figures are empty cells and approximate ones are flagged.",
+  role: "viewer",
+  params: workspaceParams,
+  query: listAccountsQuerySchema.omit({ page: true, pageSize: true }).extend(exportFormat),
+  produces: Object.values(EXPORT_CONTENT_TYPES),
+  examples: { query: { format: "xlsx", show: "active", sort: "change_7d" } },
+});
+
+export const exportAccountHistory = defineOperation({
+  id: "exportAccountHistory",
+  method: "GET",
+  path: "/workspaces/{workspace}/accounts/{accountId}/export",
+  tag: "Accounts",
+  summary: "One account's daily snapshots, oldest first, as CSV or XLSX, streamed",
+  role: "viewer",
+  params: accountParams,
+  query: z.object(exportFormat),
+  produces: Object.values(EXPORT_CONTENT_TYPES),
+  examples: { query: { format: "csv" } },
 });

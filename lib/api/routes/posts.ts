@@ -2,9 +2,11 @@ import { z } from "zod";
 import { pageQuerySchema } from "../cursor";
 import { defineOperation } from "../operation";
 import { postDetailSchema } from "@/lib/services/posts/get-post-detail";
+import { postTrendsSchema, trendsQuerySchema } from "@/lib/services/posts/get-post-trends";
 import { leaderboardQuerySchema, leaderboardRowSchema } from "@/lib/services/posts/rank-post-groups";
 import { postExplorerRowSchema, searchPostsQuerySchema } from "@/lib/services/posts/search-posts";
 import { withWorkspace, workspaceParams } from "./common";
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/export-formats";
 
 const postParams = withWorkspace({ postId: z.uuid() });
 const postRow = {
@@ -97,11 +99,11 @@ export const exportPosts = defineOperation({
   method: "GET",
   path: "/workspaces/{workspace}/posts/export",
   tag: "Posts",
-  summary: "The explorer's current view as CSV, streamed (format=csv, the explorer's filters and sort)",
+  summary: "The explorer's current view as CSV or XLSX, streamed (format=csv|xlsx, the explorer's filters and sort)",
   role: "viewer",
   params: workspaceParams,
-  query: searchPostsQuerySchema.omit({ cursor: true, limit: true }).extend({ format: z.literal("csv", { message: "Only format=csv is available." }).default("csv") }),
-  produces: "text/csv",
+  query: searchPostsQuerySchema.omit({ cursor: true, limit: true }).extend({ format: z.enum(EXPORT_FORMATS, { message: "format is csv or xlsx." }).default("csv") }),
+  produces: Object.values(EXPORT_CONTENT_TYPES),
   examples: { query: { format: "csv", status: "failed" } },
 });
 
@@ -127,4 +129,31 @@ export const getSlide = defineOperation({
   params: withWorkspace({ postId: z.uuid(), index: z.coerce.number().int().min(0).max(99) }),
   produces: "image/*",
   examples: {},
+});
+
+export const postTrends = defineOperation({
+  id: "postTrends",
+  method: "GET",
+  path: "/workspaces/{workspace}/posts/trends",
+  tag: "Posts",
+  summary: "Views gained per day by VA, creator or set, posts published per day, slideshows against videos and median views by slide count",
+  description: "Days are the workspace's calendar days; a day nothing was scraped is null (a gap), never 0.",
+  role: "viewer",
+  params: workspaceParams,
+  query: trendsQuerySchema,
+  data: postTrendsSchema.meta({ id: "PostTrends" }),
+  examples: { query: { by: "creator", from: "2026-11-01", to: "2026-11-30" } },
+});
+
+export const exportLeaderboard = defineOperation({
+  id: "exportLeaderboard",
+  method: "GET",
+  path: "/workspaces/{workspace}/posts/leaderboard/export",
+  tag: "Posts",
+  summary: "The leaderboard as the page shows it, one row per group, as CSV or XLSX",
+  role: "viewer",
+  params: workspaceParams,
+  query: leaderboardQuerySchema.extend({ format: z.enum(EXPORT_FORMATS, { message: "format is csv or xlsx." }).default("csv") }),
+  produces: Object.values(EXPORT_CONTENT_TYPES),
+  examples: { query: { format: "xlsx", by: "va", from: "2026-11-01", to: "2026-11-30" } },
 });

@@ -5,9 +5,6 @@ import { getAccountQuality } from "@/lib/services/accounts/get-account-quality";
 import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 
-// The history runs 2026-01-01 to 2026-02-10; the score is taken the day after.
-const TODAY = "2026-02-11";
-
 describe.each(ENGINES)("listAccounts on %s", (engine) => {
   let db: TestDatabase;
   const ws = randomUUID();
@@ -15,6 +12,9 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   const viewer = randomUUID();
   const outsider = randomUUID();
   const query = (input: Record<string, unknown> = {}) => listAccountsQuerySchema.parse(input);
+  // Noon on 11 February in UTC: the latest snapshots (10 February) are a day old, fresh.
+  const TODAY = "2026-02-11";
+  const scope = { workspaceId: ws, timezone: "UTC", now: new Date(`${TODAY}T12:00:00Z`) };
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
@@ -45,7 +45,7 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
   });
 
   it("computes the latest followers and the 7- and 30-day change, sorted by 7-day change", async () => {
-    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { workspaceId: ws, query: query(), today: TODAY }));
+    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { scope, query: query() }));
     expect(page.total).toBe(4);
     expect(page.rows.map((row) => row.handle)).toEqual(["grower", "flat", "fresh", "unreported"]);
     const [grower, flat, fresh, unreported] = page.rows;
@@ -55,8 +55,19 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
     expect(unreported).toMatchObject({ followers: null, change7d: null, latestDate: "2026-02-10" });
   });
 
+  it("adds the 1- and 90-day change, the rank within the platform and a 30-day sparkline with gaps", async () => {
+    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { scope, query: query() }));
+    const [grower, flat, fresh, unreported] = page.rows;
+    expect(grower).toMatchObject({ change1d: 10, change90d: null, rankInPlatform: 1 });
+    expect(flat).toMatchObject({ change1d: 0, rankInPlatform: 1 });
+    expect([fresh?.rankInPlatform, unreported?.rankInPlatform]).toEqual([null, null]);
+    // 13 January to 11 February: the grower's readings to 10 February, then a day not reported.
+    expect(grower?.sparkline).toEqual([...Array.from({ length: 29 }, (_, n) => 1120 + 10 * n), null]);
+    expect(unreported?.sparkline.every((value) => value === null)).toBe(true);
+  });
+
   it("filters by platform and search text, and pages", async () => {
-    const tx = (input: Record<string, unknown>) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, { workspaceId: ws, query: query(input), today: TODAY }));
+    const tx = (input: Record<string, unknown>) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, { scope, query: query(input) }));
     expect((await tx({ platform: "bluesky" })).rows.map((r) => r.handle)).toEqual(["flat"]);
     expect((await tx({ q: "grow" })).rows.map((r) => r.handle)).toEqual(["grower"]);
     expect((await tx({ q: "%" })).total).toBe(0);
@@ -64,13 +75,31 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
     expect(second.rows.map((r) => r.handle)).toEqual(["grower", "unreported"]);
   });
 
+  it("a day later the accounts are stale: no growth, last in the ranking, found by health=stale; show=active|paused", async () => {
+    const later = { ...scope, now: new Date("2026-02-13T12:00:00Z") };
+    const tx = (input: Record<string, unknown>, at = later) => runAsUser(db.connection, { sub: viewer }, (t) => listAccounts(t, { scope: at, query: query(input) }));
+    const page = await tx({});
+    expect(page.rows.map((row) => [row.handle, row.stale, row.change7d, row.change30d, row.followers])).toEqual([
+      ["flat", true, null, null, 500],
+      ["fresh", false, null, null, null],
+      ["grower", true, null, null, 1400],
+      ["unreported", true, null, null, null],
+    ]);
+    expect((await tx({ health: "stale" })).rows.map((row) => row.handle)).toEqual(["flat", "grower", "unreported"]);
+    expect((await tx({ sort: "change_7d_asc" }, scope)).rows.map((row) => row.handle)).toEqual(["flat", "grower", "fresh", "unreported"]);
+    await db.connection.runner.query("update accounts set active = false where handle = 'flat' and workspace_id = $1", [ws]);
+    expect((await tx({ show: "paused" })).rows.map((row) => [row.handle, row.active])).toEqual([["flat", false]]);
+    expect((await tx({ show: "active" })).total).toBe(3);
+    await db.connection.runner.query("update accounts set active = true where handle = 'flat' and workspace_id = $1", [ws]);
+  });
+
   it("shows nothing of the workspace to a member of another workspace", async () => {
-    const page = await runAsUser(db.connection, { sub: outsider }, (tx) => listAccounts(tx, { workspaceId: ws, query: query(), today: TODAY }));
+    const page = await runAsUser(db.connection, { sub: outsider }, (tx) => listAccounts(tx, { scope, query: query() }));
     expect(page).toEqual({ rows: [], total: 0 });
   });
 
   it("scores each row's data quality over the 30 days up to today, as the account page does", async () => {
-    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { workspaceId: ws, query: query({ sort: "handle" }), today: TODAY }));
+    const page = await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { scope, query: query({ sort: "handle" }) }));
     const byHandle = Object.fromEntries(page.rows.map((row) => [row.handle, row.quality]));
     // 29 of the 30 days reported (today not yet), yesterday's figure, exact: 100 × (0.4 × 29/30 + 0.3 + 0.15 + 0.15).
     expect(byHandle.grower).toMatchObject({ score: 99, band: "good", reportedDays: 29, expectedDays: 30, ageDays: 1, approximateDays: 0, suspectDays: 0 });

@@ -2,25 +2,37 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
+import { addDays, calendarDays } from "@/lib/domain/calendar";
+import { STALE_AFTER_DAYS } from "@/lib/domain/freshness";
+import { localDate } from "@/lib/domain/local-time";
 import { PLATFORMS } from "@/lib/domain/platforms";
 import { decodeCursor, keysetPage, pageQuerySchema, type Page } from "@/lib/api/cursor";
 import { QUALITY_WINDOW_DAYS, scoreDataQuality, type DataQuality } from "./score-data-quality";
 
-export const ACCOUNT_SORTS = ["change_7d", "change_30d", "followers", "handle"] as const;
+export const ACCOUNT_SORTS = ["change_7d", "change_7d_asc", "change_30d", "followers", "handle"] as const;
+/** Which accounts a list counts: every one, only those being tracked, or only the paused ones. */
+export const ACCOUNT_SETS = ["all", "active", "paused"] as const;
 
 export const listAccountsQuerySchema = z.object({
   platform: z.enum(PLATFORMS).optional(),
-  health: z.enum(["failing", "never_scraped"]).optional(),
+  health: z.enum(["failing", "stale", "never_scraped"]).optional(),
+  show: z.enum(ACCOUNT_SETS).default("all"),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(ACCOUNT_SORTS).default("change_7d"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListAccountsQuery = z.infer<typeof listAccountsQuerySchema>;
-type AccountFilters = Pick<ListAccountsQuery, "platform" | "health" | "q">;
+
+type AccountFilters = Pick<ListAccountsQuery, "platform" | "health" | "q" | "show">;
+
+/** The API's four sorts, each a figure (or the handle) descending: keyset paging needs one direction. */
+const API_SORTS = ["change_7d", "change_30d", "followers", "handle"] as const;
 
 /** The API's list: the same filters and sorts, paged by keyset cursor instead of page number. */
-export const listAccountsCursorQuerySchema = listAccountsQuerySchema.omit({ page: true, pageSize: true }).extend(pageQuerySchema.shape);
+export const listAccountsCursorQuerySchema = listAccountsQuerySchema
+  .omit({ page: true, pageSize: true })
+  .extend({ sort: z.enum(API_SORTS).default("change_7d"), ...pageQuerySchema.shape });
 export type ListAccountsCursorQuery = z.infer<typeof listAccountsCursorQuerySchema>;
 
 export interface AccountRow {
@@ -30,6 +42,9 @@ export interface AccountRow {
   displayName: string | null;
   organization: string | null;
   isCore: boolean;
+  active: boolean;
+  /** The latest snapshot is older than the freshness window: its changes are left out (null). */
+  stale: boolean;
   healthStatus: "unknown" | "healthy" | "failing";
   lastErrorCode: string | null;
   latestDate: string | null;
@@ -37,8 +52,22 @@ export interface AccountRow {
   approximate: boolean;
   change7d: number | null;
   change30d: number | null;
+  change1d: number | null;
+  change90d: number | null;
+  /** Rank by followers among the workspace's active accounts on the same platform; null without a figure or when paused. */
+  rankInPlatform: number | null;
+  /** Followers on each of the last SPARKLINE_DAYS days, null where not reported (a gap, not 0). */
+  sparkline: (number | null)[];
   /** null until the account has a snapshot (docs/data-quality.md#the-score). */
   quality: DataQuality | null;
+}
+
+/** Days in each row's followers sparkline, today included. */
+export const SPARKLINE_DAYS = 30;
+
+function fillSparkline(from: string, points: { date: string; followers: number | string }[]): (number | null)[] {
+  const byDate = new Map(points.map((point) => [point.date, Number(point.followers)]));
+  return calendarDays(from, addDays(from, SPARKLINE_DAYS - 1)).map((date) => byDate.get(date) ?? null);
 }
 
 export interface AccountPage {
@@ -46,24 +75,38 @@ export interface AccountPage {
   total: number;
 }
 
-const ORDER: Record<(typeof ACCOUNT_SORTS)[number], SQL> = {
-  change_7d: sql`a.followers_change_7d desc nulls last, a.handle`,
-  change_30d: sql`a.followers_change_30d desc nulls last, a.handle`,
-  followers: sql`a.latest_followers desc nulls last, a.handle`,
-  handle: sql`a.handle, a.platform`,
+/** Where the list is read from: the workspace and its calendar day, for freshness. */
+export interface AccountsScope {
+  workspaceId: string;
+  timezone: string;
+  now: Date;
+}
+
+// Growth counts only while the latest snapshot is fresh: a stale account never tops a ranking with an old gain.
+const freshChange = (column: "followers_change_7d" | "followers_change_30d", freshFrom: string) =>
+  sql`case when a.latest_snapshot_date >= ${freshFrom}::date then a.${sql.raw(column)} end`;
+
+const ORDER: Record<(typeof ACCOUNT_SORTS)[number], (freshFrom: string) => SQL> = {
+  change_7d: (from) => sql`${freshChange("followers_change_7d", from)} desc nulls last, a.handle`,
+  change_7d_asc: (from) => sql`${freshChange("followers_change_7d", from)} asc nulls last, a.handle`,
+  change_30d: (from) => sql`${freshChange("followers_change_30d", from)} desc nulls last, a.handle`,
+  followers: () => sql`a.latest_followers desc nulls last, a.handle`,
+  handle: () => sql`a.handle, a.platform`,
 };
 
 /**
  * The Accounts page: latest followers and 7- and 30-day change per account, read from the columns
- * that the account_snapshots triggers maintain (see the account_latest migration), so the sort is
- * an index walk instead of three history probes per account. Only the page's rows then count their
- * last 30 days of history for the data-quality score (two index probes each). Exported for EXPLAIN in bench/.
+ * that the account_snapshots triggers maintain (see the account_latest migration) instead of three
+ * history probes per account; a change shows only while the account is fresh. Exported for EXPLAIN in bench/.
  */
-function accountFilters(workspaceId: string, query: AccountFilters): SQL[] {
-  const filters: SQL[] = [sql`a.workspace_id = ${workspaceId}`];
+function accountFilters(scope: AccountsScope, query: AccountFilters, freshFrom: string): SQL[] {
+  const filters: SQL[] = [sql`a.workspace_id = ${scope.workspaceId}`];
+  if (query.show === "active") filters.push(sql`a.active`);
+  if (query.show === "paused") filters.push(sql`not a.active`);
   if (query.platform) filters.push(sql`a.platform = ${query.platform}`);
   if (query.health === "failing") filters.push(sql`a.health_status = 'failing'`);
-  if (query.health === "never_scraped") filters.push(sql`a.last_success_at is null`);
+  if (query.health === "stale") filters.push(sql`a.latest_snapshot_date < ${freshFrom}::date`);
+  if (query.health === "never_scraped") filters.push(sql`a.latest_snapshot_date is null`);
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     filters.push(sql`(a.handle ilike ${like} or a.display_name ilike ${like} or a.organization ilike ${like})`);
@@ -71,37 +114,60 @@ function accountFilters(workspaceId: string, query: AccountFilters): SQL[] {
   return filters;
 }
 
-export function accountsPageQuery(workspaceId: string, query: ListAccountsQuery, today: string): SQL {
-  const filters = accountFilters(workspaceId, query);
+const freshFromOf = (scope: AccountsScope) => addDays(localDate(scope.timezone, scope.now), -STALE_AFTER_DAYS);
+
+export function accountsPageQuery(scope: AccountsScope, query: ListAccountsQuery): SQL {
+  const freshFrom = freshFromOf(scope);
+  const filters = accountFilters(scope, query, freshFrom);
   const offset = (query.page - 1) * query.pageSize;
+  const today = localDate(scope.timezone, scope.now);
+  const sparkFrom = addDays(today, 1 - SPARKLINE_DAYS);
+  // The page first; the 1- and 90-day changes, the sparkline and the rank are then read for its rows only.
+  const reading = (from: number, to: number) => sql`(
+    select s.followers from account_snapshots s
+    where s.account_id = page.id and s.followers is not null and s.suspect_reason is null
+      and s.snapshot_date <= page.latest_day - ${from}::int and s.snapshot_date >= page.latest_day - ${to}::int
+    order by s.snapshot_date desc limit 1)`;
   return sql`
     with page as (
-    select a.id, a.platform, a.handle, a.display_name, a.organization, a.is_core, a.health_status,
-           a.last_error_code, to_char(a.latest_snapshot_date, 'YYYY-MM-DD') as latest_date,
-           a.latest_followers::float8 as followers, coalesce(a.latest_approximate, false) as approximate,
-           a.followers_change_7d::float8 as change_7d, a.followers_change_30d::float8 as change_30d,
-           count(*) over ()::int as total, row_number() over (order by ${ORDER[query.sort]}) as ord
-    from accounts a
-    where ${sql.join(filters, sql` and `)}
-    order by ${ORDER[query.sort]}
-    limit ${query.pageSize} offset ${offset}
+      select a.id, a.platform, a.handle, a.display_name, a.organization, a.is_core, a.active, a.health_status,
+             coalesce(a.latest_snapshot_date < ${freshFrom}::date, false) as stale, a.latest_snapshot_date as latest_day,
+             a.last_error_code, to_char(a.latest_snapshot_date, 'YYYY-MM-DD') as latest_date,
+             a.latest_followers::float8 as followers, coalesce(a.latest_approximate, false) as approximate,
+             ${freshChange("followers_change_7d", freshFrom)}::float8 as change_7d, ${freshChange("followers_change_30d", freshFrom)}::float8 as change_30d,
+             count(*) over ()::int as total, row_number() over (order by ${ORDER[query.sort](freshFrom)}) as n
+      from accounts a
+      where ${sql.join(filters, sql` and `)}
+      order by n
+      limit ${query.pageSize} offset ${offset}
+    ),
+    ranked as (
+      select a.id, rank() over (partition by a.platform order by a.latest_followers desc)::int as rank
+      from accounts a where a.workspace_id = ${scope.workspaceId} and a.active and a.latest_followers is not null
     )
-    select p.*, q.reported_days, q.approximate_days, q.suspect_days, to_char(f.first_date, 'YYYY-MM-DD') as first_date
-    from page p
+    select page.*, r.rank, q.reported_days, q.approximate_days, q.suspect_days, to_char(f.first_date, 'YYYY-MM-DD') as first_date,
+      case when not page.stale then (page.followers - ${reading(1, 2)})::float8 end as change_1d,
+      case when not page.stale then (page.followers - ${reading(90, 93)})::float8 end as change_90d,
+      (select jsonb_agg(jsonb_build_object('date', to_char(s.snapshot_date, 'YYYY-MM-DD'), 'followers', s.followers) order by s.snapshot_date)
+       from account_snapshots s
+       where s.account_id = page.id and s.snapshot_date between ${sparkFrom}::date and ${today}::date
+         and s.followers is not null and s.suspect_reason is null) as spark
+    from page left join ranked r on r.id = page.id
     left join lateral (
       select count(*) filter (where s.followers is not null)::int as reported_days,
              count(*) filter (where s.followers is not null and s.approximate)::int as approximate_days,
              count(*) filter (where s.suspect_reason is not null)::int as suspect_days
       from account_snapshots s
-      where s.account_id = p.id and s.snapshot_date between ${today}::date - ${QUALITY_WINDOW_DAYS - 1}::int and ${today}::date
+      where s.account_id = page.id and s.snapshot_date between ${today}::date - ${QUALITY_WINDOW_DAYS - 1}::int and ${today}::date
     ) q on true
-    left join lateral (select min(s.snapshot_date) as first_date from account_snapshots s where s.account_id = p.id) f on true
-    order by p.ord`;
+    left join lateral (select min(s.snapshot_date) as first_date from account_snapshots s where s.account_id = page.id) f on true
+    order by page.n`;
 }
 
-/** Runs under the caller's RLS: another workspace's id yields an empty page. `today` is the workspace's local date, for the score. */
-export async function listAccounts(db: Db, { workspaceId, query, today }: { workspaceId: string; query: ListAccountsQuery; today: string }): Promise<AccountPage> {
-  const raw = rowsOf<Record<string, unknown>>(await db.execute(accountsPageQuery(workspaceId, query, today)));
+/** Runs under the caller's RLS: another workspace's id yields an empty page. */
+export async function listAccounts(db: Db, { scope, query }: { scope: AccountsScope; query: ListAccountsQuery }): Promise<AccountPage> {
+  const raw = rowsOf<Record<string, unknown>>(await db.execute(accountsPageQuery(scope, query)));
+  const today = localDate(scope.timezone, scope.now);
   const rows = raw.map((row) => ({
     id: String(row.id),
     platform: row.platform as AccountRow["platform"],
@@ -109,6 +175,8 @@ export async function listAccounts(db: Db, { workspaceId, query, today }: { work
     displayName: (row.display_name as string | null) ?? null,
     organization: (row.organization as string | null) ?? null,
     isCore: Boolean(row.is_core),
+    active: Boolean(row.active),
+    stale: Boolean(row.stale),
     healthStatus: row.health_status as AccountRow["healthStatus"],
     lastErrorCode: (row.last_error_code as string | null) ?? null,
     latestDate: (row.latest_date as string | null) ?? null,
@@ -116,6 +184,10 @@ export async function listAccounts(db: Db, { workspaceId, query, today }: { work
     approximate: Boolean(row.approximate),
     change7d: row.change_7d === null ? null : Number(row.change_7d),
     change30d: row.change_30d === null ? null : Number(row.change_30d),
+    change1d: row.change_1d === null ? null : Number(row.change_1d),
+    change90d: row.change_90d === null ? null : Number(row.change_90d),
+    rankInPlatform: row.rank === null ? null : Number(row.rank),
+    sparkline: fillSparkline(addDays(today, 1 - SPARKLINE_DAYS), (row.spark as { date: string; followers: number | string }[] | null) ?? []),
     quality: scoreDataQuality({
       today,
       firstDate: (row.first_date as string | null) ?? null,
@@ -129,15 +201,14 @@ export async function listAccounts(db: Db, { workspaceId, query, today }: { work
   return { rows, total };
 }
 
-/** An account as the API lists it: the page's row without the data-quality score. */
-export type ApiAccountRow = Omit<AccountRow, "quality">;
+/** An account as the API lists it: the page's row without the per-page extras (quality, sparkline, rank). */
+export type ApiAccountRow = Pick<
+  AccountRow,
+  "id" | "platform" | "handle" | "displayName" | "organization" | "isCore" | "healthStatus" | "lastErrorCode" | "latestDate" | "followers" | "approximate" | "change7d" | "change30d"
+>;
 
-const SORT_COLUMN: Record<(typeof ACCOUNT_SORTS)[number], SQL | null> = {
-  change_7d: sql`a.followers_change_7d::float8`,
-  change_30d: sql`a.followers_change_30d::float8`,
-  followers: sql`a.latest_followers::float8`,
-  handle: null,
-};
+const sortColumn = (sort: (typeof API_SORTS)[number], freshFrom: string): SQL | null =>
+  sort === "followers" ? sql`a.latest_followers::float8` : sort === "handle" ? null : sql`${freshChange(sort === "change_7d" ? "followers_change_7d" : "followers_change_30d", freshFrom)}::float8`;
 const accountCursor = z.tuple([z.number().nullable(), z.string(), z.uuid()]);
 const num = (value: unknown) => (value === null ? null : Number(value));
 
@@ -145,9 +216,10 @@ const num = (value: unknown) => (value === null ? null : Number(value));
  * Keyset paging in the sort's order (the figure descending, nulls last), then handle and id, so
  * every account appears exactly once however the list is walked.
  */
-export async function listAccountsByCursor(db: Db, { workspaceId, query }: { workspaceId: string; query: ListAccountsCursorQuery }): Promise<Page<ApiAccountRow>> {
-  const filters = accountFilters(workspaceId, query);
-  const column = SORT_COLUMN[query.sort];
+export async function listAccountsByCursor(db: Db, { scope, query }: { scope: AccountsScope; query: ListAccountsCursorQuery }): Promise<Page<ApiAccountRow>> {
+  const freshFrom = freshFromOf(scope);
+  const filters = accountFilters(scope, query, freshFrom);
+  const column = sortColumn(query.sort, freshFrom);
   if (query.cursor) {
     const [value, handle, id] = decodeCursor(query.cursor, accountCursor);
     const after = sql`(a.handle, a.id) > (${handle}, ${id}::uuid)`;
@@ -160,7 +232,8 @@ export async function listAccountsByCursor(db: Db, { workspaceId, query }: { wor
     await db.execute(sql`
       select a.id, a.platform, a.handle, a.display_name, a.organization, a.is_core, a.health_status, a.last_error_code,
              to_char(a.latest_snapshot_date, 'YYYY-MM-DD') as latest_date, a.latest_followers::float8 as followers,
-             coalesce(a.latest_approximate, false) as approximate, a.followers_change_7d::float8 as change_7d, a.followers_change_30d::float8 as change_30d
+             coalesce(a.latest_approximate, false) as approximate,
+             ${freshChange("followers_change_7d", freshFrom)}::float8 as change_7d, ${freshChange("followers_change_30d", freshFrom)}::float8 as change_30d
       from accounts a where ${sql.join(filters, sql` and `)} order by ${order} limit ${query.limit + 1}`),
   );
   const rows: ApiAccountRow[] = raw.map((row) => ({

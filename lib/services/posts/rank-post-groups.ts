@@ -88,8 +88,8 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
       ),
       gains as (
         select p.${column} as key, st.date,
-          sum(case when st.previous_date is not null then st.delta
-                   when (p.posted_at at time zone ${workspace.timezone})::date >= st.date - 1 then st.views end) as gained
+          sum(case when st.previous_date >= st.date - 7 then st.delta
+                   when st.previous_date is null and (p.posted_at at time zone ${workspace.timezone})::date >= st.date - 1 then st.views end) as gained
         from stats st join tiktok_posts p on p.id = st.post_id
         where st.date between ${query.from}::date and ${query.to}::date
         group by 1, 2

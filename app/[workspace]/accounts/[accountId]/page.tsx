@@ -6,6 +6,7 @@ import { AccountEditor } from "@/components/accounts/account-editor";
 import { MetricChart } from "@/components/accounts/metric-chart";
 import { RunSnapshotButton } from "@/components/accounts/run-snapshot-button";
 import { EmptyState } from "@/components/layout/empty-state";
+import { ExportLinks } from "@/components/layout/export-links";
 import { QualityDetails } from "@/components/accounts/data-quality";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -97,9 +98,12 @@ export default async function AccountPage({
           </>
         }
         actions={
-          <Link className="text-sm underline underline-offset-4" href={`/${workspace.slug}/accounts`}>
-            All accounts
-          </Link>
+          <>
+            <ExportLinks href={`/api/v1/workspaces/${workspace.slug}/accounts/${account.id}/export`} search={new URLSearchParams()} testId="export-history" />
+            <Link className="text-sm underline underline-offset-4" href={`/${workspace.slug}/accounts`}>
+              All accounts
+            </Link>
+          </>
         }
       />
 

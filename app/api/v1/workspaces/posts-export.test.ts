@@ -5,6 +5,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provideConnectionForTests } from "@/lib/db/process-connection";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
+import { xlsxRows } from "@/tests/xlsx-rows";
 import * as exportRoute from "./[workspace]/posts/export/route";
 
 const COUNT = 450;
@@ -72,8 +73,25 @@ describe("GET posts/export on pglite", () => {
     expect(views).toEqual([...views].sort((a, b) => a - b));
   });
 
+  it("streams the same view as XLSX: numbers as numbers, not reported as empty cells, formulas as plain text", async () => {
+    const response = await callRoute(exportRoute.GET, `${base}?format=xlsx&va=Mia`, slug, { cookie: cookies.viewer });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="posts-export-team-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const rows = await xlsxRows(Buffer.from(await response.arrayBuffer()));
+    const [header, ...data] = rows;
+    expect(header?.slice(0, 4)).toEqual(["Post URL", "Post ID", "Creator", "VA"]);
+    expect(data).toHaveLength(COUNT / 3);
+    const views = header!.indexOf("Views");
+    expect(data.find((row) => row[1] === "7300000000000000030")?.[views]).toBeNull();
+    expect(data.find((row) => row[1] === "7300000000000000033")?.[views]).toBe(330);
+    const all = await xlsxRows(Buffer.from(await (await callRoute(exportRoute.GET, `${base}?format=xlsx`, slug, { cookie: cookies.viewer })).arrayBuffer()));
+    expect(all).toHaveLength(COUNT + 1);
+    expect(all.find((row) => row[1] === "7300000000000000007")?.[2]).toBe('=HYPERLINK("http://evil.test","x")');
+  });
+
   it("refuses another format, a bad filter, and a workspace the caller is not in", async () => {
-    expect((await problemOf(await callRoute(exportRoute.GET, `${base}?format=xlsx`, slug, { cookie: cookies.viewer }))).status).toBe(400);
+    expect((await problemOf(await callRoute(exportRoute.GET, `${base}?format=pdf`, slug, { cookie: cookies.viewer }))).status).toBe(400);
     expect((await problemOf(await callRoute(exportRoute.GET, `${base}?sort=nonsense`, slug, { cookie: cookies.viewer }))).status).toBe(400);
     expect((await problemOf(await callRoute(exportRoute.GET, base, slug, { cookie: cookies.outsider }))).status).toBe(404);
   });

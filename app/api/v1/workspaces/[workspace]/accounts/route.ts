@@ -5,7 +5,7 @@ import { listAccountsByCursor } from "@/lib/services/accounts/list-accounts";
 
 /** GET /api/v1/workspaces/:workspace/accounts — the tracked accounts with their latest figures, by keyset cursor. */
 export const GET = workspaceRoute({ operation: ops.listAccounts }, async ({ tx, workspace, query }) =>
-  listResult(await listAccountsByCursor(tx, { workspaceId: workspace.id, query })),
+  listResult(await listAccountsByCursor(tx, { scope: { workspaceId: workspace.id, timezone: workspace.timezone, now: new Date() }, query })),
 );
 
 /** POST — add one account (editors and admins): platform optional when `handle` is a profile URL; 409 if tracked. */

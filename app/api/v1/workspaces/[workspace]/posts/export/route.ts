@@ -1,10 +1,10 @@
 import { exportPosts } from "@/lib/api/routes/posts";
-import { writeCsv, type CsvValue } from "@/lib/csv/write-csv";
 import { withUserDb } from "@/lib/db/rls";
+import { exportResponse, type ExportColumn } from "@/lib/export/stream-table";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 import { searchPosts, type PostExplorerRow } from "@/lib/services/posts/search-posts";
 
-const COLUMNS: [string, (row: PostExplorerRow) => CsvValue][] = [
+const COLUMNS: ExportColumn<PostExplorerRow>[] = [
   ["Post URL", (row) => row.url],
   ["Post ID", (row) => row.postId],
   ["Creator", (row) => row.creator],
@@ -27,29 +27,20 @@ const COLUMNS: [string, (row: PostExplorerRow) => CsvValue][] = [
 const PAGE = 200;
 
 /**
- * GET /api/v1/workspaces/:workspace/posts/export?format=csv&<the explorer's filters and sort> — the
- * current view as CSV, streamed a page at a time (each page its own RLS read), so a workspace's
- * 100,000 posts never sit in memory. Not reported figures are empty; cells that look like formulas are escaped.
+ * GET /api/v1/workspaces/:workspace/posts/export?format=csv|xlsx&<the explorer's filters and sort> —
+ * the current view, streamed a page at a time (each page its own RLS read), so a workspace's 100,000
+ * posts never sit in memory. Not reported figures are empty cells; CSV cells that look like formulas are escaped.
  */
 export const GET = workspaceRoute({ operation: exportPosts }, async ({ claims, workspace, query }) => {
-  const { format: _format, ...filters } = query;
+  const { format, ...filters } = query;
   const scope = { workspaceId: workspace.id, timezone: workspace.timezone, now: new Date() };
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let first = true;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
+  async function* pages() {
+    let cursor: string | undefined;
+    do {
       const page = await withUserDb(claims, (tx) => searchPosts(tx, { scope, query: { ...filters, cursor, limit: PAGE } }));
-      const rows = page.data.map((row) => COLUMNS.map(([, cell]) => cell(row)));
-      const text = writeCsv(first ? [COLUMNS.map(([name]) => name), ...rows] : rows, { bom: first });
-      if (first || rows.length > 0) controller.enqueue(encoder.encode(text));
-      first = false;
-      if (!page.nextCursor) controller.close();
-      else cursor = page.nextCursor;
-    },
-  });
-  const filename = `posts-${workspace.slug}-${scope.now.toISOString().slice(0, 10)}.csv`;
-  return new Response(body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "private, no-store" },
-  });
+      yield page.data;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  return exportResponse({ format, columns: COLUMNS, pages: pages(), filename: `posts-${workspace.slug}-${scope.now.toISOString().slice(0, 10)}`, sheetName: "Posts" });
 });

@@ -1,0 +1,155 @@
+/**
+ * The Overview, the leaderboards and the trends through the RLS path, against `select 1` through the
+ * same path: on the demo workspace (PGlite by default) and on a generated workspace of ACCOUNTS
+ * accounts × ACCOUNT_DAYS snapshots and POSTS posts × POST_DAYS stats (Postgres by default).
+ * Usage: npm run bench:overview [-- --engines pglite,postgres --accounts 2000 --account-days 120 --posts 10000 --post-days 30 --iterations 50]
+ * Postgres needs TEST_DATABASE_URL (a server database to create throwaway databases from).
+ */
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import type { Connection } from "@/lib/db/client";
+import { runAsUser } from "@/lib/db/rls";
+import { addDays } from "@/lib/domain/calendar";
+import { getOverview } from "@/lib/services/overview/get-overview";
+import { getPostTrends } from "@/lib/services/posts/get-post-trends";
+import { rankPostGroups } from "@/lib/services/posts/rank-post-groups";
+import { createBenchDatabase, ENGINES, type Engine } from "@/tests/db-harness";
+import { percentile, round, timeMany } from "./stats";
+
+const { values } = parseArgs({
+  options: {
+    engines: { type: "string" },
+    accounts: { type: "string", default: "2000" },
+    "account-days": { type: "string", default: "120" },
+    posts: { type: "string", default: "10000" },
+    "post-days": { type: "string", default: "30" },
+    iterations: { type: "string", default: "50" },
+  },
+});
+const ITERATIONS = Number(values.iterations);
+const ACCOUNTS = Number(values.accounts);
+const ACCOUNT_DAYS = Number(values["account-days"]);
+const POSTS = Number(values.posts);
+const POST_DAYS = Number(values["post-days"]);
+const engines = (values.engines?.split(",") ?? ENGINES) as Engine[];
+const WORKSPACE = "00000000-0000-4000-8000-00000000a003";
+const VIEWER = "00000000-0000-4000-8000-00000000b003";
+const TIMEZONE = "America/New_York";
+const LAST_DAY = "2026-06-30";
+
+interface Target {
+  connection: Connection;
+  workspaceId: string;
+  userId: string;
+  timezone: string;
+  today: string;
+}
+
+/** ACCOUNTS accounts with ACCOUNT_DAYS daily snapshots and POSTS posts with POST_DAYS daily stats, all ending on LAST_DAY. */
+async function generate(connection: Connection): Promise<Target> {
+  const run = (text: string, params: unknown[] = []) => connection.runner.query(text, params);
+  await run("insert into auth.users (id, email) values ($1, 'bench-overview@example.test')", [VIEWER]);
+  await run("insert into workspaces (id, slug, name, timezone) values ($1, 'bench-overview', 'Bench', $2)", [WORKSPACE, TIMEZONE]);
+  await run("insert into workspace_members (workspace_id, user_id, role) values ($1, $2, 'viewer')", [WORKSPACE, VIEWER]);
+  await run(
+    `insert into accounts (workspace_id, platform, handle, health_status, last_error_code, last_error_at)
+     select $1, 'x', 'acct' || i, case when i % 40 = 0 then 'failing' else 'healthy' end::health_status,
+       case when i % 40 = 0 then 'blocked' end, case when i % 40 = 0 then timestamptz '2026-06-30T10:00:00Z' end
+     from generate_series(1, $2::int) i`,
+    [WORKSPACE, ACCOUNTS],
+  );
+  const chunk = Math.max(1, Math.floor(200_000 / ACCOUNT_DAYS));
+  for (let from = 1; from <= ACCOUNTS; from += chunk) {
+    await run(
+      `insert into account_snapshots (account_id, workspace_id, snapshot_date, followers, source)
+       select a.id, a.workspace_id, $4::date - d, 10000 + abs(hashtext(a.handle)) % 90000 + (${ACCOUNT_DAYS} - d) * (abs(hashtext(a.handle)) % 50 - 20), 'api'
+       from accounts a, generate_series(0, $5::int - 1) d
+       where a.workspace_id = $1 and substr(a.handle, 5)::int between $2 and $3 and (d + substr(a.handle, 5)::int) % 17 <> 0`,
+      [WORKSPACE, from, Math.min(ACCOUNTS, from + chunk - 1), LAST_DAY, ACCOUNT_DAYS],
+    );
+  }
+  await run(
+    `insert into tiktok_posts (workspace_id, post_id, url, creator, set_id, va, status, is_slideshow, slide_count, posted_at, views, likes, comments, shares, saves, created_at, last_error_at)
+     select $1, (7500000000000000000 + i)::text, 'https://www.tiktok.com/@c/video/' || (7500000000000000000 + i), 'creator' || (i % 80), 'SET-' || (i % 300), 'VA' || (i % 12),
+       (case when i % 29 = 0 then 'failed' else 'scraped' end)::post_status, i % 2 = 0, case when i % 2 = 0 then 1 + i % 9 end,
+       $3::timestamptz - make_interval(days => i % 120, secs => i % 86400), 1000 + abs(hashtext(i::text)) % 500000, 50 + i % 5000, i % 300, i % 200, i % 400,
+       $3::timestamptz - make_interval(days => i % 120), case when i % 29 = 0 then $3::timestamptz end
+     from generate_series(1, $2::int) i`,
+    [WORKSPACE, POSTS, `${LAST_DAY}T12:00:00Z`],
+  );
+  await run(
+    `insert into tiktok_post_stats (post_id, workspace_id, date, views)
+     select p.id, p.workspace_id, $2::date - d, greatest(0, p.views - d * (1 + abs(hashtext(p.post_id)) % 200))
+     from tiktok_posts p, generate_series(0, $3::int - 1) d where p.workspace_id = $1`,
+    [WORKSPACE, LAST_DAY, POST_DAYS],
+  );
+  await connection.runner.exec("analyze");
+  return { connection, workspaceId: WORKSPACE, userId: VIEWER, timezone: TIMEZONE, today: LAST_DAY };
+}
+
+async function demo(connection: Connection): Promise<Target> {
+  const { seedDemo } = await import("@/lib/demo/seed-demo");
+  await seedDemo(connection, { storageRoot: await mkdtemp(path.join(tmpdir(), "reach-bench-")) });
+  await connection.runner.exec("analyze");
+  const [row] = await connection.runner.query<{ workspace_id: string; user_id: string; timezone: string; day: string }>(
+    `select m.workspace_id, m.user_id, w.timezone, (select max(snapshot_date)::text from account_snapshots s where s.workspace_id = w.id) as day
+     from workspace_members m join workspaces w on w.id = m.workspace_id where w.slug = 'demo' and m.role = 'viewer' limit 1`,
+  );
+  if (!row) throw new Error("demo workspace missing");
+  return { connection, workspaceId: row.workspace_id, userId: row.user_id, timezone: row.timezone, today: row.day };
+}
+
+async function measure(target: Target, dataset: string, engine: Engine) {
+  const workspace = { id: target.workspaceId, timezone: target.timezone };
+  const as = <T>(work: Parameters<typeof runAsUser<T>>[2]) => runAsUser(target.connection, { sub: target.userId }, work);
+  // Noon UTC on the last day: the same calendar day in any timezone from UTC−11 to UTC+11.
+  const now = new Date(`${target.today}T12:00:00Z`);
+  const period = (days: number) => ({ from: addDays(target.today, 1 - days), to: target.today });
+  const cases: Record<string, () => Promise<unknown>> = {
+    overview: () => as((tx) => getOverview(tx, { workspace, now })),
+    "leaderboard by VA, 7 days": () => as((tx) => rankPostGroups(tx, { workspace, query: { by: "va", ...period(7) } })),
+    "leaderboard by VA, 30 days": () => as((tx) => rankPostGroups(tx, { workspace, query: { by: "va", ...period(30) } })),
+    "trends by VA, 30 days": () => as((tx) => getPostTrends(tx, { workspace, query: { by: "va", ...period(30) } })),
+  };
+  const trivial = () => as((tx) => tx.execute(sql`select 1`));
+  await timeMany(10, trivial);
+  const base = await timeMany(ITERATIONS, trivial);
+  const base50 = percentile(base, 50);
+  const results = [];
+  for (const [name, fn] of Object.entries(cases)) {
+    await timeMany(3, fn);
+    const samples = await timeMany(ITERATIONS, fn);
+    const p50 = percentile(samples, 50);
+    const row = { engine, dataset, case: name, p50Ms: round(p50), p95Ms: round(percentile(samples, 95)), select1P50Ms: round(base50), select1P95Ms: round(percentile(base, 95)), ratioP50: round(p50 / base50, 1), loadAverage1m: round(loadavg()[0] ?? 0, 1) };
+    console.error(`${engine} ${dataset} ${name}: p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms (select 1 p50 ${row.select1P50Ms} ms), load ${row.loadAverage1m}`);
+    results.push(row);
+  }
+  return results;
+}
+
+async function main() {
+  const results: Record<string, unknown>[] = [];
+  for (const engine of engines) {
+    const db = await createBenchDatabase(engine);
+    try {
+      const started = performance.now();
+      if (engine === "pglite") {
+        results.push(...(await measure(await demo(db.connection), "demo", engine)));
+      } else {
+        const target = await generate(db.connection);
+        console.error(`${engine}: generated ${ACCOUNTS}×${ACCOUNT_DAYS} snapshots and ${POSTS}×${POST_DAYS} stats in ${round((performance.now() - started) / 1000, 1)} s`);
+        results.push(...(await measure(target, `${ACCOUNTS}x${ACCOUNT_DAYS} accounts, ${POSTS}x${POST_DAYS} posts`, engine)));
+      }
+    } finally {
+      await db.drop();
+    }
+  }
+  await mkdir("bench/results", { recursive: true });
+  await writeFile("bench/results/overview.json", JSON.stringify(results, null, 2));
+  console.table(results);
+}
+
+await main();

@@ -1,0 +1,143 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { rowsOf } from "@/lib/db/rows";
+import { calendarDays } from "@/lib/domain/calendar";
+import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
+import { SLIDE_COUNT_BUCKETS, TREND_SERIES_LIMIT } from "@/lib/domain/trends";
+import { AppError } from "@/lib/errors";
+import { MAX_PERIOD_DAYS } from "./rank-post-groups";
+
+const day = z.iso.date();
+export const trendsQuerySchema = z.object({ by: z.enum(LEADERBOARD_GROUPS).default("va"), from: day, to: day });
+export type TrendsQuery = z.infer<typeof trendsQuerySchema>;
+
+const typeSummary = z.object({ posts: z.number().int(), views: z.number().int(), medianViews: z.number().nullable(), viewsGained: z.number().int() });
+export const postTrendsSchema = z.object({
+  days: z.array(day),
+  /** The largest groups by views gained, then "Other" (key null is "(none)"); values per day, null on a day no post was scraped. */
+  gained: z.array(z.object({ key: z.string().nullable(), other: z.boolean(), total: z.number().int(), daily: z.array(z.number().int().nullable()) })),
+  /** Posts posted per day, by the scraped type; `unknown` are posts not scraped yet. */
+  published: z.array(z.object({ date: day, slideshows: z.number().int(), videos: z.number().int(), unknown: z.number().int() })),
+  slideshowVsVideo: z.object({ slideshow: typeSummary, video: typeSummary }),
+  /** Slideshows posted in the period by slide count; the median over those that report views. */
+  bySlideCount: z.array(z.object({ bucket: z.enum(SLIDE_COUNT_BUCKETS), posts: z.number().int(), medianViews: z.number().nullable() })),
+});
+export type PostTrends = z.infer<typeof postTrendsSchema>;
+export const postTrendsResponseSchema = z.object({ data: postTrendsSchema });
+
+const COLUMNS = { va: "va", creator: "creator", set: "set_id" } as const;
+type Raw = Record<string, unknown>;
+const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+/**
+ * Trends over [from, to] (calendar days in the workspace's timezone), under RLS: views gained per
+ * day stacked by VA, creator or set (a day's gain as the leaderboards count it), posts published per
+ * day, slideshows against videos, and the median views of slideshows by slide count.
+ */
+export async function getPostTrends(db: Db, { workspace, query }: { workspace: { id: string; timezone: string }; query: TrendsQuery }): Promise<PostTrends> {
+  const days = calendarDays(query.from, query.to);
+  if (days.length < 1) throw new AppError("invalid_input", "The period ends before it starts.");
+  if (days.length > MAX_PERIOD_DAYS) throw new AppError("invalid_input", `A period covers at most ${MAX_PERIOD_DAYS} days.`);
+  const ws = workspace.id;
+  const tz = workspace.timezone;
+  const column = sql.raw(COLUMNS[query.by]);
+  const postedIn = sql`p.posted_at >= (${query.from}::date)::timestamp at time zone ${tz} and p.posted_at < (${query.to}::date + 1)::timestamp at time zone ${tz}`;
+
+  const gains = rowsOf<Raw>(
+    await db.execute(sql`
+      with stats as (
+        select s.post_id, s.date, s.views,
+          s.views - lag(s.views) over (partition by s.post_id order by s.date) as delta,
+          lag(s.date) over (partition by s.post_id order by s.date) as previous_date
+        from tiktok_post_stats s
+        where s.workspace_id = ${ws} and s.views is not null and s.date between ${query.from}::date - 7 and ${query.to}::date
+      )
+      select p.${column} as key, to_char(st.date, 'YYYY-MM-DD') as date,
+        coalesce(sum(case when st.previous_date >= st.date - 7 then st.delta
+                          when st.previous_date is null and (p.posted_at at time zone ${tz})::date >= st.date - 1 then st.views end), 0)::float8 as gained
+      from stats st join tiktok_posts p on p.id = st.post_id
+      where st.date between ${query.from}::date and ${query.to}::date
+      group by 1, 2`),
+  );
+  const published = rowsOf<Raw>(
+    await db.execute(sql`
+      select to_char((p.posted_at at time zone ${tz})::date, 'YYYY-MM-DD') as date,
+        count(*) filter (where p.is_slideshow)::int as slideshows, count(*) filter (where not p.is_slideshow)::int as videos,
+        count(*) filter (where p.is_slideshow is null)::int as unknown
+      from tiktok_posts p where p.workspace_id = ${ws} and ${postedIn} group by 1`),
+  );
+  const types = rowsOf<Raw>(
+    await db.execute(sql`
+      select p.is_slideshow, count(*)::int as posts, coalesce(sum(p.views), 0)::float8 as views,
+        percentile_cont(0.5) within group (order by p.views) as median_views
+      from tiktok_posts p where p.workspace_id = ${ws} and ${postedIn} and p.is_slideshow is not null group by 1`),
+  );
+  const slides = rowsOf<Raw>(
+    await db.execute(sql`
+      select case when p.slide_count <= 3 then '1–3' when p.slide_count <= 6 then '4–6' else '7+' end as bucket,
+        count(*)::int as posts, percentile_cont(0.5) within group (order by p.views) as median_views
+      from tiktok_posts p
+      where p.workspace_id = ${ws} and ${postedIn} and p.is_slideshow and p.slide_count >= 1 group by 1`),
+  );
+  // Gained by type: the same daily gains, summed by the post's scraped type rather than its group.
+  const typeGains = rowsOf<Raw>(
+    await db.execute(sql`
+      with stats as (
+        select s.post_id, s.date, s.views,
+          s.views - lag(s.views) over (partition by s.post_id order by s.date) as delta,
+          lag(s.date) over (partition by s.post_id order by s.date) as previous_date
+        from tiktok_post_stats s
+        where s.workspace_id = ${ws} and s.views is not null and s.date between ${query.from}::date - 7 and ${query.to}::date
+      )
+      select p.is_slideshow,
+        coalesce(sum(case when st.previous_date >= st.date - 7 then st.delta
+                          when st.previous_date is null and (p.posted_at at time zone ${tz})::date >= st.date - 1 then st.views end), 0)::float8 as gained
+      from stats st join tiktok_posts p on p.id = st.post_id
+      where st.date between ${query.from}::date and ${query.to}::date and p.is_slideshow is not null
+      group by 1`),
+  );
+
+  const reportedDays = new Set(gains.map((row) => String(row.date)));
+  const byKey = new Map<string | null, Map<string, number>>();
+  for (const row of gains) {
+    const key = (row.key as string | null) ?? null;
+    const series = byKey.get(key) ?? new Map<string, number>();
+    series.set(String(row.date), Number(row.gained));
+    byKey.set(key, series);
+  }
+  const totals = [...byKey.entries()].map(([key, series]) => ({ key, series, total: [...series.values()].reduce((sum, value) => sum + value, 0) }));
+  totals.sort((a, b) => b.total - a.total || String(a.key ?? "").localeCompare(String(b.key ?? "")));
+  const shown = totals.slice(0, TREND_SERIES_LIMIT);
+  const rest = totals.slice(TREND_SERIES_LIMIT);
+  const line = (value: (date: string) => number) => days.map((date) => (reportedDays.has(date) ? value(date) : null));
+  const gained = shown.map(({ key, series, total }) => ({ key, other: false, total, daily: line((date) => series.get(date) ?? 0) }));
+  if (rest.length > 0) {
+    gained.push({
+      key: null,
+      other: true,
+      total: rest.reduce((sum, group) => sum + group.total, 0),
+      daily: line((date) => rest.reduce((sum, group) => sum + (group.series.get(date) ?? 0), 0)),
+    });
+  }
+
+  const publishedByDate = new Map(published.map((row) => [String(row.date), row]));
+  const summary = (slideshow: boolean) => {
+    const row = types.find((type) => type.is_slideshow === slideshow);
+    const gain = typeGains.find((type) => type.is_slideshow === slideshow);
+    return { posts: Number(row?.posts ?? 0), views: Number(row?.views ?? 0), medianViews: num(row?.median_views), viewsGained: Number(gain?.gained ?? 0) };
+  };
+  return {
+    days,
+    gained,
+    published: days.map((date) => {
+      const row = publishedByDate.get(date);
+      return { date, slideshows: Number(row?.slideshows ?? 0), videos: Number(row?.videos ?? 0), unknown: Number(row?.unknown ?? 0) };
+    }),
+    slideshowVsVideo: { slideshow: summary(true), video: summary(false) },
+    bySlideCount: SLIDE_COUNT_BUCKETS.map((bucket) => {
+      const row = slides.find((candidate) => candidate.bucket === bucket);
+      return { bucket, posts: Number(row?.posts ?? 0), medianViews: num(row?.median_views) };
+    }),
+  };
+}
