@@ -3254,7 +3254,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
+            /** @description The text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
             200: {
                 headers: {
                     /** @description Requests allowed in the window. */
@@ -3269,7 +3269,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
+                    "text/csv": string;
                 };
             };
             /** @description `invalid_input`: The request is not valid. */
@@ -3366,7 +3366,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
+            /** @description The text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
             200: {
                 headers: {
                     /** @description Requests allowed in the window. */
@@ -3381,7 +3381,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
+                    "text/csv": string;
                 };
             };
             /** @description `invalid_input`: The request is not valid. */
@@ -8448,7 +8448,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
+            /** @description The text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
             200: {
                 headers: {
                     /** @description Requests allowed in the window. */
@@ -8463,7 +8463,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
+                    "text/csv": string;
                 };
             };
             /** @description `invalid_input`: The request is not valid. */
@@ -8714,7 +8714,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
+            /** @description The text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet content. */
             200: {
                 headers: {
                     /** @description Requests allowed in the window. */
@@ -8729,7 +8729,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv; charset=utf-8": string;
+                    "text/csv": string;
                 };
             };
             /** @description `invalid_input`: The request is not valid. */

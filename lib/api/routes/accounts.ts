@@ -3,7 +3,7 @@ import { PLATFORMS } from "@/lib/domain/platforms";
 import { SNAPSHOT_SOURCES } from "@/lib/domain/statuses";
 import { createAccountSchema } from "@/lib/services/accounts/create-account";
 import { accountHistoryQuerySchema } from "@/lib/services/accounts/get-account";
-import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/export-formats";
+import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES } from "@/lib/domain/export-formats";
 import { listAccountsCursorQuerySchema, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 import { updateAccountSchema } from "@/lib/services/accounts/update-account";
 import { defineOperation } from "../operation";
@@ -217,7 +217,7 @@ export const exportAccounts = defineOperation({
   role: "viewer",
   params: workspaceParams,
   query: listAccountsQuerySchema.omit({ page: true, pageSize: true }).extend(exportFormat),
-  produces: Object.values(EXPORT_CONTENT_TYPES),
+  produces: EXPORT_MEDIA_TYPES,
   examples: { query: { format: "xlsx", show: "active", sort: "change_7d" } },
 });
 
@@ -230,6 +230,6 @@ export const exportAccountHistory = defineOperation({
   role: "viewer",
   params: accountParams,
   query: z.object(exportFormat),
-  produces: Object.values(EXPORT_CONTENT_TYPES),
+  produces: EXPORT_MEDIA_TYPES,
   examples: { query: { format: "csv" } },
 });

@@ -6,7 +6,7 @@ import { postTrendsSchema, trendsQuerySchema } from "@/lib/services/posts/get-po
 import { leaderboardQuerySchema, leaderboardRowSchema } from "@/lib/services/posts/rank-post-groups";
 import { postExplorerRowSchema, searchPostsQuerySchema } from "@/lib/services/posts/search-posts";
 import { withWorkspace, workspaceParams } from "./common";
-import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/export-formats";
+import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES } from "@/lib/domain/export-formats";
 
 const postParams = withWorkspace({ postId: z.uuid() });
 const postRow = {
@@ -103,7 +103,7 @@ export const exportPosts = defineOperation({
   role: "viewer",
   params: workspaceParams,
   query: searchPostsQuerySchema.omit({ cursor: true, limit: true }).extend({ format: z.enum(EXPORT_FORMATS, { message: "format is csv or xlsx." }).default("csv") }),
-  produces: Object.values(EXPORT_CONTENT_TYPES),
+  produces: EXPORT_MEDIA_TYPES,
   examples: { query: { format: "csv", status: "failed" } },
 });
 
@@ -154,6 +154,6 @@ export const exportLeaderboard = defineOperation({
   role: "viewer",
   params: workspaceParams,
   query: leaderboardQuerySchema.extend({ format: z.enum(EXPORT_FORMATS, { message: "format is csv or xlsx." }).default("csv") }),
-  produces: Object.values(EXPORT_CONTENT_TYPES),
+  produces: EXPORT_MEDIA_TYPES,
   examples: { query: { format: "xlsx", by: "va", from: "2026-11-01", to: "2026-11-30" } },
 });
