@@ -130,4 +130,28 @@ describe("API v1 answers match the OpenAPI document", () => {
     }
     expect(seen.size).toBeGreaterThan(0);
   });
+
+  /** The ways an integrator's request can be malformed for this operation: each must be a documented 400. */
+  function malformed(operation: Operation): { label: string; url: string; params: Record<string, string>; call: RouteCall }[] {
+    const base = requestFor(operation, "team", `Bearer ${tokens.editor}`);
+    const cases: { label: string; url: string; params: Record<string, string>; call: RouteCall }[] = [];
+    if (operation.body && !operation.upload) cases.push({ label: "a body of the wrong type", ...base, call: { ...base.call, json: [] } });
+    const id = Object.keys(base.params).find((name) => name !== "workspace");
+    if (id) {
+      const value = base.params[id] ?? "";
+      cases.push({ label: `a ${id} that is no id`, url: base.url.replace(value, "not-an-id"), params: { ...base.params, [id]: "not-an-id" }, call: base.call });
+    }
+    if (operation.list) cases.push({ label: "a limit out of range", ...base, url: `${base.url}${base.url.includes("?") ? "&" : "?"}limit=0` });
+    return cases;
+  }
+
+  const checkable = ordered.filter((operation) => operation.tokens && malformed(operation).length > 0);
+  it.each(checkable.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))("%s answers a malformed request with a documented 400", async (_name, operation) => {
+    const handler = await handlerOf(operation);
+    for (const bad of malformed(operation)) {
+      const response = await callRoute(handler, bad.url, bad.params, bad.call);
+      expect(response.status, `${bad.label}: ${await response.clone().text()}`).toBe(400);
+      await expectDocumented(operation, response, bad.label);
+    }
+  });
 });
