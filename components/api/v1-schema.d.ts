@@ -1707,6 +1707,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "secret": "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+                     *         "uri": "otpauth://totp/Reach:ada%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Reach&algorithm=SHA1&digits=6&period=30",
+                     *         "qrCode": "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPi4uLjwvc3ZnPg=="
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             qrCode: string;
@@ -4008,6 +4018,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6",
+                     *         "purpose": "alert",
+                     *         "kind": "webhook",
+                     *         "name": "Ops",
+                     *         "target": "https://hooks.example.org/reach",
+                     *         "events": [],
+                     *         "digest": false,
+                     *         "enabled": true,
+                     *         "disabledReason": null,
+                     *         "consecutiveFailures": 0,
+                     *         "createdAt": "2026-11-28T09:30:00.000Z",
+                     *         "secret": "whsec_EXAMPLEonlyNOTaREALsecretEXAMPLE0"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             /** Format: uuid */
@@ -4301,6 +4330,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6",
+                     *         "purpose": "alert",
+                     *         "kind": "webhook",
+                     *         "name": "Ops",
+                     *         "target": "https://hooks.example.org/reach",
+                     *         "events": [],
+                     *         "digest": false,
+                     *         "enabled": false,
+                     *         "disabledReason": null,
+                     *         "consecutiveFailures": 0,
+                     *         "createdAt": "2026-11-28T09:30:00.000Z"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             /** Format: uuid */
@@ -4761,6 +4808,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e",
+                     *         "until": "2026-12-03T08:15:00.000Z"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             [key: string]: unknown;
@@ -5023,7 +5079,9 @@ export interface operations {
                  *       "kind": "account_failing",
                  *       "name": "Failing accounts",
                  *       "params": {},
-                 *       "endpointIds": []
+                 *       "endpointIds": [
+                 *         "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6"
+                 *       ]
                  *     }
                  */
                 "application/json": {
@@ -5056,6 +5114,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *         "kind": "account_failing",
+                     *         "name": "Failing accounts",
+                     *         "params": {
+                     *           "days": 3,
+                     *           "scope": "all"
+                     *         },
+                     *         "endpointIds": [
+                     *           "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6"
+                     *         ],
+                     *         "enabled": true,
+                     *         "createdAt": "2026-11-28T09:35:00.000Z"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             /** Format: uuid */
@@ -5333,6 +5410,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *         "kind": "account_failing",
+                     *         "name": "Failing accounts",
+                     *         "params": {
+                     *           "days": 3,
+                     *           "scope": "all"
+                     *         },
+                     *         "endpointIds": [
+                     *           "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6"
+                     *         ],
+                     *         "enabled": false,
+                     *         "createdAt": "2026-11-28T09:35:00.000Z"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             /** Format: uuid */
@@ -7854,6 +7950,126 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "today": "2026-12-02",
+                     *         "accounts": {
+                     *           "active": 24,
+                     *           "all": 26,
+                     *           "stale": 2,
+                     *           "neverScraped": 1,
+                     *           "failing": 1
+                     *         },
+                     *         "followers": {
+                     *           "asOf": "2026-12-02",
+                     *           "total": 1284530,
+                     *           "accounts": 21,
+                     *           "approximate": true,
+                     *           "change7d": 8420,
+                     *           "change30d": 31210,
+                     *           "daily": [
+                     *             {
+                     *               "date": "2026-12-01",
+                     *               "followers": 1282904,
+                     *               "accounts": 21,
+                     *               "approximate": true
+                     *             },
+                     *             {
+                     *               "date": "2026-12-02",
+                     *               "followers": 1284530,
+                     *               "accounts": 21,
+                     *               "approximate": true
+                     *             }
+                     *           ]
+                     *         },
+                     *         "gainers": [
+                     *           {
+                     *             "id": "3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9",
+                     *             "platform": "tiktok",
+                     *             "handle": "reach.demo",
+                     *             "displayName": "Reach Demo",
+                     *             "followers": 412800,
+                     *             "approximate": true,
+                     *             "change7d": 5120
+                     *           }
+                     *         ],
+                     *         "losers": [
+                     *           {
+                     *             "id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918",
+                     *             "platform": "x",
+                     *             "handle": "reachhq",
+                     *             "displayName": null,
+                     *             "followers": 18240,
+                     *             "approximate": false,
+                     *             "change7d": -96
+                     *           }
+                     *         ],
+                     *         "failingAccounts": [
+                     *           {
+                     *             "id": "0a1b2c3d-4e5f-4061-8728-394a5b6c7d8e",
+                     *             "platform": "instagram",
+                     *             "handle": "reach.studio",
+                     *             "lastErrorCode": "rate_limited",
+                     *             "lastErrorAt": "2026-12-02T06:14:09Z"
+                     *           }
+                     *         ],
+                     *         "posts": {
+                     *           "all": 1840,
+                     *           "scraped": 1792,
+                     *           "failed": 12
+                     *         },
+                     *         "failingPosts": [
+                     *           {
+                     *             "id": "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c",
+                     *             "postId": "7441234567890199999",
+                     *             "creator": "reach.demo",
+                     *             "va": "Sam",
+                     *             "lastErrorCode": "post_unavailable",
+                     *             "lastErrorAt": "2026-12-02T05:41:37Z"
+                     *           }
+                     *         ],
+                     *         "pipelineToday": {
+                     *           "newPosts": 18,
+                     *           "viewsGained": 214300,
+                     *           "failures": 2
+                     *         },
+                     *         "topPosts": [
+                     *           {
+                     *             "id": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                     *             "postId": "7441234567890123456",
+                     *             "creator": "reach.demo",
+                     *             "va": "Sam",
+                     *             "views": 398177,
+                     *             "viewsGained7d": 152040
+                     *           }
+                     *         ],
+                     *         "runs": [
+                     *           {
+                     *             "id": "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e",
+                     *             "kind": "posts.pipeline",
+                     *             "status": "succeeded",
+                     *             "trigger": "cron",
+                     *             "createdAt": "2026-12-02T06:00:00Z",
+                     *             "finishedAt": "2026-12-02T06:07:42Z",
+                     *             "progressDone": 1840,
+                     *             "progressTotal": 1840
+                     *           },
+                     *           {
+                     *             "id": "c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f",
+                     *             "kind": "accounts.snapshot",
+                     *             "status": "running",
+                     *             "trigger": "manual",
+                     *             "createdAt": "2026-12-02T09:12:05Z",
+                     *             "finishedAt": null,
+                     *             "progressDone": 9,
+                     *             "progressTotal": 24
+                     *           }
+                     *         ]
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Overview"];
                         meta: Record<string, never>;
@@ -8132,6 +8348,157 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "post": {
+                     *           "id": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                     *           "postId": "7441234567890123456",
+                     *           "url": "https://www.tiktok.com/@reach.demo/video/7441234567890123456",
+                     *           "creator": "reach.demo",
+                     *           "va": "Sam",
+                     *           "setId": "S12",
+                     *           "type": "slideshow",
+                     *           "status": "scraped",
+                     *           "postedAt": "2026-11-30T18:02:00.000Z",
+                     *           "views": 48210,
+                     *           "likes": 3120,
+                     *           "comments": 88,
+                     *           "shares": 41,
+                     *           "saves": 260,
+                     *           "engagementRate": 0.0731,
+                     *           "viewsGained24h": 5200,
+                     *           "viewsGained7d": null,
+                     *           "slideCount": 6,
+                     *           "hasThumbnail": true,
+                     *           "lastError": null,
+                     *           "lastErrorCode": null,
+                     *           "consecutiveFailures": 0,
+                     *           "caption": "6 desk setups under $200 #desksetup #wfh",
+                     *           "hashtags": [
+                     *             "desksetup",
+                     *             "wfh"
+                     *           ],
+                     *           "mentions": [],
+                     *           "music": {
+                     *             "id": "7301234567890000001",
+                     *             "title": "original sound",
+                     *             "author": "reach.demo"
+                     *           },
+                     *           "author": {
+                     *             "id": "6901234567890000001",
+                     *             "uniqueId": "reach.demo",
+                     *             "nickname": "Reach Demo",
+                     *             "followers": 412800
+                     *           },
+                     *           "durationSeconds": null,
+                     *           "firstScrapedAt": "2026-11-30T19:00:12.000Z",
+                     *           "lastScrapedAt": "2026-12-02T06:03:51.000Z",
+                     *           "lastErrorAt": null,
+                     *           "attempts": 3
+                     *         },
+                     *         "sheet": {
+                     *           "id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+                     *           "name": "Posts 2026",
+                     *           "tab": "Posts",
+                     *           "spreadsheetId": "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple",
+                     *           "row": 14,
+                     *           "url": "https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple/edit#gid=0&range=A14"
+                     *         },
+                     *         "slides": [
+                     *           {
+                     *             "index": 0,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/0",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 182400,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           },
+                     *           {
+                     *             "index": 1,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/1",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 183650,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           },
+                     *           {
+                     *             "index": 2,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/2",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 184900,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           },
+                     *           {
+                     *             "index": 3,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/3",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 186150,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           },
+                     *           {
+                     *             "index": 4,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/4",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 187400,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           },
+                     *           {
+                     *             "index": 5,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/5",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 188650,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           }
+                     *         ],
+                     *         "stats": [
+                     *           {
+                     *             "date": "2026-12-01",
+                     *             "views": 43010,
+                     *             "likes": 2870,
+                     *             "comments": 80,
+                     *             "shares": 37,
+                     *             "saves": 231
+                     *           },
+                     *           {
+                     *             "date": "2026-12-02",
+                     *             "views": 48210,
+                     *             "likes": 3120,
+                     *             "comments": 88,
+                     *             "shares": 41,
+                     *             "saves": 260
+                     *           }
+                     *         ],
+                     *         "runs": [
+                     *           {
+                     *             "id": "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e",
+                     *             "status": "succeeded",
+                     *             "createdAt": "2026-12-02T06:00:00.000Z",
+                     *             "finishedAt": "2026-12-02T06:07:42.000Z",
+                     *             "error": null,
+                     *             "errors": {}
+                     *           }
+                     *         ]
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["PostDetail"];
                         meta: Record<string, never>;
@@ -8809,7 +9176,7 @@ export interface operations {
             query: {
                 /** @example creator */
                 by?: "va" | "creator" | "set";
-                /** @example 2026-11-01 */
+                /** @example 2026-11-28 */
                 from: string;
                 /** @example 2026-11-30 */
                 to: string;
@@ -8839,6 +9206,91 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "days": [
+                     *           "2026-11-28",
+                     *           "2026-11-29",
+                     *           "2026-11-30"
+                     *         ],
+                     *         "gained": [
+                     *           {
+                     *             "key": "reach.demo",
+                     *             "other": false,
+                     *             "total": 61200,
+                     *             "daily": [
+                     *               18400,
+                     *               null,
+                     *               42800
+                     *             ]
+                     *           },
+                     *           {
+                     *             "key": null,
+                     *             "other": false,
+                     *             "total": 3100,
+                     *             "daily": [
+                     *               1200,
+                     *               null,
+                     *               1900
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "published": [
+                     *           {
+                     *             "date": "2026-11-28",
+                     *             "slideshows": 6,
+                     *             "videos": 1,
+                     *             "unknown": 0
+                     *           },
+                     *           {
+                     *             "date": "2026-11-29",
+                     *             "slideshows": 4,
+                     *             "videos": 0,
+                     *             "unknown": 0
+                     *           },
+                     *           {
+                     *             "date": "2026-11-30",
+                     *             "slideshows": 5,
+                     *             "videos": 1,
+                     *             "unknown": 2
+                     *           }
+                     *         ],
+                     *         "slideshowVsVideo": {
+                     *           "slideshow": {
+                     *             "posts": 15,
+                     *             "views": 512300,
+                     *             "medianViews": 18200,
+                     *             "viewsGained": 58900
+                     *           },
+                     *           "video": {
+                     *             "posts": 2,
+                     *             "views": 20150,
+                     *             "medianViews": 10075,
+                     *             "viewsGained": 5400
+                     *           }
+                     *         },
+                     *         "bySlideCount": [
+                     *           {
+                     *             "bucket": "1–3",
+                     *             "posts": 3,
+                     *             "medianViews": 9400
+                     *           },
+                     *           {
+                     *             "bucket": "4–6",
+                     *             "posts": 10,
+                     *             "medianViews": 21050
+                     *           },
+                     *           {
+                     *             "bucket": "7+",
+                     *             "posts": 2,
+                     *             "medianViews": null
+                     *           }
+                     *         ]
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["PostTrends"];
                         meta: Record<string, never>;
@@ -9125,6 +9577,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+                     *         "spreadsheetId": "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple",
+                     *         "tab": "Posts",
+                     *         "name": "Posts 2026",
+                     *         "headers": [
+                     *           "TikTok URL",
+                     *           "Creator",
+                     *           "VA",
+                     *           "Set",
+                     *           "Status",
+                     *           "Views",
+                     *           "Likes",
+                     *           "Last scraped",
+                     *           "Error"
+                     *         ],
+                     *         "mapping": {
+                     *           "url": "TikTok URL",
+                     *           "creator": "Creator",
+                     *           "va": "VA",
+                     *           "set": "Set",
+                     *           "status": "Status",
+                     *           "views": "Views",
+                     *           "likes": "Likes",
+                     *           "lastScraped": "Last scraped",
+                     *           "error": "Error"
+                     *         },
+                     *         "statusValues": {
+                     *           "ready": "Ready to Scrape",
+                     *           "done": "Scraped",
+                     *           "failed": "Failed"
+                     *         },
+                     *         "serviceAccountEmail": "reach@project.iam.gserviceaccount.com",
+                     *         "lastCheckedAt": "2026-12-02T08:00:00.000Z",
+                     *         "lastSyncedAt": null,
+                     *         "lastError": null
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Sheet"];
                         meta: Record<string, never>;
@@ -9420,6 +9914,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+                     *         "spreadsheetId": "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple",
+                     *         "tab": "Posts",
+                     *         "name": "Posts 2026",
+                     *         "headers": [
+                     *           "TikTok URL",
+                     *           "Creator",
+                     *           "VA",
+                     *           "Set",
+                     *           "Status",
+                     *           "Views",
+                     *           "Likes",
+                     *           "Last scraped",
+                     *           "Error"
+                     *         ],
+                     *         "mapping": {
+                     *           "url": "TikTok URL",
+                     *           "creator": "Creator",
+                     *           "va": "VA",
+                     *           "set": "Set",
+                     *           "status": "Status",
+                     *           "views": "Views",
+                     *           "likes": "Likes",
+                     *           "lastScraped": "Last scraped",
+                     *           "error": "Error"
+                     *         },
+                     *         "statusValues": {
+                     *           "ready": "Ready to Scrape",
+                     *           "done": "Scraped",
+                     *           "failed": "Failed"
+                     *         },
+                     *         "serviceAccountEmail": "reach@project.iam.gserviceaccount.com",
+                     *         "lastCheckedAt": "2026-12-02T08:00:00.000Z",
+                     *         "lastSyncedAt": "2026-12-02T08:10:00.000Z",
+                     *         "lastError": null
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Sheet"];
                         meta: Record<string, never>;
@@ -9553,6 +10089,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "spreadsheetId": "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple",
+                     *         "title": "Reach posts",
+                     *         "tab": "Posts",
+                     *         "tabGid": 0,
+                     *         "tabs": [
+                     *           "Posts",
+                     *           "Archive"
+                     *         ],
+                     *         "headers": [
+                     *           "TikTok URL",
+                     *           "Creator",
+                     *           "VA",
+                     *           "Set",
+                     *           "Status",
+                     *           "Views",
+                     *           "Likes",
+                     *           "Last scraped",
+                     *           "Error"
+                     *         ],
+                     *         "detected": {
+                     *           "url": "TikTok URL",
+                     *           "creator": "Creator",
+                     *           "va": "VA",
+                     *           "set": "Set",
+                     *           "status": "Status",
+                     *           "views": "Views",
+                     *           "likes": "Likes",
+                     *           "lastScraped": "Last scraped",
+                     *           "error": "Error"
+                     *         },
+                     *         "serviceAccountEmail": "reach@project.iam.gserviceaccount.com"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             detected: {
@@ -9879,6 +10453,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "8c1f5e2a-3b4d-4c6e-9f70-1a2b3c4d5e6f",
+                     *         "purpose": "webhook",
+                     *         "kind": "webhook",
+                     *         "name": "Ops",
+                     *         "target": "https://hooks.example.org/reach",
+                     *         "events": [
+                     *           "snapshot_run.finished",
+                     *           "pipeline_run.finished",
+                     *           "account.failing",
+                     *           "post.failed"
+                     *         ],
+                     *         "digest": false,
+                     *         "enabled": true,
+                     *         "disabledReason": null,
+                     *         "consecutiveFailures": 0,
+                     *         "createdAt": "2026-11-28T09:30:00.000Z",
+                     *         "secret": "whsec_EXAMPLEonlyNOTaREALsecretEXAMPLE0"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             /** Format: uuid */
@@ -10172,6 +10770,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "8c1f5e2a-3b4d-4c6e-9f70-1a2b3c4d5e6f",
+                     *         "purpose": "webhook",
+                     *         "kind": "webhook",
+                     *         "name": "Ops",
+                     *         "target": "https://hooks.example.org/reach",
+                     *         "events": [
+                     *           "snapshot_run.finished",
+                     *           "pipeline_run.finished",
+                     *           "account.failing",
+                     *           "post.failed"
+                     *         ],
+                     *         "digest": false,
+                     *         "enabled": false,
+                     *         "disabledReason": null,
+                     *         "consecutiveFailures": 0,
+                     *         "createdAt": "2026-11-28T09:30:00.000Z"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             /** Format: uuid */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EndpointPurpose } from "@/lib/domain/notifications";
+import { WEBHOOK_EVENT_TYPES, type EndpointPurpose } from "@/lib/domain/notifications";
 import type { ErrorCode } from "@/lib/errors";
 import { muteSchema } from "@/lib/services/alerts/mute-alerts";
 import { createRuleSchema, updateRuleSchema } from "@/lib/services/alerts/rule-input";
@@ -14,6 +14,17 @@ const row = z.looseObject({ id: z.uuid() });
 const endpointParams = withWorkspace({ endpointId: z.uuid() });
 const deliveriesQuery = pageQuerySchema.extend({ endpointId: z.uuid().optional() });
 const targetErrors: ErrorCode[] = ["conflict", "unavailable"];
+// Shaped like a real signing secret so clients can test their parsing; plainly not one.
+const FAKE_SECRET = "whsec_EXAMPLEonlyNOTaREALsecretEXAMPLE0";
+const rule = {
+  id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+  kind: "account_failing",
+  name: "Failing accounts",
+  params: { days: 3, scope: "all" },
+  endpointIds: ["2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6"],
+  enabled: true,
+  createdAt: "2026-11-28T09:35:00.000Z",
+};
 
 /** The six operations of one kind of delivery endpoint: outgoing webhooks (admins) or alert channels (editors). */
 function endpointOperations(purpose: EndpointPurpose) {
@@ -23,10 +34,22 @@ function endpointOperations(purpose: EndpointPurpose) {
   const noun = purpose === "webhook" ? "webhook endpoint" : "alert channel";
   const idOf = purpose === "webhook" ? "Webhook" : "AlertChannel";
   const body = { name: "Ops", target: "https://hooks.example.org/reach" };
+  const endpoint = {
+    id: purpose === "webhook" ? "8c1f5e2a-3b4d-4c6e-9f70-1a2b3c4d5e6f" : "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6",
+    purpose,
+    kind: "webhook",
+    ...body,
+    events: purpose === "webhook" ? [...WEBHOOK_EVENT_TYPES] : [],
+    digest: false,
+    enabled: true,
+    disabledReason: null,
+    consecutiveFailures: 0,
+    createdAt: "2026-11-28T09:30:00.000Z",
+  };
   return {
     list: defineOperation({ id: `list${idOf}s`, method: "GET", path: base, tag, summary: `The workspace's ${noun}s`, role, params: workspaceParams, query: pageQuerySchema, data: row, list: true, examples: { response: { data: [], meta: { next_cursor: null } } } }),
-    create: defineOperation({ id: `create${idOf}`, method: "POST", path: base, tag, summary: `Add a ${noun}; a webhook's signing secret is in this answer only`, role, params: workspaceParams, body: createEndpointSchema, data: row, status: 201, errors: targetErrors, examples: { body: purpose === "webhook" ? body : { ...body, kind: "webhook" } } }),
-    update: defineOperation({ id: `update${idOf}`, method: "PATCH", path: `${base}/{endpointId}`, tag, summary: `Edit a ${noun}, or turn it on and off`, role, params: endpointParams, body: updateEndpointSchema, data: row, errors: targetErrors, examples: { body: { enabled: false } } }),
+    create: defineOperation({ id: `create${idOf}`, method: "POST", path: base, tag, summary: `Add a ${noun}; a webhook's signing secret is in this answer only`, role, params: workspaceParams, body: createEndpointSchema, data: row, status: 201, errors: targetErrors, examples: { body: purpose === "webhook" ? body : { ...body, kind: "webhook" }, response: { data: { ...endpoint, secret: FAKE_SECRET }, meta: {} } } }),
+    update: defineOperation({ id: `update${idOf}`, method: "PATCH", path: `${base}/{endpointId}`, tag, summary: `Edit a ${noun}, or turn it on and off`, role, params: endpointParams, body: updateEndpointSchema, data: row, errors: targetErrors, examples: { body: { enabled: false }, response: { data: { ...endpoint, enabled: false }, meta: {} } } }),
     remove: defineOperation({ id: `delete${idOf}`, method: "DELETE", path: `${base}/{endpointId}`, tag, summary: `Remove a ${noun} and its delivery log`, role, params: endpointParams, examples: {} }),
     test: defineOperation({ id: `test${idOf}`, method: "POST", path: `${base}/{endpointId}/test`, tag, summary: `Queue a webhook.test message to a ${noun}`, role, params: endpointParams, data: z.object({ deliveryId: z.uuid() }), status: 202, examples: { response: { data: { deliveryId: "4e3d2c1b-0a9f-4e8d-9c7b-6a5f4e3d2c1b" }, meta: {} } } }),
     log: defineOperation({ id: `list${idOf}Deliveries`, method: "GET", path: `${purpose === "webhook" ? base : "/workspaces/{workspace}/alerts/channels"}/deliveries`, tag, summary: `The newest deliveries to the ${noun}s`, role, params: workspaceParams, query: deliveriesQuery, data: row, list: true, examples: { response: { data: [], meta: { next_cursor: null } } } }),
@@ -38,7 +61,7 @@ export const alertChannelOperations = endpointOperations("alert");
 
 export const listAlerts = defineOperation({ id: "listAlerts", method: "GET", path: "/workspaces/{workspace}/alerts", tag: "Alerts", summary: "Alert history, newest first", role: "editor", params: workspaceParams, query: pageQuerySchema, data: row, list: true, examples: { response: { data: [], meta: { next_cursor: null } } } });
 export const listAlertRules = defineOperation({ id: "listAlertRules", method: "GET", path: "/workspaces/{workspace}/alerts/rules", tag: "Alerts", summary: "The workspace's alert rules", role: "editor", params: workspaceParams, query: pageQuerySchema, data: row, list: true, examples: { response: { data: [], meta: { next_cursor: null } } } });
-export const createAlertRule = defineOperation({ id: "createAlertRule", method: "POST", path: "/workspaces/{workspace}/alerts/rules", tag: "Alerts", summary: "Add an alert rule; params are checked against the kind (docs/alerts.md)", role: "editor", params: workspaceParams, body: createRuleSchema, data: row, status: 201, errors: ["conflict"], examples: { body: { kind: "account_failing", name: "Failing accounts", params: {}, endpointIds: [] } } });
-export const updateAlertRule = defineOperation({ id: "updateAlertRule", method: "PATCH", path: "/workspaces/{workspace}/alerts/rules/{ruleId}", tag: "Alerts", summary: "Edit an alert rule, or turn it on and off", role: "editor", params: withWorkspace({ ruleId: z.uuid() }), body: updateRuleSchema, data: row, errors: ["conflict"], examples: { body: { enabled: false } } });
+export const createAlertRule = defineOperation({ id: "createAlertRule", method: "POST", path: "/workspaces/{workspace}/alerts/rules", tag: "Alerts", summary: "Add an alert rule; params are checked against the kind (docs/alerts.md)", role: "editor", params: workspaceParams, body: createRuleSchema, data: row, status: 201, errors: ["conflict"], examples: { body: { kind: "account_failing", name: "Failing accounts", params: {}, endpointIds: [rule.endpointIds[0]] }, response: { data: rule, meta: {} } } });
+export const updateAlertRule = defineOperation({ id: "updateAlertRule", method: "PATCH", path: "/workspaces/{workspace}/alerts/rules/{ruleId}", tag: "Alerts", summary: "Edit an alert rule, or turn it on and off", role: "editor", params: withWorkspace({ ruleId: z.uuid() }), body: updateRuleSchema, data: row, errors: ["conflict"], examples: { body: { enabled: false }, response: { data: { ...rule, enabled: false }, meta: {} } } });
 export const deleteAlertRule = defineOperation({ id: "deleteAlertRule", method: "DELETE", path: "/workspaces/{workspace}/alerts/rules/{ruleId}", tag: "Alerts", summary: "Remove an alert rule, its history and its mutes", role: "editor", params: withWorkspace({ ruleId: z.uuid() }), examples: {} });
-export const muteAlerts = defineOperation({ id: "muteAlerts", method: "POST", path: "/workspaces/{workspace}/alerts/mutes", tag: "Alerts", summary: "Mute a rule, or one subject of it, for a day or a week", role: "editor", params: workspaceParams, body: muteSchema, data: z.looseObject({}), status: 201, examples: { body: { ruleId: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", duration: "day" } } });
+export const muteAlerts = defineOperation({ id: "muteAlerts", method: "POST", path: "/workspaces/{workspace}/alerts/mutes", tag: "Alerts", summary: "Mute a rule, or one subject of it, for a day or a week", role: "editor", params: workspaceParams, body: muteSchema, data: z.looseObject({}), status: 201, examples: { body: { ruleId: rule.id, duration: "day" }, response: { data: { id: "6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e", until: "2026-12-03T08:15:00.000Z" }, meta: {} } } });
