@@ -1057,6 +1057,41 @@ export interface components {
             /** @enum {string} */
             platform: "x" | "instagram" | "facebook" | "linkedin" | "youtube" | "truth_social" | "tiktok" | "bluesky" | "threads" | "mastodon";
         };
+        Alert: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            day: string;
+            /** Format: uuid */
+            id: string;
+            link: string;
+            message: string;
+            /** Format: uuid */
+            ruleId: string;
+            /** @enum {string} */
+            ruleKind: "followers_change" | "account_failing" | "run_problem" | "post_viral" | "post_failing";
+            ruleName: string;
+            subjectId: string;
+            subjectLabel: string;
+            /** @enum {string} */
+            subjectType: "account" | "run" | "post";
+            title: string;
+        };
+        AlertRule: {
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            endpointIds: string[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "followers_change" | "account_failing" | "run_problem" | "post_viral" | "post_failing";
+            name: string;
+            /** @description The kind's parameters, defaults filled in (docs/alerts.md). */
+            params: {
+                [key: string]: unknown;
+            };
+        };
         ApiToken: {
             /** Format: date-time */
             createdAt: string;
@@ -1087,6 +1122,63 @@ export interface components {
             entity: string;
             entityId: string | null;
             id: number;
+        };
+        CreatedDeliveryEndpoint: {
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            digest: boolean;
+            disabledReason: string | null;
+            enabled: boolean;
+            /** @description Empty for alert channels. */
+            events: ("snapshot_run.finished" | "pipeline_run.finished" | "account.failing" | "post.failed")[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "webhook" | "slack" | "email";
+            name: string;
+            /** @enum {string} */
+            purpose: "webhook" | "alert";
+            /** @description The whsec_ signing secret of a webhook-kind endpoint, shown in this answer only; null for Slack and email. */
+            secret: string | null;
+            /** @description A Slack URL's last segment is masked; a webhook's signing secret is never read back. */
+            target: string;
+        };
+        Delivery: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            deliveredAt: string | null;
+            /** Format: uuid */
+            endpointId: string;
+            endpointName: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            responseStatus: number | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+        };
+        DeliveryEndpoint: {
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            digest: boolean;
+            disabledReason: string | null;
+            enabled: boolean;
+            /** @description Empty for alert channels. */
+            events: ("snapshot_run.finished" | "pipeline_run.finished" | "account.failing" | "post.failed")[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "webhook" | "slack" | "email";
+            name: string;
+            /** @enum {string} */
+            purpose: "webhook" | "alert";
+            /** @description A Slack URL's last segment is masked; a webhook's signing secret is never read back. */
+            target: string;
         };
         Invitation: {
             /** Format: date-time */
@@ -3699,19 +3791,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910",
+                     *           "ruleId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "ruleName": "Failing accounts",
+                     *           "ruleKind": "account_failing",
+                     *           "subjectType": "account",
+                     *           "subjectId": "0a1b2c3d-4e5f-4061-8728-394a5b6c7d8e",
+                     *           "subjectLabel": "reach.studio (instagram)",
+                     *           "link": "/demo/accounts/0a1b2c3d-4e5f-4061-8728-394a5b6c7d8e",
+                     *           "day": "2026-12-02",
+                     *           "title": "reach.studio is failing",
+                     *           "message": "reach.studio on instagram failed 3 time(s) in a row (last error: rate_limited).",
+                     *           "createdAt": "2026-12-02T06:20:00.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["Alert"][];
                         meta: {
                             next_cursor: string | null;
                         };
@@ -3847,19 +3949,28 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6",
+                     *           "purpose": "alert",
+                     *           "kind": "webhook",
+                     *           "name": "Ops",
+                     *           "target": "https://hooks.example.org/reach",
+                     *           "events": [],
+                     *           "digest": false,
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "consecutiveFailures": 0,
+                     *           "createdAt": "2026-11-28T09:30:00.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["DeliveryEndpoint"][];
                         meta: {
                             next_cursor: string | null;
                         };
@@ -4038,12 +4149,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["CreatedDeliveryEndpoint"];
                         meta: Record<string, never>;
                     };
                 };
@@ -4349,12 +4455,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["DeliveryEndpoint"];
                         meta: Record<string, never>;
                     };
                 };
@@ -4649,19 +4750,28 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "4e3d2c1b-0a9f-4e8d-9c7b-6a5f4e3d2c1b",
+                     *           "endpointId": "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6",
+                     *           "endpointName": "Ops",
+                     *           "eventType": "alert.triggered",
+                     *           "status": "succeeded",
+                     *           "attempts": 1,
+                     *           "responseStatus": 200,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": null,
+                     *           "createdAt": "2026-12-02T06:07:43.000Z",
+                     *           "deliveredAt": "2026-12-02T06:07:44.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["Delivery"][];
                         meta: {
                             next_cursor: string | null;
                         };
@@ -4819,7 +4929,10 @@ export interface operations {
                      */
                     "application/json": {
                         data: {
-                            [key: string]: unknown;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            until: string;
                         };
                         meta: Record<string, never>;
                     };
@@ -4947,19 +5060,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "kind": "account_failing",
+                     *           "name": "Failing accounts",
+                     *           "params": {
+                     *             "days": 3,
+                     *             "scope": "all"
+                     *           },
+                     *           "endpointIds": [
+                     *             "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6"
+                     *           ],
+                     *           "enabled": true,
+                     *           "createdAt": "2026-11-28T09:35:00.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["AlertRule"][];
                         meta: {
                             next_cursor: string | null;
                         };
@@ -5134,12 +5257,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["AlertRule"];
                         meta: Record<string, never>;
                     };
                 };
@@ -5430,12 +5548,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["AlertRule"];
                         meta: Record<string, never>;
                     };
                 };
@@ -10283,19 +10396,33 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "8c1f5e2a-3b4d-4c6e-9f70-1a2b3c4d5e6f",
+                     *           "purpose": "webhook",
+                     *           "kind": "webhook",
+                     *           "name": "Ops",
+                     *           "target": "https://hooks.example.org/reach",
+                     *           "events": [
+                     *             "snapshot_run.finished",
+                     *             "pipeline_run.finished",
+                     *             "account.failing",
+                     *             "post.failed"
+                     *           ],
+                     *           "digest": false,
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "consecutiveFailures": 0,
+                     *           "createdAt": "2026-11-28T09:30:00.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["DeliveryEndpoint"][];
                         meta: {
                             next_cursor: string | null;
                         };
@@ -10478,12 +10605,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["CreatedDeliveryEndpoint"];
                         meta: Record<string, never>;
                     };
                 };
@@ -10794,12 +10916,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["DeliveryEndpoint"];
                         meta: Record<string, never>;
                     };
                 };
@@ -11094,19 +11211,28 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "4e3d2c1b-0a9f-4e8d-9c7b-6a5f4e3d2c1b",
+                     *           "endpointId": "8c1f5e2a-3b4d-4c6e-9f70-1a2b3c4d5e6f",
+                     *           "endpointName": "Ops",
+                     *           "eventType": "pipeline_run.finished",
+                     *           "status": "succeeded",
+                     *           "attempts": 1,
+                     *           "responseStatus": 200,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": null,
+                     *           "createdAt": "2026-12-02T06:07:43.000Z",
+                     *           "deliveredAt": "2026-12-02T06:07:44.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["Delivery"][];
                         meta: {
                             next_cursor: string | null;
                         };
