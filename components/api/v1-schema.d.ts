@@ -1057,6 +1057,41 @@ export interface components {
             /** @enum {string} */
             platform: "x" | "instagram" | "facebook" | "linkedin" | "youtube" | "truth_social" | "tiktok" | "bluesky" | "threads" | "mastodon";
         };
+        Alert: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            day: string;
+            /** Format: uuid */
+            id: string;
+            link: string;
+            message: string;
+            /** Format: uuid */
+            ruleId: string;
+            /** @enum {string} */
+            ruleKind: "followers_change" | "account_failing" | "run_problem" | "post_viral" | "post_failing";
+            ruleName: string;
+            subjectId: string;
+            subjectLabel: string;
+            /** @enum {string} */
+            subjectType: "account" | "run" | "post";
+            title: string;
+        };
+        AlertRule: {
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            endpointIds: string[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "followers_change" | "account_failing" | "run_problem" | "post_viral" | "post_failing";
+            name: string;
+            /** @description The kind's parameters, defaults filled in (docs/alerts.md). */
+            params: {
+                [key: string]: unknown;
+            };
+        };
         ApiToken: {
             /** Format: date-time */
             createdAt: string;
@@ -1087,6 +1122,63 @@ export interface components {
             entity: string;
             entityId: string | null;
             id: number;
+        };
+        CreatedDeliveryEndpoint: {
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            digest: boolean;
+            disabledReason: string | null;
+            enabled: boolean;
+            /** @description Empty for alert channels. */
+            events: ("snapshot_run.finished" | "pipeline_run.finished" | "account.failing" | "post.failed")[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "webhook" | "slack" | "email";
+            name: string;
+            /** @enum {string} */
+            purpose: "webhook" | "alert";
+            /** @description The whsec_ signing secret of a webhook-kind endpoint, shown in this answer only; null for Slack and email. */
+            secret: string | null;
+            /** @description A Slack URL's last segment is masked; a webhook's signing secret is never read back. */
+            target: string;
+        };
+        Delivery: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            deliveredAt: string | null;
+            /** Format: uuid */
+            endpointId: string;
+            endpointName: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            responseStatus: number | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+        };
+        DeliveryEndpoint: {
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            digest: boolean;
+            disabledReason: string | null;
+            enabled: boolean;
+            /** @description Empty for alert channels. */
+            events: ("snapshot_run.finished" | "pipeline_run.finished" | "account.failing" | "post.failed")[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "webhook" | "slack" | "email";
+            name: string;
+            /** @enum {string} */
+            purpose: "webhook" | "alert";
+            /** @description A Slack URL's last segment is masked; a webhook's signing secret is never read back. */
+            target: string;
         };
         Invitation: {
             /** Format: date-time */
@@ -1707,6 +1799,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "secret": "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+                     *         "uri": "otpauth://totp/Reach:ada%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Reach&algorithm=SHA1&digits=6&period=30",
+                     *         "qrCode": "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPi4uLjwvc3ZnPg=="
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             qrCode: string;
@@ -3689,19 +3791,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910",
+                     *           "ruleId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "ruleName": "Failing accounts",
+                     *           "ruleKind": "account_failing",
+                     *           "subjectType": "account",
+                     *           "subjectId": "0a1b2c3d-4e5f-4061-8728-394a5b6c7d8e",
+                     *           "subjectLabel": "reach.studio (instagram)",
+                     *           "link": "/demo/accounts/0a1b2c3d-4e5f-4061-8728-394a5b6c7d8e",
+                     *           "day": "2026-12-02",
+                     *           "title": "reach.studio is failing",
+                     *           "message": "reach.studio on instagram failed 3 time(s) in a row (last error: rate_limited).",
+                     *           "createdAt": "2026-12-02T06:20:00.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["Alert"][];
                         meta: {
                             next_cursor: string | null;
                         };
@@ -3837,19 +3949,28 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6",
+                     *           "purpose": "alert",
+                     *           "kind": "webhook",
+                     *           "name": "Ops",
+                     *           "target": "https://hooks.example.org/reach",
+                     *           "events": [],
+                     *           "digest": false,
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "consecutiveFailures": 0,
+                     *           "createdAt": "2026-11-28T09:30:00.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["DeliveryEndpoint"][];
                         meta: {
                             next_cursor: string | null;
                         };
@@ -4008,13 +4129,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6",
+                     *         "purpose": "alert",
+                     *         "kind": "webhook",
+                     *         "name": "Ops",
+                     *         "target": "https://hooks.example.org/reach",
+                     *         "events": [],
+                     *         "digest": false,
+                     *         "enabled": true,
+                     *         "disabledReason": null,
+                     *         "consecutiveFailures": 0,
+                     *         "createdAt": "2026-11-28T09:30:00.000Z",
+                     *         "secret": "whsec_EXAMPLEonlyNOTaREALsecretEXAMPLE0"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["CreatedDeliveryEndpoint"];
                         meta: Record<string, never>;
                     };
                 };
@@ -4301,13 +4436,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6",
+                     *         "purpose": "alert",
+                     *         "kind": "webhook",
+                     *         "name": "Ops",
+                     *         "target": "https://hooks.example.org/reach",
+                     *         "events": [],
+                     *         "digest": false,
+                     *         "enabled": false,
+                     *         "disabledReason": null,
+                     *         "consecutiveFailures": 0,
+                     *         "createdAt": "2026-11-28T09:30:00.000Z"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["DeliveryEndpoint"];
                         meta: Record<string, never>;
                     };
                 };
@@ -4602,19 +4750,28 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "4e3d2c1b-0a9f-4e8d-9c7b-6a5f4e3d2c1b",
+                     *           "endpointId": "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6",
+                     *           "endpointName": "Ops",
+                     *           "eventType": "alert.triggered",
+                     *           "status": "succeeded",
+                     *           "attempts": 1,
+                     *           "responseStatus": 200,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": null,
+                     *           "createdAt": "2026-12-02T06:07:43.000Z",
+                     *           "deliveredAt": "2026-12-02T06:07:44.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["Delivery"][];
                         meta: {
                             next_cursor: string | null;
                         };
@@ -4761,9 +4918,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e",
+                     *         "until": "2026-12-03T08:15:00.000Z"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
-                            [key: string]: unknown;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            until: string;
                         };
                         meta: Record<string, never>;
                     };
@@ -4891,19 +5060,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "kind": "account_failing",
+                     *           "name": "Failing accounts",
+                     *           "params": {
+                     *             "days": 3,
+                     *             "scope": "all"
+                     *           },
+                     *           "endpointIds": [
+                     *             "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6"
+                     *           ],
+                     *           "enabled": true,
+                     *           "createdAt": "2026-11-28T09:35:00.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["AlertRule"][];
                         meta: {
                             next_cursor: string | null;
                         };
@@ -5023,7 +5202,9 @@ export interface operations {
                  *       "kind": "account_failing",
                  *       "name": "Failing accounts",
                  *       "params": {},
-                 *       "endpointIds": []
+                 *       "endpointIds": [
+                 *         "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6"
+                 *       ]
                  *     }
                  */
                 "application/json": {
@@ -5056,13 +5237,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *         "kind": "account_failing",
+                     *         "name": "Failing accounts",
+                     *         "params": {
+                     *           "days": 3,
+                     *           "scope": "all"
+                     *         },
+                     *         "endpointIds": [
+                     *           "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6"
+                     *         ],
+                     *         "enabled": true,
+                     *         "createdAt": "2026-11-28T09:35:00.000Z"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["AlertRule"];
                         meta: Record<string, never>;
                     };
                 };
@@ -5333,13 +5528,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *         "kind": "account_failing",
+                     *         "name": "Failing accounts",
+                     *         "params": {
+                     *           "days": 3,
+                     *           "scope": "all"
+                     *         },
+                     *         "endpointIds": [
+                     *           "2f6e9a1c-7d3b-4e5f-8a90-b1c2d3e4f5a6"
+                     *         ],
+                     *         "enabled": false,
+                     *         "createdAt": "2026-11-28T09:35:00.000Z"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["AlertRule"];
                         meta: Record<string, never>;
                     };
                 };
@@ -7854,6 +8063,126 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "today": "2026-12-02",
+                     *         "accounts": {
+                     *           "active": 24,
+                     *           "all": 26,
+                     *           "stale": 2,
+                     *           "neverScraped": 1,
+                     *           "failing": 1
+                     *         },
+                     *         "followers": {
+                     *           "asOf": "2026-12-02",
+                     *           "total": 1284530,
+                     *           "accounts": 21,
+                     *           "approximate": true,
+                     *           "change7d": 8420,
+                     *           "change30d": 31210,
+                     *           "daily": [
+                     *             {
+                     *               "date": "2026-12-01",
+                     *               "followers": 1282904,
+                     *               "accounts": 21,
+                     *               "approximate": true
+                     *             },
+                     *             {
+                     *               "date": "2026-12-02",
+                     *               "followers": 1284530,
+                     *               "accounts": 21,
+                     *               "approximate": true
+                     *             }
+                     *           ]
+                     *         },
+                     *         "gainers": [
+                     *           {
+                     *             "id": "3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9",
+                     *             "platform": "tiktok",
+                     *             "handle": "reach.demo",
+                     *             "displayName": "Reach Demo",
+                     *             "followers": 412800,
+                     *             "approximate": true,
+                     *             "change7d": 5120
+                     *           }
+                     *         ],
+                     *         "losers": [
+                     *           {
+                     *             "id": "7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918",
+                     *             "platform": "x",
+                     *             "handle": "reachhq",
+                     *             "displayName": null,
+                     *             "followers": 18240,
+                     *             "approximate": false,
+                     *             "change7d": -96
+                     *           }
+                     *         ],
+                     *         "failingAccounts": [
+                     *           {
+                     *             "id": "0a1b2c3d-4e5f-4061-8728-394a5b6c7d8e",
+                     *             "platform": "instagram",
+                     *             "handle": "reach.studio",
+                     *             "lastErrorCode": "rate_limited",
+                     *             "lastErrorAt": "2026-12-02T06:14:09Z"
+                     *           }
+                     *         ],
+                     *         "posts": {
+                     *           "all": 1840,
+                     *           "scraped": 1792,
+                     *           "failed": 12
+                     *         },
+                     *         "failingPosts": [
+                     *           {
+                     *             "id": "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c",
+                     *             "postId": "7441234567890199999",
+                     *             "creator": "reach.demo",
+                     *             "va": "Sam",
+                     *             "lastErrorCode": "post_unavailable",
+                     *             "lastErrorAt": "2026-12-02T05:41:37Z"
+                     *           }
+                     *         ],
+                     *         "pipelineToday": {
+                     *           "newPosts": 18,
+                     *           "viewsGained": 214300,
+                     *           "failures": 2
+                     *         },
+                     *         "topPosts": [
+                     *           {
+                     *             "id": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                     *             "postId": "7441234567890123456",
+                     *             "creator": "reach.demo",
+                     *             "va": "Sam",
+                     *             "views": 398177,
+                     *             "viewsGained7d": 152040
+                     *           }
+                     *         ],
+                     *         "runs": [
+                     *           {
+                     *             "id": "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e",
+                     *             "kind": "posts.pipeline",
+                     *             "status": "succeeded",
+                     *             "trigger": "cron",
+                     *             "createdAt": "2026-12-02T06:00:00Z",
+                     *             "finishedAt": "2026-12-02T06:07:42Z",
+                     *             "progressDone": 1840,
+                     *             "progressTotal": 1840
+                     *           },
+                     *           {
+                     *             "id": "c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f",
+                     *             "kind": "accounts.snapshot",
+                     *             "status": "running",
+                     *             "trigger": "manual",
+                     *             "createdAt": "2026-12-02T09:12:05Z",
+                     *             "finishedAt": null,
+                     *             "progressDone": 9,
+                     *             "progressTotal": 24
+                     *           }
+                     *         ]
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Overview"];
                         meta: Record<string, never>;
@@ -8132,6 +8461,157 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "post": {
+                     *           "id": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                     *           "postId": "7441234567890123456",
+                     *           "url": "https://www.tiktok.com/@reach.demo/video/7441234567890123456",
+                     *           "creator": "reach.demo",
+                     *           "va": "Sam",
+                     *           "setId": "S12",
+                     *           "type": "slideshow",
+                     *           "status": "scraped",
+                     *           "postedAt": "2026-11-30T18:02:00.000Z",
+                     *           "views": 48210,
+                     *           "likes": 3120,
+                     *           "comments": 88,
+                     *           "shares": 41,
+                     *           "saves": 260,
+                     *           "engagementRate": 0.0731,
+                     *           "viewsGained24h": 5200,
+                     *           "viewsGained7d": null,
+                     *           "slideCount": 6,
+                     *           "hasThumbnail": true,
+                     *           "lastError": null,
+                     *           "lastErrorCode": null,
+                     *           "consecutiveFailures": 0,
+                     *           "caption": "6 desk setups under $200 #desksetup #wfh",
+                     *           "hashtags": [
+                     *             "desksetup",
+                     *             "wfh"
+                     *           ],
+                     *           "mentions": [],
+                     *           "music": {
+                     *             "id": "7301234567890000001",
+                     *             "title": "original sound",
+                     *             "author": "reach.demo"
+                     *           },
+                     *           "author": {
+                     *             "id": "6901234567890000001",
+                     *             "uniqueId": "reach.demo",
+                     *             "nickname": "Reach Demo",
+                     *             "followers": 412800
+                     *           },
+                     *           "durationSeconds": null,
+                     *           "firstScrapedAt": "2026-11-30T19:00:12.000Z",
+                     *           "lastScrapedAt": "2026-12-02T06:03:51.000Z",
+                     *           "lastErrorAt": null,
+                     *           "attempts": 3
+                     *         },
+                     *         "sheet": {
+                     *           "id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+                     *           "name": "Posts 2026",
+                     *           "tab": "Posts",
+                     *           "spreadsheetId": "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple",
+                     *           "row": 14,
+                     *           "url": "https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple/edit#gid=0&range=A14"
+                     *         },
+                     *         "slides": [
+                     *           {
+                     *             "index": 0,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/0",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 182400,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           },
+                     *           {
+                     *             "index": 1,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/1",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 183650,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           },
+                     *           {
+                     *             "index": 2,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/2",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 184900,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           },
+                     *           {
+                     *             "index": 3,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/3",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 186150,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           },
+                     *           {
+                     *             "index": 4,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/4",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 187400,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           },
+                     *           {
+                     *             "index": 5,
+                     *             "stored": true,
+                     *             "url": "/api/v1/workspaces/demo/posts/5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a/slides/5",
+                     *             "width": 1080,
+                     *             "height": 1920,
+                     *             "bytes": 188650,
+                     *             "contentType": "image/jpeg",
+                     *             "errorCode": null
+                     *           }
+                     *         ],
+                     *         "stats": [
+                     *           {
+                     *             "date": "2026-12-01",
+                     *             "views": 43010,
+                     *             "likes": 2870,
+                     *             "comments": 80,
+                     *             "shares": 37,
+                     *             "saves": 231
+                     *           },
+                     *           {
+                     *             "date": "2026-12-02",
+                     *             "views": 48210,
+                     *             "likes": 3120,
+                     *             "comments": 88,
+                     *             "shares": 41,
+                     *             "saves": 260
+                     *           }
+                     *         ],
+                     *         "runs": [
+                     *           {
+                     *             "id": "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e",
+                     *             "status": "succeeded",
+                     *             "createdAt": "2026-12-02T06:00:00.000Z",
+                     *             "finishedAt": "2026-12-02T06:07:42.000Z",
+                     *             "error": null,
+                     *             "errors": {}
+                     *           }
+                     *         ]
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["PostDetail"];
                         meta: Record<string, never>;
@@ -8809,7 +9289,7 @@ export interface operations {
             query: {
                 /** @example creator */
                 by?: "va" | "creator" | "set";
-                /** @example 2026-11-01 */
+                /** @example 2026-11-28 */
                 from: string;
                 /** @example 2026-11-30 */
                 to: string;
@@ -8839,6 +9319,91 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "days": [
+                     *           "2026-11-28",
+                     *           "2026-11-29",
+                     *           "2026-11-30"
+                     *         ],
+                     *         "gained": [
+                     *           {
+                     *             "key": "reach.demo",
+                     *             "other": false,
+                     *             "total": 61200,
+                     *             "daily": [
+                     *               18400,
+                     *               null,
+                     *               42800
+                     *             ]
+                     *           },
+                     *           {
+                     *             "key": null,
+                     *             "other": false,
+                     *             "total": 3100,
+                     *             "daily": [
+                     *               1200,
+                     *               null,
+                     *               1900
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "published": [
+                     *           {
+                     *             "date": "2026-11-28",
+                     *             "slideshows": 6,
+                     *             "videos": 1,
+                     *             "unknown": 0
+                     *           },
+                     *           {
+                     *             "date": "2026-11-29",
+                     *             "slideshows": 4,
+                     *             "videos": 0,
+                     *             "unknown": 0
+                     *           },
+                     *           {
+                     *             "date": "2026-11-30",
+                     *             "slideshows": 5,
+                     *             "videos": 1,
+                     *             "unknown": 2
+                     *           }
+                     *         ],
+                     *         "slideshowVsVideo": {
+                     *           "slideshow": {
+                     *             "posts": 15,
+                     *             "views": 512300,
+                     *             "medianViews": 18200,
+                     *             "viewsGained": 58900
+                     *           },
+                     *           "video": {
+                     *             "posts": 2,
+                     *             "views": 20150,
+                     *             "medianViews": 10075,
+                     *             "viewsGained": 5400
+                     *           }
+                     *         },
+                     *         "bySlideCount": [
+                     *           {
+                     *             "bucket": "1–3",
+                     *             "posts": 3,
+                     *             "medianViews": 9400
+                     *           },
+                     *           {
+                     *             "bucket": "4–6",
+                     *             "posts": 10,
+                     *             "medianViews": 21050
+                     *           },
+                     *           {
+                     *             "bucket": "7+",
+                     *             "posts": 2,
+                     *             "medianViews": null
+                     *           }
+                     *         ]
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["PostTrends"];
                         meta: Record<string, never>;
@@ -9125,6 +9690,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+                     *         "spreadsheetId": "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple",
+                     *         "tab": "Posts",
+                     *         "name": "Posts 2026",
+                     *         "headers": [
+                     *           "TikTok URL",
+                     *           "Creator",
+                     *           "VA",
+                     *           "Set",
+                     *           "Status",
+                     *           "Views",
+                     *           "Likes",
+                     *           "Last scraped",
+                     *           "Error"
+                     *         ],
+                     *         "mapping": {
+                     *           "url": "TikTok URL",
+                     *           "creator": "Creator",
+                     *           "va": "VA",
+                     *           "set": "Set",
+                     *           "status": "Status",
+                     *           "views": "Views",
+                     *           "likes": "Likes",
+                     *           "lastScraped": "Last scraped",
+                     *           "error": "Error"
+                     *         },
+                     *         "statusValues": {
+                     *           "ready": "Ready to Scrape",
+                     *           "done": "Scraped",
+                     *           "failed": "Failed"
+                     *         },
+                     *         "serviceAccountEmail": "reach@project.iam.gserviceaccount.com",
+                     *         "lastCheckedAt": "2026-12-02T08:00:00.000Z",
+                     *         "lastSyncedAt": null,
+                     *         "lastError": null
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Sheet"];
                         meta: Record<string, never>;
@@ -9420,6 +10027,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+                     *         "spreadsheetId": "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple",
+                     *         "tab": "Posts",
+                     *         "name": "Posts 2026",
+                     *         "headers": [
+                     *           "TikTok URL",
+                     *           "Creator",
+                     *           "VA",
+                     *           "Set",
+                     *           "Status",
+                     *           "Views",
+                     *           "Likes",
+                     *           "Last scraped",
+                     *           "Error"
+                     *         ],
+                     *         "mapping": {
+                     *           "url": "TikTok URL",
+                     *           "creator": "Creator",
+                     *           "va": "VA",
+                     *           "set": "Set",
+                     *           "status": "Status",
+                     *           "views": "Views",
+                     *           "likes": "Likes",
+                     *           "lastScraped": "Last scraped",
+                     *           "error": "Error"
+                     *         },
+                     *         "statusValues": {
+                     *           "ready": "Ready to Scrape",
+                     *           "done": "Scraped",
+                     *           "failed": "Failed"
+                     *         },
+                     *         "serviceAccountEmail": "reach@project.iam.gserviceaccount.com",
+                     *         "lastCheckedAt": "2026-12-02T08:00:00.000Z",
+                     *         "lastSyncedAt": "2026-12-02T08:10:00.000Z",
+                     *         "lastError": null
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["Sheet"];
                         meta: Record<string, never>;
@@ -9553,6 +10202,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "spreadsheetId": "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple",
+                     *         "title": "Reach posts",
+                     *         "tab": "Posts",
+                     *         "tabGid": 0,
+                     *         "tabs": [
+                     *           "Posts",
+                     *           "Archive"
+                     *         ],
+                     *         "headers": [
+                     *           "TikTok URL",
+                     *           "Creator",
+                     *           "VA",
+                     *           "Set",
+                     *           "Status",
+                     *           "Views",
+                     *           "Likes",
+                     *           "Last scraped",
+                     *           "Error"
+                     *         ],
+                     *         "detected": {
+                     *           "url": "TikTok URL",
+                     *           "creator": "Creator",
+                     *           "va": "VA",
+                     *           "set": "Set",
+                     *           "status": "Status",
+                     *           "views": "Views",
+                     *           "likes": "Likes",
+                     *           "lastScraped": "Last scraped",
+                     *           "error": "Error"
+                     *         },
+                     *         "serviceAccountEmail": "reach@project.iam.gserviceaccount.com"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             detected: {
@@ -9709,19 +10396,33 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "8c1f5e2a-3b4d-4c6e-9f70-1a2b3c4d5e6f",
+                     *           "purpose": "webhook",
+                     *           "kind": "webhook",
+                     *           "name": "Ops",
+                     *           "target": "https://hooks.example.org/reach",
+                     *           "events": [
+                     *             "snapshot_run.finished",
+                     *             "pipeline_run.finished",
+                     *             "account.failing",
+                     *             "post.failed"
+                     *           ],
+                     *           "digest": false,
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "consecutiveFailures": 0,
+                     *           "createdAt": "2026-11-28T09:30:00.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["DeliveryEndpoint"][];
                         meta: {
                             next_cursor: string | null;
                         };
@@ -9879,13 +10580,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "8c1f5e2a-3b4d-4c6e-9f70-1a2b3c4d5e6f",
+                     *         "purpose": "webhook",
+                     *         "kind": "webhook",
+                     *         "name": "Ops",
+                     *         "target": "https://hooks.example.org/reach",
+                     *         "events": [
+                     *           "snapshot_run.finished",
+                     *           "pipeline_run.finished",
+                     *           "account.failing",
+                     *           "post.failed"
+                     *         ],
+                     *         "digest": false,
+                     *         "enabled": true,
+                     *         "disabledReason": null,
+                     *         "consecutiveFailures": 0,
+                     *         "createdAt": "2026-11-28T09:30:00.000Z",
+                     *         "secret": "whsec_EXAMPLEonlyNOTaREALsecretEXAMPLE0"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["CreatedDeliveryEndpoint"];
                         meta: Record<string, never>;
                     };
                 };
@@ -10172,13 +10892,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "8c1f5e2a-3b4d-4c6e-9f70-1a2b3c4d5e6f",
+                     *         "purpose": "webhook",
+                     *         "kind": "webhook",
+                     *         "name": "Ops",
+                     *         "target": "https://hooks.example.org/reach",
+                     *         "events": [
+                     *           "snapshot_run.finished",
+                     *           "pipeline_run.finished",
+                     *           "account.failing",
+                     *           "post.failed"
+                     *         ],
+                     *         "digest": false,
+                     *         "enabled": false,
+                     *         "disabledReason": null,
+                     *         "consecutiveFailures": 0,
+                     *         "createdAt": "2026-11-28T09:30:00.000Z"
+                     *       },
+                     *       "meta": {}
+                     *     }
+                     */
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["DeliveryEndpoint"];
                         meta: Record<string, never>;
                     };
                 };
@@ -10473,19 +11211,28 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [],
+                     *       "data": [
+                     *         {
+                     *           "id": "4e3d2c1b-0a9f-4e8d-9c7b-6a5f4e3d2c1b",
+                     *           "endpointId": "8c1f5e2a-3b4d-4c6e-9f70-1a2b3c4d5e6f",
+                     *           "endpointName": "Ops",
+                     *           "eventType": "pipeline_run.finished",
+                     *           "status": "succeeded",
+                     *           "attempts": 1,
+                     *           "responseStatus": 200,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": null,
+                     *           "createdAt": "2026-12-02T06:07:43.000Z",
+                     *           "deliveredAt": "2026-12-02T06:07:44.000Z"
+                     *         }
+                     *       ],
                      *       "meta": {
                      *         "next_cursor": null
                      *       }
                      *     }
                      */
                     "application/json": {
-                        data: ({
-                            /** Format: uuid */
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        data: components["schemas"]["Delivery"][];
                         meta: {
                             next_cursor: string | null;
                         };

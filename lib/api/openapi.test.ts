@@ -52,6 +52,11 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("publishes a response example for every operation that answers JSON", () => {
+    const missing = OPERATIONS.filter((operation) => operation.response !== undefined && operation.examples.response === undefined).map((operation) => `${operation.method} ${operation.path}`);
+    expect(missing).toEqual([]);
+  });
+
   it("gives every operation a summary, a security requirement, an example and its error codes", () => {
     expect(new Set(OPERATIONS.map((operation) => operation.id)).size).toBe(OPERATIONS.length);
     for (const [apiPath, methods] of Object.entries(document.paths)) {

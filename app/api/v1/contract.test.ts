@@ -6,11 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import type { Operation } from "@/lib/api/operation";
 import { OPERATIONS } from "@/lib/api/registry";
+import { muteAlerts } from "@/lib/api/routes/notifications";
 import { provideConnectionForTests } from "@/lib/db/process-connection";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
 import { callRoute, sessionCookie, type RouteCall } from "@/tests/http/route-harness";
 
 type Handler = Parameters<typeof callRoute>[0];
+// The seeded rule is the one muteAlerts' example names, so that example mutes a real rule.
+const muteExampleRule = (muteAlerts.examples.body as { ruleId: string }).ruleId;
 const DOC_ID = "https://reach.test/openapi.json";
 const ORDER = { GET: 0, POST: 1, PATCH: 2, DELETE: 3 } as const;
 
@@ -36,7 +39,7 @@ describe("API v1 answers match the OpenAPI document", () => {
   const ws = randomUUID();
   const other = randomUUID();
   const admin = randomUUID();
-  const fixtures = { accountId: randomUUID(), postId: randomUUID(), runId: randomUUID(), invitationId: randomUUID(), sheetId: randomUUID(), tokenId: randomUUID(), endpointId: randomUUID(), ruleId: randomUUID(), index: "0", userId: admin };
+  const fixtures = { accountId: randomUUID(), postId: randomUUID(), runId: randomUUID(), invitationId: randomUUID(), sheetId: randomUUID(), tokenId: randomUUID(), endpointId: randomUUID(), ruleId: muteExampleRule, index: "0", userId: admin };
   const tokens = { viewer: "", editor: "" };
   const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
 
@@ -52,6 +55,14 @@ describe("API v1 answers match the OpenAPI document", () => {
     await run("insert into job_runs (id, workspace_id, kind, trigger, status) values ($1, $2, 'accounts.snapshot', 'cron', 'succeeded')", [fixtures.runId, ws]);
     await run("insert into invitations (id, workspace_id, email, role, token_hash, expires_at) values ($1, $2, 'x@x.test', 'viewer', 'hash', now() + interval '1 day')", [fixtures.invitationId, ws]);
     await run("insert into sheet_sources (id, workspace_id, spreadsheet_id, tab) values ($1, $2, 'sheet', 'Posts')", [fixtures.sheetId, ws]);
+    // An alert channel, a rule, an alert and a delivery, so the lists answer rows and the writes find their target.
+    await run("insert into delivery_endpoints (id, workspace_id, purpose, kind, name, target) values ($1, $2, 'alert', 'webhook', 'Ops', 'https://hooks.example.org/reach')", [fixtures.endpointId, ws]);
+    await run("insert into alert_rules (id, workspace_id, kind, name, params, endpoint_ids) values ($1, $2, 'account_failing', 'Failing', '{\"days\": 3, \"scope\": \"all\"}', array[$3::uuid])", [fixtures.ruleId, ws, fixtures.endpointId]);
+    await run(
+      "insert into alerts (workspace_id, rule_id, rule_kind, subject_type, subject_id, subject_label, link, day, title, message) values ($1, $2, 'account_failing', 'account', $3, 'contract.one (tiktok)', '/team/accounts/' || $3, current_date, 'contract.one is failing', 'contract.one on tiktok failed 3 time(s) in a row (last error: unknown).')",
+      [ws, fixtures.ruleId, fixtures.accountId],
+    );
+    await run("insert into deliveries (workspace_id, endpoint_id, purpose, event_type, dedup_key, payload) values ($1, $2, 'alert', 'alert.triggered', 'alert:contract', '{}')", [ws, fixtures.endpointId]);
     const cookie = await sessionCookie({ id: admin, email: "admin@x.test" });
     const tokensRoute = await import("./workspaces/[workspace]/api-tokens/route");
     for (const role of ["viewer", "editor"] as const) {

@@ -47,7 +47,17 @@ export const startTwoFactor = defineOperation({
   role: null,
   data: z.object({ secret: z.string(), uri: z.string(), qrCode: z.string() }),
   errors: ["forbidden", "rate_limited"],
-  examples: {},
+  // The RFC 4226 test key, never a real one; the QR code is cut short.
+  examples: {
+    response: {
+      data: {
+        secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+        uri: "otpauth://totp/Reach:ada%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Reach&algorithm=SHA1&digits=6&period=30",
+        qrCode: "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPi4uLjwvc3ZnPg==",
+      },
+      meta: {},
+    },
+  },
 });
 
 export const disableTwoFactor = defineOperation({

@@ -58,7 +58,49 @@ export const getPost = defineOperation({
   role: "viewer",
   params: postParams,
   data: postDetailSchema.meta({ id: "PostDetail" }),
-  examples: {},
+  examples: {
+    response: {
+      data: {
+        post: {
+          ...postRow,
+          caption: "6 desk setups under $200 #desksetup #wfh",
+          hashtags: ["desksetup", "wfh"],
+          mentions: [],
+          music: { id: "7301234567890000001", title: "original sound", author: "reach.demo" },
+          author: { id: "6901234567890000001", uniqueId: "reach.demo", nickname: "Reach Demo", followers: 412800 },
+          durationSeconds: null,
+          firstScrapedAt: "2026-11-30T19:00:12.000Z",
+          lastScrapedAt: "2026-12-02T06:03:51.000Z",
+          lastErrorAt: null,
+          attempts: 3,
+        },
+        sheet: {
+          id: "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+          name: "Posts 2026",
+          tab: "Posts",
+          spreadsheetId: "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple",
+          row: 14,
+          url: "https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple/edit#gid=0&range=A14",
+        },
+        slides: Array.from({ length: 6 }, (_, index) => ({
+          index,
+          stored: true,
+          url: `/api/v1/workspaces/demo/posts/${postRow.id}/slides/${index}`,
+          width: 1080,
+          height: 1920,
+          bytes: 182_400 + index * 1_250,
+          contentType: "image/jpeg",
+          errorCode: null,
+        })),
+        stats: [
+          { date: "2026-12-01", views: 43010, likes: 2870, comments: 80, shares: 37, saves: 231 },
+          { date: "2026-12-02", views: 48210, likes: 3120, comments: 88, shares: 41, saves: 260 },
+        ],
+        runs: [{ id: "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e", status: "succeeded", createdAt: "2026-12-02T06:00:00.000Z", finishedAt: "2026-12-02T06:07:42.000Z", error: null, errors: {} }],
+      },
+      meta: {},
+    },
+  },
 });
 
 export const leaderboard = defineOperation({
@@ -142,7 +184,30 @@ export const postTrends = defineOperation({
   params: workspaceParams,
   query: trendsQuerySchema,
   data: postTrendsSchema.meta({ id: "PostTrends" }),
-  examples: { query: { by: "creator", from: "2026-11-01", to: "2026-11-30" } },
+  examples: {
+    query: { by: "creator", from: "2026-11-28", to: "2026-11-30" },
+    response: {
+      data: {
+        days: ["2026-11-28", "2026-11-29", "2026-11-30"],
+        gained: [
+          { key: "reach.demo", other: false, total: 61200, daily: [18400, null, 42800] },
+          { key: null, other: false, total: 3100, daily: [1200, null, 1900] },
+        ],
+        published: [
+          { date: "2026-11-28", slideshows: 6, videos: 1, unknown: 0 },
+          { date: "2026-11-29", slideshows: 4, videos: 0, unknown: 0 },
+          { date: "2026-11-30", slideshows: 5, videos: 1, unknown: 2 },
+        ],
+        slideshowVsVideo: { slideshow: { posts: 15, views: 512300, medianViews: 18200, viewsGained: 58900 }, video: { posts: 2, views: 20150, medianViews: 10075, viewsGained: 5400 } },
+        bySlideCount: [
+          { bucket: "1–3", posts: 3, medianViews: 9400 },
+          { bucket: "4–6", posts: 10, medianViews: 21050 },
+          { bucket: "7+", posts: 2, medianViews: null },
+        ],
+      },
+      meta: {},
+    },
+  },
 });
 
 export const exportLeaderboard = defineOperation({

@@ -32,6 +32,23 @@ const inspectionSchema = z.object({
   detected: mapping,
   serviceAccountEmail: z.string(),
 });
+const spreadsheetId = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_exAmple";
+const headers = ["TikTok URL", "Creator", "VA", "Set", "Status", "Views", "Likes", "Last scraped", "Error"];
+const detected = { url: "TikTok URL", creator: "Creator", va: "VA", set: "Set", status: "Status", views: "Views", likes: "Likes", lastScraped: "Last scraped", error: "Error" };
+const serviceAccountEmail = "reach@project.iam.gserviceaccount.com";
+const sheet = {
+  id: "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+  spreadsheetId,
+  tab: "Posts",
+  name: "Posts 2026",
+  headers,
+  mapping: detected,
+  statusValues: { ready: "Ready to Scrape", done: "Scraped", failed: "Failed" },
+  serviceAccountEmail,
+  lastCheckedAt: "2026-12-02T08:00:00.000Z",
+  lastSyncedAt: null,
+  lastError: null,
+};
 const sheetParams = withWorkspace({ sheetId: z.uuid() });
 const errors = ["permission_denied", "not_configured", "unavailable"] as const;
 
@@ -47,7 +64,7 @@ export const listSheets = defineOperation({
   data: sheetSchema,
   list: true,
   meta: { service_account: z.union([z.object({ email: z.string() }), z.object({ problem: z.string() })]) },
-  examples: { response: { data: [], meta: { next_cursor: null, service_account: { email: "reach@project.iam.gserviceaccount.com" } } } },
+  examples: { response: { data: [], meta: { next_cursor: null, service_account: { email: serviceAccountEmail } } } },
 });
 
 export const connectSheet = defineOperation({
@@ -62,7 +79,7 @@ export const connectSheet = defineOperation({
   data: sheetSchema,
   status: 201,
   errors: [...errors, "conflict"],
-  examples: { body: { url: "https://docs.google.com/spreadsheets/d/1AbC…/edit#gid=0" } },
+  examples: { body: { url: "https://docs.google.com/spreadsheets/d/1AbC…/edit#gid=0" }, response: { data: sheet, meta: {} } },
 });
 
 export const testSheet = defineOperation({
@@ -76,7 +93,10 @@ export const testSheet = defineOperation({
   body: sheetLocationSchema,
   data: inspectionSchema,
   errors: [...errors],
-  examples: { body: { url: "https://docs.google.com/spreadsheets/d/1AbC…/edit#gid=0" } },
+  examples: {
+    body: { url: "https://docs.google.com/spreadsheets/d/1AbC…/edit#gid=0" },
+    response: { data: { spreadsheetId, title: "Reach posts", tab: "Posts", tabGid: 0, tabs: ["Posts", "Archive"], headers, detected, serviceAccountEmail }, meta: {} },
+  },
 });
 
 export const updateSheet = defineOperation({
@@ -89,7 +109,7 @@ export const updateSheet = defineOperation({
   params: sheetParams,
   body: sheetSettingsSchema,
   data: sheetSchema,
-  examples: { body: { name: "Posts 2026" } },
+  examples: { body: { name: "Posts 2026" }, response: { data: { ...sheet, lastSyncedAt: "2026-12-02T08:10:00.000Z" }, meta: {} } },
 });
 
 export const disconnectSheet = defineOperation({
