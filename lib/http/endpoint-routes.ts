@@ -27,19 +27,19 @@ export function endpointRoutes(purpose: EndpointPurpose) {
     /** The signing secret (webhook kind) is in this answer only. */
     create: workspaceRoute(
       { operation: ops.create, prepare: ({ body }) => assertEndpointTarget(body, transportFromEnv()) },
-      async ({ tx, workspace, claims, body }) => {
-        const { endpoint, secret } = await createEndpoint(tx, { workspaceId: workspace.id, purpose, createdBy: claims.sub, endpoint: body });
+      async ({ tx, workspace, actorId, body }) => {
+        const { endpoint, secret } = await createEndpoint(tx, { workspaceId: workspace.id, purpose, createdBy: actorId, endpoint: body });
         return { data: { ...endpoint, secret } };
       },
     ),
     update: workspaceRoute(
       { operation: ops.update, prepare: ({ body }) => assertEndpointTarget(body, transportFromEnv()) },
-      async ({ tx, workspace, claims, params, body }) => ({
-        data: await updateEndpoint(tx, { workspaceId: workspace.id, purpose, endpointId: params.endpointId, actorId: claims.sub, changes: body, now: new Date() }),
+      async ({ tx, workspace, actorId, params, body }) => ({
+        data: await updateEndpoint(tx, { workspaceId: workspace.id, purpose, endpointId: params.endpointId, actorId, changes: body, now: new Date() }),
       }),
     ),
-    remove: workspaceRoute({ operation: ops.remove }, async ({ tx, workspace, claims, params }) => {
-      await deleteEndpoint(tx, { workspaceId: workspace.id, purpose, endpointId: params.endpointId, actorId: claims.sub });
+    remove: workspaceRoute({ operation: ops.remove }, async ({ tx, workspace, actorId, params }) => {
+      await deleteEndpoint(tx, { workspaceId: workspace.id, purpose, endpointId: params.endpointId, actorId });
     }),
     test: workspaceRoute({ operation: ops.test }, async ({ tx, workspace, params }) => {
       const { deliveryId } = await sendTestEvent(tx, { workspaceId: workspace.id, purpose, endpointId: params.endpointId, now: new Date() });

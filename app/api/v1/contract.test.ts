@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import type { Operation } from "@/lib/api/operation";
 import { OPERATIONS } from "@/lib/api/registry";
-import { muteAlerts } from "@/lib/api/routes/notifications";
+import { createAlertRule, muteAlerts } from "@/lib/api/routes/notifications";
 import { provideConnectionForTests } from "@/lib/db/process-connection";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
 import { callRoute, sessionCookie, type RouteCall } from "@/tests/http/route-harness";
@@ -14,8 +14,18 @@ import { callRoute, sessionCookie, type RouteCall } from "@/tests/http/route-har
 type Handler = Parameters<typeof callRoute>[0];
 // The seeded rule is the one muteAlerts' example names, so that example mutes a real rule.
 const muteExampleRule = (muteAlerts.examples.body as { ruleId: string }).ruleId;
+const ruleExampleChannel = (createAlertRule.examples.body as { endpointIds: string[] }).endpointIds[0] ?? "";
 const DOC_ID = "https://reach.test/openapi.json";
 const ORDER = { GET: 0, POST: 1, PATCH: 2, DELETE: 3 } as const;
+// A token its role allows must get its way with the documented example; these few cannot here,
+// for a reason of the sandbox, not of the contract.
+const SANDBOX_REFUSES: Record<string, string> = {
+  "GET /workspaces/{workspace}/posts/{postId}/slides.zip": "the seeded post has no stored slides (404; the slide routes' own tests store some)",
+  "GET /workspaces/{workspace}/posts/{postId}/slides/{index}": "the seeded post has no stored slides (404)",
+  "POST /workspaces/{workspace}/jobs/{runId}": "the seeded run is a bare row without the day a retry needs (400; jobs tests retry real runs)",
+  "POST /workspaces/{workspace}/alerts/channels": "the example's host cannot be resolved without a network (400)",
+};
+const SUCCEEDS_WITH_EXAMPLE = (operation: Operation) => !(`${operation.method} ${operation.path}` in SANDBOX_REFUSES);
 
 const pointer = (...segments: string[]) => segments.map((segment) => encodeURIComponent(segment.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/");
 
@@ -39,7 +49,7 @@ describe("API v1 answers match the OpenAPI document", () => {
   const ws = randomUUID();
   const other = randomUUID();
   const admin = randomUUID();
-  const fixtures = { accountId: randomUUID(), postId: randomUUID(), runId: randomUUID(), invitationId: randomUUID(), sheetId: randomUUID(), tokenId: randomUUID(), endpointId: randomUUID(), ruleId: muteExampleRule, index: "0", userId: admin };
+  const fixtures = { accountId: randomUUID(), postId: randomUUID(), runId: randomUUID(), invitationId: randomUUID(), sheetId: randomUUID(), tokenId: randomUUID(), endpointId: ruleExampleChannel, ruleId: muteExampleRule, index: "0", userId: admin };
   const tokens = { viewer: "", editor: "" };
   const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
 
@@ -125,7 +135,7 @@ describe("API v1 answers match the OpenAPI document", () => {
       // What a token may do is its role's: a viewer never writes, neither token reaches admin routes.
       if (!operation.role) expect(response.status, role).toBe(401);
       else if (!operation.tokens || (role === "viewer" && operation.role !== "viewer")) expect(response.status, role).toBe(403);
-      else expect(response.status, `${role} ${text}`).toBeLessThan(500);
+      else expect(response.status, `${role} ${text}`).toBeLessThan(SUCCEEDS_WITH_EXAMPLE(operation) ? 400 : 500);
     }
     const anonymous = requestFor(operation, "team", undefined);
     const signedOut = await callRoute(handler, anonymous.url, anonymous.params, anonymous.call);

@@ -3,6 +3,6 @@ import { workspaceRoute } from "@/lib/http/workspace-route";
 import { muteAlerts } from "@/lib/services/alerts/mute-alerts";
 
 /** POST /api/v1/workspaces/:workspace/alerts/mutes — mute a rule, or one subject of it ({ ruleId, subjectType?, subjectId?, duration: "day" | "week" }). */
-export const POST = workspaceRoute({ operation }, async ({ tx, workspace, claims, body }) => ({
-  data: await muteAlerts(tx, { workspaceId: workspace.id, createdBy: claims.sub, mute: body, now: new Date() }),
+export const POST = workspaceRoute({ operation }, async ({ tx, workspace, actorId, body }) => ({
+  data: await muteAlerts(tx, { workspaceId: workspace.id, createdBy: actorId, mute: body, now: new Date() }),
 }));

@@ -10,6 +10,6 @@ export const GET = workspaceRoute({ operation: ops.listAlertRules }, async ({ tx
 );
 
 /** POST — add a rule ({ kind, name, params, endpointIds }); params are checked against the kind (docs/alerts.md). */
-export const POST = workspaceRoute({ operation: ops.createAlertRule }, async ({ tx, workspace, claims, body }) => ({
-  data: await createAlertRule(tx, { workspaceId: workspace.id, createdBy: claims.sub, rule: body }),
+export const POST = workspaceRoute({ operation: ops.createAlertRule }, async ({ tx, workspace, actorId, body }) => ({
+  data: await createAlertRule(tx, { workspaceId: workspace.id, createdBy: actorId, rule: body }),
 }));
