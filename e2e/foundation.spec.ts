@@ -47,6 +47,18 @@ test("the demo admin sees the accounts with latest followers and 7-day change", 
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/platform=bluesky/);
   await expect(rows.first()).toContainText("Bluesky");
+
+  // Tags and organizations in use are offered as filters; a filter with no match offers to clear them all.
+  const firstTag = await page.getByLabel("Tag").locator("option").nth(1).getAttribute("value");
+  expect(firstTag).toBeTruthy();
+  await page.getByLabel("Tag").selectOption(firstTag ?? "");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/tag=/);
+  await expect(rows.first()).toBeVisible();
+  await page.goto("/demo/accounts?tag=no-such-tag&core=only");
+  await expect(page.getByRole("heading", { name: "No accounts match" })).toBeVisible();
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(rows).toHaveCount(50);
 });
 
 test("the viewer reads every dashboard page, and another workspace's slug is a 404", async ({ page }) => {

@@ -2555,15 +2555,18 @@ export interface operations {
     listAccounts: {
         parameters: {
             query?: {
+                core?: "only" | "not";
                 cursor?: string;
                 health?: "failing" | "stale" | "never_scraped";
                 /** @example 50 */
                 limit?: number;
+                organization?: string;
                 platform?: "x" | "instagram" | "facebook" | "linkedin" | "youtube" | "truth_social" | "tiktok" | "bluesky" | "threads" | "mastodon";
                 q?: string;
                 show?: "all" | "active" | "paused";
                 /** @example followers */
                 sort?: "change_7d" | "change_30d" | "followers" | "handle";
+                tag?: string;
             };
             header?: never;
             path: {
@@ -3449,15 +3452,18 @@ export interface operations {
     exportAccounts: {
         parameters: {
             query?: {
+                core?: "only" | "not";
                 /** @example xlsx */
                 format?: "csv" | "xlsx";
                 health?: "failing" | "stale" | "never_scraped";
+                organization?: string;
                 platform?: "x" | "instagram" | "facebook" | "linkedin" | "youtube" | "truth_social" | "tiktok" | "bluesky" | "threads" | "mastodon";
                 q?: string;
                 /** @example active */
                 show?: "all" | "active" | "paused";
                 /** @example change_7d */
                 sort?: "change_7d" | "change_7d_asc" | "change_30d" | "followers" | "handle";
+                tag?: string;
             };
             header?: never;
             path: {

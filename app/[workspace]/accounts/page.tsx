@@ -13,7 +13,7 @@ import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { localDate } from "@/lib/domain/local-time";
-import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
+import { ACCOUNT_FILTER_KEYS, listAccountFacets, listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -41,11 +41,13 @@ export default async function AccountsPage({
   // Freshness and the data-quality score count from the workspace's today, so today is part of the key.
   const now = new Date();
   const today = localDate(workspace.timezone, now);
-  const page = await withUserDb(claims, (tx) =>
-    cachedSummary(tx, { workspace, kind: "accounts", query: { ...query, today } }, () =>
+  const [page, facets] = await withUserDb(claims, async (tx) => [
+    await cachedSummary(tx, { workspace, kind: "accounts", query: { ...query, today } }, () =>
       listAccounts(tx, { scope: { workspaceId: workspace.id, timezone: workspace.timezone, now }, query }),
     ),
-  );
+    await listAccountFacets(tx, { workspaceId: workspace.id }),
+  ] as const);
+  const filtered = ACCOUNT_FILTER_KEYS.some((key) => query[key] !== undefined);
   const pageCount = Math.max(1, Math.ceil(page.total / query.pageSize));
   const hrefFor = (target: number) => {
     const next = new URLSearchParams();
@@ -76,7 +78,7 @@ export default async function AccountsPage({
           </>
         }
       />
-      <AccountsFilters query={query} />
+      <AccountsFilters query={query} facets={facets} />
       <form id="compare-accounts" method="get" action={`/${workspace.slug}/accounts/compare`} className="flex items-center gap-2 text-sm text-muted-foreground">
         <Button type="submit" size="sm" variant="outline">
           Compare selected
@@ -84,7 +86,18 @@ export default async function AccountsPage({
         <span>Tick up to 5 accounts to compare their followers on one chart.</span>
       </form>
       {page.rows.length === 0 ? (
-        <EmptyState icon={Users} title="No accounts match" description="Change the filters, or import accounts to start tracking them." />
+        <EmptyState
+          icon={Users}
+          title="No accounts match"
+          description={filtered ? "No tracked account matches these filters." : "Import accounts, or add one, to start tracking them."}
+          action={
+            filtered ? (
+              <Button asChild variant="outline">
+                <Link href={`/${workspace.slug}/accounts${query.show === "all" ? "" : `?show=${query.show}`}`}>Clear filters</Link>
+              </Button>
+            ) : undefined
+          }
+        />
       ) : (
         <>
           <AccountsTable rows={page.rows} workspaceSlug={workspace.slug} />

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAsUser } from "@/lib/db/rls";
 import { getAccountQuality } from "@/lib/services/accounts/get-account-quality";
-import { listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
+import { listAccountFacets, listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 
 describe.each(ENGINES)("listAccounts on %s", (engine) => {
@@ -91,6 +91,26 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
     expect((await tx({ show: "paused" })).rows.map((row) => [row.handle, row.active])).toEqual([["flat", false]]);
     expect((await tx({ show: "active" })).total).toBe(3);
     await db.connection.runner.query("update accounts set active = true where handle = 'flat' and workspace_id = $1", [ws]);
+  });
+
+  it("filters by tag, organization (any case) and core, and lists the tags and organizations in use", async () => {
+    await db.connection.runner.query(
+      `update accounts set tags = case handle when 'grower' then array['agency', 'flagship'] when 'flat' then array['agency'] else '{}' end,
+         organization = case handle when 'grower' then 'CDC' when 'unreported' then 'NIH' end, is_core = handle = 'flat'
+       where workspace_id = $1`,
+      [ws],
+    );
+    const handles = async (input: Record<string, unknown>) =>
+      (await runAsUser(db.connection, { sub: viewer }, (tx) => listAccounts(tx, { scope, query: query({ sort: "handle", ...input }) }))).rows.map((row) => row.handle);
+    expect(await handles({ tag: "agency" })).toEqual(["flat", "grower"]);
+    expect(await handles({ tag: "flagship" })).toEqual(["grower"]);
+    expect(await handles({ organization: "cdc" })).toEqual(["grower"]);
+    expect(await handles({ core: "only" })).toEqual(["flat"]);
+    expect(await handles({ core: "not", tag: "agency" })).toEqual(["grower"]);
+    expect(await handles({ tag: "nobody" })).toEqual([]);
+    expect(await runAsUser(db.connection, { sub: viewer }, (tx) => listAccountFacets(tx, { workspaceId: ws }))).toEqual({ tags: ["agency", "flagship"], organizations: ["CDC", "NIH"] });
+    expect(await runAsUser(db.connection, { sub: outsider }, (tx) => listAccountFacets(tx, { workspaceId: ws }))).toEqual({ tags: [], organizations: [] });
+    await db.connection.runner.query("update accounts set tags = '{}', organization = null, is_core = false where workspace_id = $1", [ws]);
   });
 
   it("shows nothing of the workspace to a member of another workspace", async () => {

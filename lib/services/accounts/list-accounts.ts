@@ -18,13 +18,19 @@ export const listAccountsQuerySchema = z.object({
   health: z.enum(["failing", "stale", "never_scraped"]).optional(),
   show: z.enum(ACCOUNT_SETS).default("all"),
   q: z.string().trim().max(100).optional(),
+  tag: z.string().trim().min(1).max(50).optional(),
+  organization: z.string().trim().min(1).max(200).optional(),
+  core: z.enum(["only", "not"]).optional(),
   sort: z.enum(ACCOUNT_SORTS).default("change_7d"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListAccountsQuery = z.infer<typeof listAccountsQuerySchema>;
 
-type AccountFilters = Pick<ListAccountsQuery, "platform" | "health" | "q" | "show">;
+type AccountFilters = Pick<ListAccountsQuery, "platform" | "health" | "q" | "show" | "tag" | "organization" | "core">;
+
+/** The filters a person set, as opposed to the list's sort and page: what "Clear filters" clears. */
+export const ACCOUNT_FILTER_KEYS = ["platform", "health", "q", "tag", "organization", "core"] as const;
 
 /** The API's four sorts, each a figure (or the handle) descending: keyset paging needs one direction. */
 const API_SORTS = ["change_7d", "change_30d", "followers", "handle"] as const;
@@ -107,6 +113,10 @@ function accountFilters(scope: AccountsScope, query: AccountFilters, freshFrom: 
   if (query.health === "failing") filters.push(sql`a.health_status = 'failing'`);
   if (query.health === "stale") filters.push(sql`a.latest_snapshot_date < ${freshFrom}::date`);
   if (query.health === "never_scraped") filters.push(sql`a.latest_snapshot_date is null`);
+  if (query.tag) filters.push(sql`${query.tag} = any(a.tags)`);
+  if (query.organization) filters.push(sql`lower(a.organization) = lower(${query.organization})`);
+  if (query.core === "only") filters.push(sql`a.is_core`);
+  if (query.core === "not") filters.push(sql`not a.is_core`);
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     filters.push(sql`(a.handle ilike ${like} or a.display_name ilike ${like} or a.organization ilike ${like})`);
@@ -253,4 +263,15 @@ export async function listAccountsByCursor(db: Db, { scope, query }: { scope: Ac
   }));
   const value = (row: ApiAccountRow) => (query.sort === "followers" ? row.followers : query.sort === "change_30d" ? row.change30d : row.change7d);
   return keysetPage(rows, query.limit, (row) => [column ? value(row) : null, row.handle, row.id]);
+}
+
+/** The tags and organizations in use, for the Accounts page's filters. */
+export async function listAccountFacets(db: Db, input: { workspaceId: string }): Promise<{ tags: string[]; organizations: string[] }> {
+  const [row] = rowsOf<{ tags: string[] | null; organizations: string[] | null }>(
+    await db.execute(sql`
+      select (select array_agg(distinct t order by t) from accounts a, unnest(a.tags) t where a.workspace_id = ${input.workspaceId}) as tags,
+             (select array_agg(distinct a.organization order by a.organization) from accounts a
+              where a.workspace_id = ${input.workspaceId} and a.organization is not null) as organizations`),
+  );
+  return { tags: row?.tags ?? [], organizations: row?.organizations ?? [] };
 }
