@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { errorHelp } from "@/lib/domain/error-help";
+import { describeRetrying } from "@/lib/domain/run-retrying";
 import { isJobKind, JOB_KIND_LABELS } from "@/lib/domain/job-kinds";
 import { formatBytes, formatDuration, PLATFORM_LABELS } from "@/lib/format";
 import type { RunView } from "@/lib/services/job-runs/list-runs";
@@ -142,6 +143,11 @@ export function JobsTable({
                   <span className="text-xs tabular-nums text-muted-foreground" data-testid="job-progress-text">
                     {run.progressDone} / {run.progressTotal ?? "?"} · {percent}%
                   </span>
+                  {describeRetrying(run.status, run.params.retrying) ? (
+                    <div className="text-xs text-amber-700 dark:text-amber-400" data-testid="job-retrying">
+                      {describeRetrying(run.status, run.params.retrying)}
+                    </div>
+                  ) : null}
                   {run.kind === "posts.pipeline" && run.counters.slidesTotal !== undefined ? (
                     <div className="text-xs tabular-nums text-muted-foreground" data-testid="job-slides-text">
                       slides {run.counters.slidesStored ?? 0} / {run.counters.slidesTotal} · {formatBytes(run.counters.slideBytes ?? 0)}

@@ -34,7 +34,10 @@ export function snapshotsBatch(deps: JobDeps) {
           deps.withDb((db) =>
             snapshotAccounts(
               { db, scraper: deps.scraper(), now: deps.now, oneByOne: deps.oneByOne },
-              { runId, workspaceId, snapshotDate, accountIds, final: attempt === SNAPSHOT_ATTEMPTS - 1, attemptKey: `${batchId}:${attempt}` },
+              {
+                runId, workspaceId, snapshotDate, accountIds, final: attempt === SNAPSHOT_ATTEMPTS - 1, attemptKey: `${batchId}:${attempt}`,
+                attempt: { batchId, number: attempt + 1, of: SNAPSHOT_ATTEMPTS },
+              },
             ),
           ),
         );

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, jobRuns } from "@/lib/db/schema";
+import { ENGINES } from "@/tests/db-harness";
 import { createSnapshotScenario, type SnapshotScenario } from "@/tests/jobs/snapshot-scenario";
 import { snapshotAccounts } from "@/lib/services/snapshots/snapshot-accounts";
 import { startSnapshotRun } from "@/lib/services/snapshots/start-snapshot-run";
@@ -60,5 +61,35 @@ describe("display names from the platform", () => {
       { handle: "fresh.bsky.social", displayName: "Typed by a person" },
       { handle: "reach.bsky.social", displayName: "Reach Demo" },
     ]);
+  });
+});
+
+describe.each(ENGINES)("a batch that hands accounts back for another try, on %s", (engine) => {
+  let scenario: SnapshotScenario;
+  beforeAll(async () => {
+    // TikTok answers 503 once, then the profile: the first attempt hands the account back.
+    const flaky = { host: "www.tiktok.com", path: "/@flaky.demo", responses: [{ status: 503, body: "down" }, { file: "tiktok/profile.html" }] };
+    scenario = await createSnapshotScenario(engine, [{ platform: "tiktok", handle: "flaky.demo" }, { platform: "tiktok", handle: "reach.demo" }], {
+      scraper: { maxRetries: 0 },
+      server: { extraRoutes: [flaky] },
+    });
+  });
+  afterAll(() => scenario.close());
+
+  it("records on the run which try comes next and why, and clears it once the batch has nothing left to retry", async () => {
+    const now = new Date();
+    const { runId, snapshotDate } = await startSnapshotRun(scenario.db, { workspaceId: scenario.workspaceId, trigger: "manual", now });
+    await scenario.db.update(jobRuns).set({ status: "running", progressTotal: 2 }).where(eq(jobRuns.id, runId));
+    const deps = { db: scenario.db, scraper: scenario.deps.scraper(), now: () => now };
+    const input = { runId, workspaceId: scenario.workspaceId, snapshotDate, accountIds: Object.values(scenario.ids), final: false };
+    const params = async () => (await scenario.db.select({ params: jobRuns.params }).from(jobRuns).where(eq(jobRuns.id, runId)))[0]?.params;
+
+    const first = await snapshotAccounts(deps, { ...input, attemptKey: "b001:0", attempt: { batchId: "b001", number: 1, of: 3 } });
+    expect(first).toMatchObject({ succeeded: 1, retry: [scenario.ids["flaky.demo"]] });
+    expect(await params()).toMatchObject({ retrying: { b001: { next: 2, of: 3, codes: { network: 1 } } } });
+
+    const second = await snapshotAccounts(deps, { ...input, accountIds: first.retry, attemptKey: "b001:1", attempt: { batchId: "b001", number: 2, of: 3 } });
+    expect(second).toMatchObject({ succeeded: 1, retry: [] });
+    expect(await params()).toMatchObject({ retrying: {} });
   });
 });

@@ -21,6 +21,8 @@ export interface SnapshotAttemptInput {
   final: boolean;
   /** Unique per batch attempt: progress counts it once even if the engine runs the step again. */
   attemptKey: string;
+  /** Which try of its batch this is (1-based), so the Jobs page can say a run is retrying. */
+  attempt?: { batchId: string; number: number; of: number };
 }
 
 /** JSON-safe, so it can be a memoized step's output. */
@@ -99,6 +101,7 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
   const rows: SnapshotRow[] = [];
   const displayNames = new Map<string, string | null>();
   const failures: { accountId: string; code: ScrapeErrorCode }[] = [];
+  const retrying: Record<string, number> = {};
   const result: SnapshotAttemptResult = { ...nothing, skipped: input.accountIds.length - accounts.length, scrapeMs };
   for (const outcome of outcomes) {
     if ("metrics" in outcome) {
@@ -107,6 +110,7 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
       displayNames.set(outcome.accountId, outcome.metrics.displayName);
     } else if (outcome.retryable && !input.final) {
       result.retry.push(outcome.accountId);
+      retrying[outcome.code] = (retrying[outcome.code] ?? 0) + 1;
     } else {
       failures.push(outcome);
       result.errors[outcome.code] = (result.errors[outcome.code] ?? 0) + 1;
@@ -132,6 +136,7 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
           consecutive_failures = a.consecutive_failures + 1, updated_at = now()
         from (values ${values}) as v(id, code) where a.id = v.id`);
     }
+    if (input.attempt) await recordRetrying(tx, input.runId, input.attempt, retrying);
     const done = result.succeeded + result.failed + result.skipped;
     if (done > 0) {
       const counters: Record<string, number> = { succeeded: result.succeeded, failed: result.failed, skipped: result.skipped };
@@ -141,4 +146,19 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
   });
   result.durationMs = Date.now() - started;
   return result;
+}
+
+/**
+ * `job_runs.params.retrying[batchId]`: the codes a batch hands back for another try and which try
+ * comes next; the key goes once the batch has nothing left to retry.
+ */
+async function recordRetrying(tx: Db, runId: string, attempt: NonNullable<SnapshotAttemptInput["attempt"]>, codes: Record<string, number>): Promise<void> {
+  if (Object.keys(codes).length > 0) {
+    const entry = JSON.stringify({ next: attempt.number + 1, of: attempt.of, codes });
+    await tx.execute(sql`
+      update job_runs set params = jsonb_set(params, '{retrying}', coalesce(params->'retrying', '{}'::jsonb) || jsonb_build_object(${attempt.batchId}::text, ${entry}::jsonb))
+      where id = ${runId}::uuid`);
+  } else {
+    await tx.execute(sql`update job_runs set params = params #- array['retrying', ${attempt.batchId}::text] where id = ${runId}::uuid and params->'retrying' ? ${attempt.batchId}::text`);
+  }
 }
