@@ -1,8 +1,7 @@
-import { Redis } from "ioredis";
+import { connectRedis } from "@/lib/redis/connect-redis";
 import { withServiceDb } from "@/lib/db/service";
 import { env } from "@/lib/env";
 import { createRateLimiters, type RateLimiters } from "./rate-limiters";
-import { logger } from "@/lib/log/logger";
 
 export interface Built {
   limiters: RateLimiters;
@@ -12,29 +11,10 @@ export interface Built {
 // One set per process, surviving Next's module reloading in development like the database connection.
 const holder = globalThis as unknown as { __reachRateLimiters?: Promise<Built> };
 
-async function connectRedis(url: string): Promise<Redis> {
-  const client = new Redis(url, { enableOfflineQueue: false });
-  let healthy = true;
-  client.on("ready", () => {
-    healthy = true;
-  });
-  // One line per outage rather than one per reconnect attempt.
-  client.on("error", (error) => {
-    if (healthy) logger.error({ component: "rate-limit", err: error }, "Redis for rate limits is unreachable");
-    healthy = false;
-  });
-  // Without the offline queue, commands fail until the first connect; wait for it (or its failure).
-  await new Promise<void>((resolve) => {
-    client.once("ready", resolve);
-    client.once("error", () => resolve());
-  });
-  return client;
-}
-
 /** Redis when a URL is given, else the service path's database; `getRateLimiters` keeps one per process. */
 export async function openRateLimiters(redisUrl: string | undefined): Promise<Built> {
   if (redisUrl) {
-    const client = await connectRedis(redisUrl);
+    const client = await connectRedis(redisUrl, { component: "rate-limit", purpose: "rate limits" });
     return { limiters: createRateLimiters({ kind: "redis", client }, { apiTokenPoints: env.API_TOKEN_RATE_LIMIT }), close: async () => void (await client.quit()) };
   }
   // The service path's Drizzle instance belongs to the process connection, which outlives the limiters.
