@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { hasRole } from "@/lib/auth/roles";
+import type { Role } from "@/lib/domain/roles";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { listAuditLog } from "@/lib/services/audit/list-audit-log";
@@ -13,6 +14,34 @@ import { listMembers } from "@/lib/services/workspaces/list-members";
 import { formatAuditEntry } from "@/lib/format-audit-entry";
 
 export const metadata: Metadata = { title: "Settings" };
+
+
+/** The settings pages reached from here, and the least role that sees each. */
+const SETTINGS_PAGES: { title: string; description: string; path: string; link: string; role: Role }[] = [
+  { title: "Google Sheets", description: "Sheets of TikTok post URLs that Reach scrapes and writes results back to.", path: "sheets", link: "Connect and map sheets", role: "admin" },
+  {
+    title: "API tokens",
+    description: "Tokens for scripts, BI tools and automations to read (or, as editors, change) this workspace through the API.",
+    path: "api-tokens",
+    link: "Create and revoke API tokens",
+    role: "admin",
+  },
+  { title: "System health", description: "Runs, scrape batches, error codes and stale data over the last 7 days.", path: "health", link: "Open system health", role: "admin" },
+  {
+    title: "Alerts",
+    description: "Rules that tell Slack, email or a webhook when followers crash or spike, accounts or runs fail, or a post goes viral.",
+    path: "alerts",
+    link: "Configure alerts",
+    role: "editor",
+  },
+  {
+    title: "Webhooks",
+    description: "Signed JSON to your own systems when runs finish, accounts start failing or posts fail.",
+    path: "webhooks",
+    link: "Manage webhooks",
+    role: "admin",
+  },
+];
 
 export default async function SettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
@@ -81,71 +110,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           </ul>
         </CardContent>
       </Card>
-      {isAdmin ? (
-        <Card>
+      {SETTINGS_PAGES.filter((page) => hasRole(workspace.role, page.role)).map((page) => (
+        <Card key={page.path}>
           <CardHeader>
-            <CardTitle>Google Sheets</CardTitle>
+            <CardTitle>{page.title}</CardTitle>
             <CardDescription>
-              Sheets of TikTok post URLs that Reach scrapes and writes results back to.{" "}
-              <Link href={`/${workspace.slug}/settings/sheets`} className="underline underline-offset-4">
-                Connect and map sheets
+              {page.description}{" "}
+              <Link href={`/${workspace.slug}/settings/${page.path}`} className="underline underline-offset-4">
+                {page.link}
               </Link>
             </CardDescription>
           </CardHeader>
         </Card>
-      ) : null}
-      {isAdmin ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>API tokens</CardTitle>
-            <CardDescription>
-              Tokens for scripts, BI tools and automations to read (or, as editors, change) this workspace through the API.{" "}
-              <Link href={`/${workspace.slug}/settings/api-tokens`} className="underline underline-offset-4">
-                Create and revoke API tokens
-              </Link>
-            </CardDescription>
-          </CardHeader>
-        </Card>
-      ) : null}
-      {isAdmin ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>System health</CardTitle>
-            <CardDescription>
-              Runs, scrape batches, error codes and stale data over the last 7 days.{" "}
-              <Link href={`/${workspace.slug}/settings/health`} className="underline underline-offset-4">
-                Open system health
-              </Link>
-            </CardDescription>
-          </CardHeader>
-        </Card>
-      ) : null}
-      {hasRole(workspace.role, "editor") ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Alerts</CardTitle>
-            <CardDescription>
-              Rules that tell Slack, email or a webhook when followers crash or spike, accounts or runs fail, or a post goes viral.{" "}
-              <Link href={`/${workspace.slug}/settings/alerts`} className="underline underline-offset-4">
-                Configure alerts
-              </Link>
-            </CardDescription>
-          </CardHeader>
-        </Card>
-      ) : null}
-      {isAdmin ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Webhooks</CardTitle>
-            <CardDescription>
-              Signed JSON to your own systems when runs finish, accounts start failing or posts fail.{" "}
-              <Link href={`/${workspace.slug}/settings/webhooks`} className="underline underline-offset-4">
-                Manage webhooks
-              </Link>
-            </CardDescription>
-          </CardHeader>
-        </Card>
-      ) : null}
+      ))}
       {isAdmin ? (
         <Card>
           <CardHeader>
