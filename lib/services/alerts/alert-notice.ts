@@ -1,18 +1,8 @@
 import type { Notice } from "@/lib/services/deliveries/build-message";
+import type { AlertCandidate } from "./rule-kind";
 
-export interface AlertRecord {
-  id: string;
-  ruleId: string;
-  ruleKind: string;
-  subjectType: string;
-  subjectId: string;
-  subjectLabel: string;
-  link: string;
-  day: string;
-  title: string;
-  message: string;
-  details: Record<string, unknown>;
-}
+/** A stored alert: a rule's candidate once recorded (the subject type as the database holds it). */
+export type AlertRecord = Omit<AlertCandidate, "subjectType"> & { id: string; ruleId: string; ruleKind: string; subjectType: string };
 
 const absolute = (appUrl: string | undefined, path: string) => (appUrl ? new URL(path, appUrl).toString() : null);
 

@@ -1,21 +1,10 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { alertRules, alerts } from "@/lib/db/schema";
+import type { AlertRecord } from "./alert-notice";
 
-export interface AlertView {
-  id: string;
-  ruleId: string;
-  ruleName: string;
-  ruleKind: string;
-  subjectType: string;
-  subjectId: string;
-  subjectLabel: string;
-  link: string;
-  day: string;
-  title: string;
-  message: string;
-  createdAt: string;
-}
+/** An alert in the history: the stored alert without its details, with its rule's name. */
+export type AlertView = Omit<AlertRecord, "details"> & { ruleName: string; createdAt: string };
 
 /** Alert history, newest first. */
 export async function listAlerts(db: Db, input: { workspaceId: string; limit?: number }): Promise<AlertView[]> {
