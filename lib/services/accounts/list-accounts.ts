@@ -71,6 +71,8 @@ export interface AccountRow {
 /** Days in each row's followers sparkline, today included. */
 export const SPARKLINE_DAYS = 30;
 
+const num = (value: unknown) => (value === null ? null : Number(value));
+
 function fillSparkline(from: string, points: { date: string; followers: number | string }[]): (number | null)[] {
   const byDate = new Map(points.map((point) => [point.date, Number(point.followers)]));
   return calendarDays(from, addDays(from, SPARKLINE_DAYS - 1)).map((date) => byDate.get(date) ?? null);
@@ -179,24 +181,12 @@ export async function listAccounts(db: Db, { scope, query }: { scope: AccountsSc
   const raw = rowsOf<Record<string, unknown>>(await db.execute(accountsPageQuery(scope, query)));
   const today = localDate(scope.timezone, scope.now);
   const rows = raw.map((row) => ({
-    id: String(row.id),
-    platform: row.platform as AccountRow["platform"],
-    handle: String(row.handle),
-    displayName: (row.display_name as string | null) ?? null,
-    organization: (row.organization as string | null) ?? null,
-    isCore: Boolean(row.is_core),
+    ...apiRowOf(row),
     active: Boolean(row.active),
     stale: Boolean(row.stale),
-    healthStatus: row.health_status as AccountRow["healthStatus"],
-    lastErrorCode: (row.last_error_code as string | null) ?? null,
-    latestDate: (row.latest_date as string | null) ?? null,
-    followers: row.followers === null ? null : Number(row.followers),
-    approximate: Boolean(row.approximate),
-    change7d: row.change_7d === null ? null : Number(row.change_7d),
-    change30d: row.change_30d === null ? null : Number(row.change_30d),
-    change1d: row.change_1d === null ? null : Number(row.change_1d),
-    change90d: row.change_90d === null ? null : Number(row.change_90d),
-    rankInPlatform: row.rank === null ? null : Number(row.rank),
+    change1d: num(row.change_1d),
+    change90d: num(row.change_90d),
+    rankInPlatform: num(row.rank),
     sparkline: fillSparkline(addDays(today, 1 - SPARKLINE_DAYS), (row.spark as { date: string; followers: number | string }[] | null) ?? []),
     quality: scoreDataQuality({
       today,
@@ -217,10 +207,28 @@ export type ApiAccountRow = Pick<
   "id" | "platform" | "handle" | "displayName" | "organization" | "isCore" | "healthStatus" | "lastErrorCode" | "latestDate" | "followers" | "approximate" | "change7d" | "change30d"
 >;
 
+/** The columns both lists read, from a raw row (numbers arrive as text or float8). */
+function apiRowOf(row: Record<string, unknown>): ApiAccountRow {
+  return {
+    id: String(row.id),
+    platform: row.platform as AccountRow["platform"],
+    handle: String(row.handle),
+    displayName: (row.display_name as string | null) ?? null,
+    organization: (row.organization as string | null) ?? null,
+    isCore: Boolean(row.is_core),
+    healthStatus: row.health_status as AccountRow["healthStatus"],
+    lastErrorCode: (row.last_error_code as string | null) ?? null,
+    latestDate: (row.latest_date as string | null) ?? null,
+    followers: num(row.followers),
+    approximate: Boolean(row.approximate),
+    change7d: num(row.change_7d),
+    change30d: num(row.change_30d),
+  };
+}
+
 const sortColumn = (sort: (typeof API_SORTS)[number], freshFrom: string): SQL | null =>
   sort === "followers" ? sql`a.latest_followers::float8` : sort === "handle" ? null : sql`${freshChange(sort === "change_7d" ? "followers_change_7d" : "followers_change_30d", freshFrom)}::float8`;
 const accountCursor = z.tuple([z.number().nullable(), z.string(), z.uuid()]);
-const num = (value: unknown) => (value === null ? null : Number(value));
 
 /**
  * Keyset paging in the sort's order (the figure descending, nulls last), then handle and id, so
@@ -246,21 +254,7 @@ export async function listAccountsByCursor(db: Db, { scope, query }: { scope: Ac
              ${freshChange("followers_change_7d", freshFrom)}::float8 as change_7d, ${freshChange("followers_change_30d", freshFrom)}::float8 as change_30d
       from accounts a where ${sql.join(filters, sql` and `)} order by ${order} limit ${query.limit + 1}`),
   );
-  const rows: ApiAccountRow[] = raw.map((row) => ({
-    id: String(row.id),
-    platform: row.platform as AccountRow["platform"],
-    handle: String(row.handle),
-    displayName: (row.display_name as string | null) ?? null,
-    organization: (row.organization as string | null) ?? null,
-    isCore: Boolean(row.is_core),
-    healthStatus: row.health_status as AccountRow["healthStatus"],
-    lastErrorCode: (row.last_error_code as string | null) ?? null,
-    latestDate: (row.latest_date as string | null) ?? null,
-    followers: num(row.followers),
-    approximate: Boolean(row.approximate),
-    change7d: num(row.change_7d),
-    change30d: num(row.change_30d),
-  }));
+  const rows = raw.map(apiRowOf);
   const value = (row: ApiAccountRow) => (query.sort === "followers" ? row.followers : query.sort === "change_30d" ? row.change30d : row.change7d);
   return keysetPage(rows, query.limit, (row) => [column ? value(row) : null, row.handle, row.id]);
 }
