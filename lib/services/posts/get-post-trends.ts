@@ -7,6 +7,7 @@ import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { SLIDE_COUNT_BUCKETS, TREND_SERIES_LIMIT } from "@/lib/domain/trends";
 import { AppError } from "@/lib/errors";
 import { MAX_PERIOD_DAYS } from "./rank-post-groups";
+import { dailyViewGains } from "./daily-view-gains";
 
 const day = z.iso.date();
 export const trendsQuerySchema = z.object({ by: z.enum(LEADERBOARD_GROUPS).default("va"), from: day, to: day });
@@ -44,20 +45,11 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   const column = sql.raw(COLUMNS[query.by]);
   const postedIn = sql`p.posted_at >= (${query.from}::date)::timestamp at time zone ${tz} and p.posted_at < (${query.to}::date + 1)::timestamp at time zone ${tz}`;
 
+  const daily = dailyViewGains({ workspaceId: ws, timezone: tz, from: query.from, to: query.to });
   const gains = rowsOf<Raw>(
     await db.execute(sql`
-      with stats as (
-        select s.post_id, s.date, s.views,
-          s.views - lag(s.views) over (partition by s.post_id order by s.date) as delta,
-          lag(s.date) over (partition by s.post_id order by s.date) as previous_date
-        from tiktok_post_stats s
-        where s.workspace_id = ${ws} and s.views is not null and s.date between ${query.from}::date - 7 and ${query.to}::date
-      )
-      select p.${column} as key, to_char(st.date, 'YYYY-MM-DD') as date,
-        coalesce(sum(case when st.previous_date >= st.date - 7 then st.delta
-                          when st.previous_date is null and (p.posted_at at time zone ${tz})::date >= st.date - 1 then st.views end), 0)::float8 as gained
-      from stats st join tiktok_posts p on p.id = st.post_id
-      where st.date between ${query.from}::date and ${query.to}::date
+      select p.${column} as key, to_char(d.date, 'YYYY-MM-DD') as date, coalesce(sum(d.gained), 0)::float8 as gained
+      from (${daily}) d join tiktok_posts p on p.id = d.post_id
       group by 1, 2`),
   );
   const published = rowsOf<Raw>(
@@ -83,18 +75,9 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   // Gained by type: the same daily gains, summed by the post's scraped type rather than its group.
   const typeGains = rowsOf<Raw>(
     await db.execute(sql`
-      with stats as (
-        select s.post_id, s.date, s.views,
-          s.views - lag(s.views) over (partition by s.post_id order by s.date) as delta,
-          lag(s.date) over (partition by s.post_id order by s.date) as previous_date
-        from tiktok_post_stats s
-        where s.workspace_id = ${ws} and s.views is not null and s.date between ${query.from}::date - 7 and ${query.to}::date
-      )
-      select p.is_slideshow,
-        coalesce(sum(case when st.previous_date >= st.date - 7 then st.delta
-                          when st.previous_date is null and (p.posted_at at time zone ${tz})::date >= st.date - 1 then st.views end), 0)::float8 as gained
-      from stats st join tiktok_posts p on p.id = st.post_id
-      where st.date between ${query.from}::date and ${query.to}::date and p.is_slideshow is not null
+      select p.is_slideshow, coalesce(sum(d.gained), 0)::float8 as gained
+      from (${daily}) d join tiktok_posts p on p.id = d.post_id
+      where p.is_slideshow is not null
       group by 1`),
   );
 

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { LEADERBOARD_GROUPS, type LeaderboardGroup } from "@/lib/domain/leaderboards";
 import { AppError } from "@/lib/errors";
+import { dailyViewGains } from "./daily-view-gains";
 
 const day = z.iso.date();
 
@@ -76,22 +77,10 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
           coalesce(sum(views), 0) as views, percentile_cont(0.5) within group (order by views) as median_views, avg(engagement_rate) as engagement_rate
         from posted group by key
       ),
-      -- Each day's gain is its views less the post's previous stats day (at most a week before);
-      -- a post's first day counts from zero only if it was posted that day or the day before.
-      stats as (
-        select s.post_id, s.date, s.views,
-          s.views - lag(s.views) over (partition by s.post_id order by s.date) as delta,
-          lag(s.date) over (partition by s.post_id order by s.date) as previous_date
-        from tiktok_post_stats s
-        where s.workspace_id = ${workspace.id} and s.views is not null
-          and s.date between ${query.from}::date - 7 and ${query.to}::date
-      ),
       gains as (
-        select p.${column} as key, st.date,
-          sum(case when st.previous_date >= st.date - 7 then st.delta
-                   when st.previous_date is null and (p.posted_at at time zone ${workspace.timezone})::date >= st.date - 1 then st.views end) as gained
-        from stats st join tiktok_posts p on p.id = st.post_id
-        where st.date between ${query.from}::date and ${query.to}::date
+        select p.${column} as key, d.date, sum(d.gained) as gained
+        from (${dailyViewGains({ workspaceId: workspace.id, timezone: workspace.timezone, from: query.from, to: query.to })}) d
+        join tiktok_posts p on p.id = d.post_id
         group by 1, 2
       ),
       gain_groups as (
