@@ -48,7 +48,8 @@ export function postsBatch(deps: JobDeps) {
           deps.withDb((db) =>
             scrapePosts(
               { db, scraper: deps.scraper(), now: deps.now },
-              { runId, workspaceId, statsDate, postIds: ids, final: attempt === POST_SCRAPE_ATTEMPTS - 1, attemptKey: `${batchId}:scrape-${attempt}` },
+              { runId, workspaceId, statsDate, postIds: ids, final: attempt === POST_SCRAPE_ATTEMPTS - 1, attemptKey: `${batchId}:scrape-${attempt}`,
+                attempt: { batchId, number: attempt + 1, of: POST_SCRAPE_ATTEMPTS } },
             ),
           ),
         );

@@ -8,6 +8,7 @@ import { scrapeTiktokPost } from "@/lib/scrapers/platforms/tiktok/post";
 import type { PostMetrics } from "@/lib/scrapers/types";
 import { addRunProgress } from "@/lib/services/job-runs/add-run-progress";
 import { isRunRunning } from "@/lib/services/job-runs/is-run-running";
+import { recordRunRetrying, type BatchAttempt } from "@/lib/services/job-runs/record-run-retrying";
 import { failureReason } from "./failure-reason";
 import { recordScrapedPost } from "./record-scraped-post";
 
@@ -20,6 +21,8 @@ export interface ScrapePostsInput {
   final: boolean;
   /** Unique per batch attempt: progress counts it once even if the engine runs the step again. */
   attemptKey: string;
+  /** Which try of the batch's scrape stage this is, recorded on the run while posts wait for another. */
+  attempt?: BatchAttempt;
 }
 
 /** JSON-safe, so it can be a memoized step's output. */
@@ -73,6 +76,7 @@ export async function scrapePosts(deps: ScrapePostsDeps, input: ScrapePostsInput
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     let slides = 0;
+    const retrying: Record<string, number> = {};
     for (const outcome of outcomes) {
       if ("metrics" in outcome) {
         await recordScrapedPost(tx, { id: outcome.id, workspaceId: input.workspaceId }, outcome.metrics, { statsDate: input.statsDate, now });
@@ -83,6 +87,7 @@ export async function scrapePosts(deps: ScrapePostsDeps, input: ScrapePostsInput
       const { error } = outcome;
       if (error.retryable && !input.final) {
         result.retry.push(outcome.id);
+        retrying[error.code] = (retrying[error.code] ?? 0) + 1;
         await tx.execute(sql`update tiktok_posts set attempts = attempts + 1, updated_at = ${now.toISOString()}::timestamptz where id = ${outcome.id}`);
         continue;
       }
@@ -94,6 +99,7 @@ export async function scrapePosts(deps: ScrapePostsDeps, input: ScrapePostsInput
           updated_at = ${now.toISOString()}::timestamptz
         where id = ${outcome.id}`);
     }
+    if (input.attempt) await recordRunRetrying(tx, input.runId, input.attempt, retrying);
     const done = result.succeeded + result.failed + result.skipped;
     const counters: Record<string, number> = { succeeded: result.succeeded, failed: result.failed, skipped: result.skipped, slidesTotal: slides };
     for (const [code, n] of Object.entries(result.errors)) counters[`error:${code}`] = n;

@@ -9,6 +9,7 @@ import { toScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";
 import { scrapeAccount } from "@/lib/scrapers/scrape-account";
 import { addRunProgress } from "@/lib/services/job-runs/add-run-progress";
 import { isRunRunning } from "@/lib/services/job-runs/is-run-running";
+import { recordRunRetrying, type BatchAttempt } from "@/lib/services/job-runs/record-run-retrying";
 import type { AccountMetrics } from "@/lib/scrapers/types";
 import { upsertSnapshots, type SnapshotRow } from "./upsert-snapshots";
 
@@ -21,8 +22,7 @@ export interface SnapshotAttemptInput {
   final: boolean;
   /** Unique per batch attempt: progress counts it once even if the engine runs the step again. */
   attemptKey: string;
-  /** Which try of its batch this is (1-based), so the Jobs page can say a run is retrying. */
-  attempt?: { batchId: string; number: number; of: number };
+  attempt?: BatchAttempt;
 }
 
 /** JSON-safe, so it can be a memoized step's output. */
@@ -136,7 +136,7 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
           consecutive_failures = a.consecutive_failures + 1, updated_at = now()
         from (values ${values}) as v(id, code) where a.id = v.id`);
     }
-    if (input.attempt) await recordRetrying(tx, input.runId, input.attempt, retrying);
+    if (input.attempt) await recordRunRetrying(tx, input.runId, input.attempt, retrying);
     const done = result.succeeded + result.failed + result.skipped;
     if (done > 0) {
       const counters: Record<string, number> = { succeeded: result.succeeded, failed: result.failed, skipped: result.skipped };
@@ -146,19 +146,4 @@ export async function snapshotAccounts(deps: SnapshotDeps, input: SnapshotAttemp
   });
   result.durationMs = Date.now() - started;
   return result;
-}
-
-/**
- * `job_runs.params.retrying[batchId]`: the codes a batch hands back for another try and which try
- * comes next; the key goes once the batch has nothing left to retry.
- */
-async function recordRetrying(tx: Db, runId: string, attempt: NonNullable<SnapshotAttemptInput["attempt"]>, codes: Record<string, number>): Promise<void> {
-  if (Object.keys(codes).length > 0) {
-    const entry = JSON.stringify({ next: attempt.number + 1, of: attempt.of, codes });
-    await tx.execute(sql`
-      update job_runs set params = jsonb_set(params, '{retrying}', coalesce(params->'retrying', '{}'::jsonb) || jsonb_build_object(${attempt.batchId}::text, ${entry}::jsonb))
-      where id = ${runId}::uuid`);
-  } else {
-    await tx.execute(sql`update job_runs set params = params #- array['retrying', ${attempt.batchId}::text] where id = ${runId}::uuid and params->'retrying' ? ${attempt.batchId}::text`);
-  }
 }
