@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAsUser } from "@/lib/db/rls";
 import { getAccountQuality } from "@/lib/services/accounts/get-account-quality";
-import { listAccountFacets, listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
+import { accountsGridQuerySchema, listAccountFacets, listAccountGroups, listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 
 describe.each(ENGINES)("listAccounts on %s", (engine) => {
@@ -111,6 +111,48 @@ describe.each(ENGINES)("listAccounts on %s", (engine) => {
     expect(await runAsUser(db.connection, { sub: viewer }, (tx) => listAccountFacets(tx, { workspaceId: ws }))).toEqual({ tags: ["agency", "flagship"], organizations: ["CDC", "NIH"] });
     expect(await runAsUser(db.connection, { sub: outsider }, (tx) => listAccountFacets(tx, { workspaceId: ws }))).toEqual({ tags: [], organizations: [] });
     await db.connection.runner.query("update accounts set tags = '{}', organization = null, is_core = false where workspace_id = $1", [ws]);
+  });
+
+  it("groups the grid by organization or tag: an account with several tags under each, none under null, with counts and summed followers", async () => {
+    await db.connection.runner.query(
+      `update accounts set tags = case handle when 'grower' then array['agency', 'flagship'] when 'flat' then array['agency'] else '{}' end,
+         organization = case handle when 'grower' then 'CDC' when 'flat' then 'CDC' when 'unreported' then 'NIH' end
+       where workspace_id = $1`,
+      [ws],
+    );
+    const grid = (input: Record<string, unknown>) => accountsGridQuerySchema.parse(input);
+    const as = <T,>(fn: Parameters<typeof runAsUser<T>>[2]) => runAsUser(db.connection, { sub: viewer }, fn);
+    const byTag = await as((tx) => listAccounts(tx, { scope, query: grid({ group: "tag", sort: "followers" }) }));
+    expect(byTag.rows.map((row) => [row.group, row.handle])).toEqual([
+      ["agency", "grower"],
+      ["agency", "flat"],
+      ["flagship", "grower"],
+      [null, "fresh"],
+      [null, "unreported"],
+    ]);
+    expect(byTag.total).toBe(5);
+    expect(await as((tx) => listAccountGroups(tx, { scope, query: { ...grid({}), group: "tag" } }))).toEqual([
+      { key: "agency", accounts: 2, followers: 1900, approximate: true },
+      { key: "flagship", accounts: 1, followers: 1400, approximate: false },
+      { key: null, accounts: 2, followers: 0, approximate: false },
+    ]);
+    const byOrg = await as((tx) => listAccounts(tx, { scope, query: grid({ group: "org", sort: "handle", dir: "desc" }) }));
+    expect(byOrg.rows.map((row) => [row.group, row.handle])).toEqual([
+      ["CDC", "grower"],
+      ["CDC", "flat"],
+      ["NIH", "unreported"],
+      [null, "fresh"],
+    ]);
+    expect(await as((tx) => listAccountGroups(tx, { scope, query: { ...grid({ q: "r" }), group: "org" } }))).toEqual([
+      { key: "CDC", accounts: 1, followers: 1400, approximate: false },
+      { key: "NIH", accounts: 1, followers: 0, approximate: false },
+      { key: null, accounts: 1, followers: 0, approximate: false },
+    ]);
+    // Either direction on any figure, unknown figures last both ways.
+    const followersAsc = await as((tx) => listAccounts(tx, { scope, query: grid({ sort: "followers", dir: "asc" }) }));
+    expect(followersAsc.rows.map((row) => row.handle)).toEqual(["flat", "grower", "fresh", "unreported"]);
+    expect(await as((tx) => listAccountGroups(tx, { scope: { ...scope, workspaceId: other }, query: { ...grid({}), group: "tag" } }))).toEqual([]);
+    await db.connection.runner.query("update accounts set tags = '{}', organization = null where workspace_id = $1", [ws]);
   });
 
   it("shows nothing of the workspace to a member of another workspace", async () => {

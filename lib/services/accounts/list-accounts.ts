@@ -25,7 +25,26 @@ export const listAccountsQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type ListAccountsQuery = z.infer<typeof listAccountsQuerySchema>;
+export type ListAccountsQuery = z.infer<typeof listAccountsQuerySchema> & { dir?: SortDirection; group?: AccountGrouping };
+
+export const ACCOUNT_GROUPINGS = ["org", "tag"] as const;
+export type AccountGrouping = (typeof ACCOUNT_GROUPINGS)[number];
+export type SortDirection = "asc" | "desc";
+
+/**
+ * The Accounts page's grid: the list's filters plus a sort direction, grouping by organization or
+ * tag, and larger pages (the grid is virtualized, so only the rows in view are in the DOM).
+ */
+export const accountsGridQuerySchema = listAccountsQuerySchema.extend({
+  dir: z.enum(["asc", "desc"]).optional(),
+  group: z.enum(ACCOUNT_GROUPINGS).optional(),
+  pageSize: z.coerce.number().int().min(1).max(1_000).default(500),
+});
+
+/** The direction a sort takes when the URL names none: handles A to Z, figures largest first. */
+export function naturalDirection(sort: (typeof ACCOUNT_SORTS)[number]): SortDirection {
+  return sort === "handle" || sort === "change_7d_asc" ? "asc" : "desc";
+}
 
 type AccountFilters = Pick<ListAccountsQuery, "platform" | "health" | "q" | "show" | "tag" | "organization" | "core">;
 
@@ -66,6 +85,8 @@ export interface AccountRow {
   sparkline: (number | null)[];
   /** null until the account has a snapshot (docs/data-quality.md#the-score). */
   quality: DataQuality | null;
+  /** With grouping: the organization or tag this row sits under (null: none). */
+  group?: string | null;
 }
 
 /** Days in each row's followers sparkline, today included. */
@@ -80,7 +101,18 @@ function fillSparkline(from: string, points: { date: string; followers: number |
 
 export interface AccountPage {
   rows: AccountRow[];
+  /** Rows in the whole list: with grouping by tag, an account counts once per tag. */
   total: number;
+}
+
+/** One group header of the grid, summed over the whole filtered list (not just the page). */
+export interface AccountGroup {
+  /** The organization or tag; null for the accounts with none. */
+  key: string | null;
+  accounts: number;
+  followers: number;
+  /** Some of the summed figures are rounded by the platform. */
+  approximate: boolean;
 }
 
 /** Where the list is read from: the workspace and its calendar day, for freshness. */
@@ -94,13 +126,27 @@ export interface AccountsScope {
 const freshChange = (column: "followers_change_7d" | "followers_change_30d", freshFrom: string) =>
   sql`case when a.latest_snapshot_date >= ${freshFrom}::date then a.${sql.raw(column)} end`;
 
-const ORDER: Record<(typeof ACCOUNT_SORTS)[number], (freshFrom: string) => SQL> = {
-  change_7d: (from) => sql`${freshChange("followers_change_7d", from)} desc nulls last, a.handle`,
-  change_7d_asc: (from) => sql`${freshChange("followers_change_7d", from)} asc nulls last, a.handle`,
-  change_30d: (from) => sql`${freshChange("followers_change_30d", from)} desc nulls last, a.handle`,
-  followers: () => sql`a.latest_followers desc nulls last, a.handle`,
-  handle: () => sql`a.handle, a.platform`,
+const SORT_KEYS: Record<(typeof ACCOUNT_SORTS)[number], (freshFrom: string) => SQL | null> = {
+  change_7d: (from) => freshChange("followers_change_7d", from),
+  change_7d_asc: (from) => freshChange("followers_change_7d", from),
+  change_30d: (from) => freshChange("followers_change_30d", from),
+  followers: () => sql`a.latest_followers`,
+  handle: () => null,
 };
+
+/** The sort's figure in either direction, unknown figures last, then the handle A to Z as the tie-break. */
+function orderOf(query: Pick<ListAccountsQuery, "sort" | "dir">, freshFrom: string): SQL {
+  const dir = sql.raw(query.dir ?? naturalDirection(query.sort));
+  const key = SORT_KEYS[query.sort](freshFrom);
+  return key ? sql`${key} ${dir} nulls last, a.handle` : sql`a.handle ${dir}, a.platform`;
+}
+
+/** The group an account row sits under: its organization, or each of its tags (an account with none: null). */
+function groupJoin(group: AccountGrouping | undefined): SQL {
+  if (group === "tag") return sql`left join lateral unnest(case when cardinality(a.tags) > 0 then a.tags else array[null::text] end) g(key) on true`;
+  if (group === "org") return sql`left join lateral (select a.organization as key) g on true`;
+  return sql`left join lateral (select null::text as key) g on true`;
+}
 
 /**
  * The Accounts page: latest followers and 7- and 30-day change per account, read from the columns
@@ -147,8 +193,9 @@ export function accountsPageQuery(scope: AccountsScope, query: ListAccountsQuery
              a.last_error_code, to_char(a.latest_snapshot_date, 'YYYY-MM-DD') as latest_date,
              a.latest_followers::float8 as followers, coalesce(a.latest_approximate, false) as approximate,
              ${freshChange("followers_change_7d", freshFrom)}::float8 as change_7d, ${freshChange("followers_change_30d", freshFrom)}::float8 as change_30d,
-             count(*) over ()::int as total, row_number() over (order by ${ORDER[query.sort](freshFrom)}) as n
-      from accounts a
+             g.key as group_key, count(*) over ()::int as total,
+             row_number() over (order by ${query.group ? sql`g.key asc nulls last, ` : sql``}${orderOf(query, freshFrom)}) as n
+      from accounts a ${groupJoin(query.group)}
       where ${sql.join(filters, sql` and `)}
       order by n
       limit ${query.pageSize} offset ${offset}
@@ -182,6 +229,7 @@ export async function listAccounts(db: Db, { scope, query }: { scope: AccountsSc
   const today = localDate(scope.timezone, scope.now);
   const rows = raw.map((row) => ({
     ...apiRowOf(row),
+    ...(query.group && { group: (row.group_key as string | null) ?? null }),
     active: Boolean(row.active),
     stale: Boolean(row.stale),
     change1d: num(row.change_1d),
@@ -257,6 +305,23 @@ export async function listAccountsByCursor(db: Db, { scope, query }: { scope: Ac
   const rows = raw.map(apiRowOf);
   const value = (row: ApiAccountRow) => (query.sort === "followers" ? row.followers : query.sort === "change_30d" ? row.change30d : row.change7d);
   return keysetPage(rows, query.limit, (row) => [column ? value(row) : null, row.handle, row.id]);
+}
+
+/**
+ * The grid's group headers: how many accounts each organization or tag holds in the filtered list
+ * and their summed latest followers, groups A to Z and the accounts with none last.
+ */
+export async function listAccountGroups(db: Db, { scope, query }: { scope: AccountsScope; query: ListAccountsQuery & { group: AccountGrouping } }): Promise<AccountGroup[]> {
+  const filters = accountFilters(scope, query, freshFromOf(scope));
+  const rows = rowsOf<{ key: string | null; accounts: number | string; followers: number | string | null; approximate: boolean | null }>(
+    await db.execute(sql`
+      select g.key, count(*)::int as accounts, coalesce(sum(a.latest_followers), 0)::float8 as followers,
+             coalesce(bool_or(a.latest_approximate and a.latest_followers is not null), false) as approximate
+      from accounts a ${groupJoin(query.group)}
+      where ${sql.join(filters, sql` and `)}
+      group by g.key order by g.key asc nulls last`),
+  );
+  return rows.map((row) => ({ key: row.key ?? null, accounts: Number(row.accounts), followers: Number(row.followers ?? 0), approximate: Boolean(row.approximate) }));
 }
 
 /** The tags and organizations in use, for the Accounts page's filters. */
