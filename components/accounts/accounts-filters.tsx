@@ -50,13 +50,14 @@ export function AccountsFilters({ query, facets }: { query: ListAccountsQuery; f
         <SelectOption value="active">Active</SelectOption>
         <SelectOption value="paused">Paused</SelectOption>
       </Select>
-      <Select name="sort" defaultValue={query.sort} aria-label="Sort">
-        <SelectOption value="change_7d">7-day change</SelectOption>
-        <SelectOption value="change_7d_asc">7-day change, losses first</SelectOption>
-        <SelectOption value="change_30d">30-day change</SelectOption>
-        <SelectOption value="followers">Followers</SelectOption>
-        <SelectOption value="handle">Handle</SelectOption>
+      <Select name="group" defaultValue={query.group ?? ""} aria-label="Group by">
+        <SelectOption value="">No grouping</SelectOption>
+        <SelectOption value="org">Group by organization</SelectOption>
+        <SelectOption value="tag">Group by tag</SelectOption>
       </Select>
+      {/* The grid's column headers set the sort; applying filters keeps it. */}
+      {query.sort !== "change_7d" ? <input type="hidden" name="sort" value={query.sort} /> : null}
+      {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <Button type="submit" variant="secondary">
         Apply
       </Button>

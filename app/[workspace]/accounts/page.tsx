@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Users } from "lucide-react";
 import Link from "next/link";
 import { AccountsFilters } from "@/components/accounts/accounts-filters";
-import { AccountsTable, Pagination } from "@/components/accounts/accounts-table";
+import { AccountsGrid } from "@/components/accounts/accounts-grid";
+import { Pagination } from "@/components/accounts/pagination";
 import { AddAccountDialog } from "@/components/accounts/add-account-dialog";
 import { EmptyState } from "@/components/layout/empty-state";
 import { ExportLinks } from "@/components/layout/export-links";
@@ -13,7 +14,7 @@ import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { localDate } from "@/lib/domain/local-time";
-import { ACCOUNT_FILTER_KEYS, listAccountFacets, listAccounts, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
+import { ACCOUNT_FILTER_KEYS, accountsGridQuerySchema, listAccountFacets, listAccountGroups, listAccounts } from "@/lib/services/accounts/list-accounts";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -24,8 +25,8 @@ function parseQuery(params: SearchParams) {
     Object.entries(params).flatMap(([key, value]) => (typeof value === "string" && value !== "" ? [[key, value]] : [])),
   );
   // A hand-edited URL with a bad filter falls back to the defaults instead of failing the page.
-  const parsed = listAccountsQuerySchema.safeParse(flat);
-  return parsed.success ? parsed.data : listAccountsQuerySchema.parse({});
+  const parsed = accountsGridQuerySchema.safeParse(flat);
+  return parsed.success ? parsed.data : accountsGridQuerySchema.parse({});
 }
 
 export default async function AccountsPage({
@@ -41,12 +42,17 @@ export default async function AccountsPage({
   // Freshness and the data-quality score count from the workspace's today, so today is part of the key.
   const now = new Date();
   const today = localDate(workspace.timezone, now);
-  const [page, facets] = await withUserDb(claims, async (tx) => [
-    await cachedSummary(tx, { workspace, kind: "accounts", query: { ...query, today } }, () =>
-      listAccounts(tx, { scope: { workspaceId: workspace.id, timezone: workspace.timezone, now }, query }),
-    ),
+  const scope = { workspaceId: workspace.id, timezone: workspace.timezone, now };
+  const group = query.group;
+  const [{ page, groups }, facets] = await withUserDb(claims, async (tx) => [
+    await cachedSummary(tx, { workspace, kind: "accounts", query: { ...query, today } }, async () => ({
+      page: await listAccounts(tx, { scope, query }),
+      groups: group ? await listAccountGroups(tx, { scope, query: { ...query, group } }) : null,
+    })),
     await listAccountFacets(tx, { workspaceId: workspace.id }),
   ] as const);
+  // Grouped by tag, an account with several tags is a row under each: the header counts accounts, not rows.
+  const accountCount = page.accounts ?? page.total;
   const filtered = ACCOUNT_FILTER_KEYS.some((key) => query[key] !== undefined);
   const pageCount = Math.max(1, Math.ceil(page.total / query.pageSize));
   const hrefFor = (target: number) => {
@@ -63,7 +69,7 @@ export default async function AccountsPage({
     <div className="space-y-4">
       <PageHeader
         title="Accounts"
-        description={`${page.total} tracked accounts (${query.show === "all" ? "all: active and paused" : `${query.show} only`}), latest followers and growth; growth only for accounts with a snapshot in the last 2 days.`}
+        description={`${accountCount} tracked accounts (${query.show === "all" ? "all: active and paused" : `${query.show} only`}), latest followers and growth; growth only for accounts with a snapshot in the last 2 days.`}
         actions={
           <>
             <ExportLinks href={`/api/v1/workspaces/${workspace.slug}/accounts/export`} search={exportSearch} testId="export-accounts" />
@@ -100,7 +106,13 @@ export default async function AccountsPage({
         />
       ) : (
         <>
-          <AccountsTable rows={page.rows} workspaceSlug={workspace.slug} />
+          <AccountsGrid
+            slug={workspace.slug}
+            rows={page.rows}
+            groups={groups}
+            grouping={group ?? null}
+            summary={`Rows ${((query.page - 1) * query.pageSize + 1).toLocaleString("en-US")}–${((query.page - 1) * query.pageSize + page.rows.length).toLocaleString("en-US")} of ${page.total.toLocaleString("en-US")}.`}
+          />
           <Pagination page={query.page} pageCount={pageCount} hrefFor={hrefFor} />
         </>
       )}

@@ -28,6 +28,10 @@ export interface DataTableProps<TData extends RowData> {
   toolbar?: ReactNode;
   /** Total known rows for assistive tech, when the server says. */
   rowCount?: number;
+  /** A row that heads the rows below it (a group's name and totals): drawn across every column instead of cells. */
+  rowHeading?: (row: TData) => ReactNode | null;
+  /** data-testid for each row, so specs can count the rows in the DOM. */
+  rowTestId?: (row: TData) => string;
 }
 
 const OVERSCAN = 8;
@@ -68,7 +72,7 @@ function useRememberedVisibility(id: string) {
  * Only the rows in view (plus a few) are in the DOM; the header sticks; sorting is the server's,
  * passed in from the URL; phones get the priority columns only.
  */
-export function DataTable<TData extends RowData>({ id, label, columns, data, getRowId, sort, onSortChange, rowHeight, onEndReached, hasMore, loading, loadingMore, empty, toolbar, rowCount }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({ id, label, columns, data, getRowId, sort, onSortChange, rowHeight, onEndReached, hasMore, loading, loadingMore, empty, toolbar, rowCount, rowHeading, rowTestId }: DataTableProps<TData>) {
   const [columnVisibility, setColumnVisibility] = useRememberedVisibility(id);
   const sorting = useMemo<SortingState>(() => [sort], [sort]);
   const table = useTable({
@@ -164,16 +168,22 @@ export function DataTable<TData extends RowData>({ id, label, columns, data, get
               {items.map((item) => {
                 const row = rows[item.index];
                 if (!row) return null;
+                const heading = rowHeading?.(row.original);
                 return (
                   <div
                     role="row"
                     key={row.id}
                     aria-rowindex={item.index + 2}
                     data-index={item.index}
-                    className={cn(grid, "absolute left-0 top-0 w-full border-b text-sm hover:bg-muted/40")}
+                    data-testid={rowTestId?.(row.original)}
+                    className={cn(grid, "absolute left-0 top-0 w-full border-b text-sm", heading ? "bg-muted/60" : "hover:bg-muted/40")}
                     style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
                   >
-                    {row.getVisibleCells().map((cell) => (
+                    {heading ? (
+                      <div role="rowheader" aria-colspan={visible.length} className="col-span-full flex min-w-0 items-center px-3">
+                        {heading}
+                      </div>
+                    ) : row.getVisibleCells().map((cell) => (
                       <div role="cell" key={cell.id} className={cellClass(cell.column.columnDef.meta as KitColumnMeta)}>
                         <table.FlexRender cell={cell} />
                       </div>

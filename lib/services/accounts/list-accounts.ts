@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
+import { ACCOUNT_GROUPINGS, ACCOUNT_SORTS, naturalDirection, type AccountGrouping, type AccountSort, type SortDirection } from "@/lib/domain/account-sorts";
 import { addDays, calendarDays } from "@/lib/domain/calendar";
 import { STALE_AFTER_DAYS } from "@/lib/domain/freshness";
 import { localDate } from "@/lib/domain/local-time";
@@ -9,7 +10,6 @@ import { PLATFORMS } from "@/lib/domain/platforms";
 import { decodeCursor, keysetPage, pageQuerySchema, type Page } from "@/lib/api/cursor";
 import { QUALITY_WINDOW_DAYS, scoreDataQuality, type DataQuality } from "./score-data-quality";
 
-export const ACCOUNT_SORTS = ["change_7d", "change_7d_asc", "change_30d", "followers", "handle"] as const;
 /** Which accounts a list counts: every one, only those being tracked, or only the paused ones. */
 export const ACCOUNT_SETS = ["all", "active", "paused"] as const;
 
@@ -27,10 +27,6 @@ export const listAccountsQuerySchema = z.object({
 });
 export type ListAccountsQuery = z.infer<typeof listAccountsQuerySchema> & { dir?: SortDirection; group?: AccountGrouping };
 
-export const ACCOUNT_GROUPINGS = ["org", "tag"] as const;
-export type AccountGrouping = (typeof ACCOUNT_GROUPINGS)[number];
-export type SortDirection = "asc" | "desc";
-
 /**
  * The Accounts page's grid: the list's filters plus a sort direction, grouping by organization or
  * tag, and larger pages (the grid is virtualized, so only the rows in view are in the DOM).
@@ -40,11 +36,6 @@ export const accountsGridQuerySchema = listAccountsQuerySchema.extend({
   group: z.enum(ACCOUNT_GROUPINGS).optional(),
   pageSize: z.coerce.number().int().min(1).max(1_000).default(500),
 });
-
-/** The direction a sort takes when the URL names none: handles A to Z, figures largest first. */
-export function naturalDirection(sort: (typeof ACCOUNT_SORTS)[number]): SortDirection {
-  return sort === "handle" || sort === "change_7d_asc" ? "asc" : "desc";
-}
 
 type AccountFilters = Pick<ListAccountsQuery, "platform" | "health" | "q" | "show" | "tag" | "organization" | "core">;
 
@@ -103,6 +94,8 @@ export interface AccountPage {
   rows: AccountRow[];
   /** Rows in the whole list: with grouping by tag, an account counts once per tag. */
   total: number;
+  /** With grouping by tag: the accounts behind those rows, each once. */
+  accounts?: number;
 }
 
 /** One group header of the grid, summed over the whole filtered list (not just the page). */
@@ -126,7 +119,7 @@ export interface AccountsScope {
 const freshChange = (column: "followers_change_7d" | "followers_change_30d", freshFrom: string) =>
   sql`case when a.latest_snapshot_date >= ${freshFrom}::date then a.${sql.raw(column)} end`;
 
-const SORT_KEYS: Record<(typeof ACCOUNT_SORTS)[number], (freshFrom: string) => SQL | null> = {
+const SORT_KEYS: Record<AccountSort, (freshFrom: string) => SQL | null> = {
   change_7d: (from) => freshChange("followers_change_7d", from),
   change_7d_asc: (from) => freshChange("followers_change_7d", from),
   change_30d: (from) => freshChange("followers_change_30d", from),
@@ -194,6 +187,7 @@ export function accountsPageQuery(scope: AccountsScope, query: ListAccountsQuery
              a.latest_followers::float8 as followers, coalesce(a.latest_approximate, false) as approximate,
              ${freshChange("followers_change_7d", freshFrom)}::float8 as change_7d, ${freshChange("followers_change_30d", freshFrom)}::float8 as change_30d,
              g.key as group_key, count(*) over ()::int as total,
+             ${query.group === "tag" ? sql`count(*) filter (where g.key is not distinct from a.tags[1]) over ()::int` : sql`null::int`} as accounts,
              row_number() over (order by ${query.group ? sql`g.key asc nulls last, ` : sql``}${orderOf(query, freshFrom)}) as n
       from accounts a ${groupJoin(query.group)}
       where ${sql.join(filters, sql` and `)}
@@ -246,7 +240,7 @@ export async function listAccounts(db: Db, { scope, query }: { scope: AccountsSc
     }),
   }));
   const total = raw.length > 0 ? Number(raw[0]?.total) : 0;
-  return { rows, total };
+  return query.group === "tag" ? { rows, total, accounts: raw.length > 0 ? Number(raw[0]?.accounts) : 0 } : { rows, total };
 }
 
 /** An account as the API lists it: the page's row without the per-page extras (quality, sparkline, rank). */
