@@ -13,6 +13,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { rankPostGroups } from "@/lib/services/posts/rank-post-groups";
 import { explorerPageQuery, searchPosts, searchPostsQuerySchema, type ExplorerScope } from "@/lib/services/posts/search-posts";
 import { createBenchDatabase, ENGINES, type Engine } from "@/tests/db-harness";
+import { generatePostsWorkspace, LAST_DAY, TIMEZONE, VIEWER, WORKSPACE } from "./posts-dataset";
 import { percentile, round, timeMany } from "./stats";
 
 const { values } = parseArgs({
@@ -28,51 +29,8 @@ const POSTS = Number(values.posts);
 const DAYS = Number(values.days);
 const ITERATIONS = Number(values.iterations);
 const engines = (values.engines?.split(",") ?? ENGINES) as Engine[];
-const VIEWER = "00000000-0000-4000-8000-00000000b002";
-const WORKSPACE = "00000000-0000-4000-8000-00000000a002";
-const TIMEZONE = "America/New_York";
-// A fixed "now" a day after the last stats day, so the gains are fresh and the run repeatable.
+// A fixed "now" on the last stats day, so the gains are fresh and the run repeatable.
 const NOW = new Date("2026-06-30T15:00:00Z");
-const LAST_DAY = "2026-06-30";
-
-/** POSTS posts by 12 VAs, 80 creators and 300 sets, each with DAYS daily stats ending on LAST_DAY; half are slideshows. */
-async function generateWorkspace(connection: Connection) {
-  const run = (text: string, params: unknown[] = []) => connection.runner.query(text, params);
-  await run("insert into auth.users (id, email) values ($1, 'bench-posts@example.test')", [VIEWER]);
-  await run("insert into workspaces (id, slug, name, timezone) values ($1, 'bench-posts', 'Bench', $2)", [WORKSPACE, TIMEZONE]);
-  await run("insert into workspace_members (workspace_id, user_id, role) values ($1, $2, 'viewer')", [WORKSPACE, VIEWER]);
-  await run(
-    `insert into tiktok_posts (workspace_id, post_id, url, creator, set_id, va, post_type, status, is_slideshow, slide_count, caption, hashtags,
-       posted_at, views, likes, comments, shares, saves)
-     select $1, (7300000000000000000 + i)::text, 'https://www.tiktok.com/@c' || (i % 80) || '/video/' || (7300000000000000000 + i),
-       'creator' || (i % 80), 'SET-' || (i % 300), 'VA' || (i % 12), case when i % 2 = 0 then 'slideshow' else 'video' end,
-       (case when i % 29 = 0 then 'failed' when i % 31 = 0 then 'pending' else 'scraped' end)::post_status,
-       i % 2 = 0, case when i % 2 = 0 then 3 + i % 9 end, 'caption ' || i || case when i % 7 = 0 then ' morning routine' else '' end,
-       array['fyp', 'tag' || (i % 50)],
-       $3::timestamptz - make_interval(days => ${DAYS} - 1 + (i % 180), secs => i % 86400),
-       1000 + (abs(hashtext(i::text)) % 500000), 50 + i % 5000, i % 300, i % 200, i % 400
-     from generate_series(1, $2::int) i`,
-    [WORKSPACE, POSTS, `${LAST_DAY}T12:00:00Z`],
-  );
-  // Three stored slides per slideshow, so the thumbnail probe meets a table of realistic size.
-  await run(
-    `insert into tiktok_slides (post_id, workspace_id, slide_index, storage_path, bytes, content_type)
-     select p.id, p.workspace_id, n, p.workspace_id || '/' || p.post_id || '/' || n || '.jpg', 90000, 'image/jpeg'
-     from tiktok_posts p, generate_series(0, 2) n where p.workspace_id = $1 and p.is_slideshow`,
-    [WORKSPACE],
-  );
-  const chunk = Math.max(1, Math.floor(1_000_000 / DAYS));
-  for (let from = 1; from <= POSTS; from += chunk) {
-    await run(
-      `insert into tiktok_post_stats (post_id, workspace_id, date, views, likes, comments, shares, saves)
-       select p.id, p.workspace_id, $4::date - d, greatest(0, p.views - d * (1 + abs(hashtext(p.post_id)) % 200)), p.likes, p.comments, p.shares, p.saves
-       from tiktok_posts p, generate_series(0, $5::int - 1) d
-       where p.workspace_id = $1 and p.post_id::numeric - 7300000000000000000 between $2 and $3`,
-      [WORKSPACE, from, Math.min(POSTS, from + chunk - 1), LAST_DAY, DAYS],
-    );
-  }
-  await connection.runner.exec("analyze");
-}
 
 const CASES: Record<string, Record<string, string>> = {
   "default (newest first)": {},
@@ -183,7 +141,7 @@ async function main() {
     const db = await createBenchDatabase(engine);
     try {
       const started = performance.now();
-      await generateWorkspace(db.connection);
+      await generatePostsWorkspace(db.connection, { posts: POSTS, days: DAYS });
       console.error(`${engine}: generated ${POSTS} posts × ${DAYS} days in ${round((performance.now() - started) / 1000, 1)} s`);
       for (const [name, params] of Object.entries(CASES)) {
         const result = await measure(db.connection, name, params);

@@ -152,11 +152,16 @@ export function accountColumns(slug: string): KitColumnDef<AccountGridRow>[] {
     helper.accessor((row) => row.account?.followers ?? null, {
       id: "followers",
       header: "Followers",
-      meta: { label: "Followers", width: 120, mobileWidth: 84, align: "right", priority: true },
+      meta: { label: "Followers", width: 140, mobileWidth: 84, align: "right", priority: true },
       cell: accountCell((row) => (
-        <span className="inline-flex flex-col items-end" title={row.approximate ? "Rounded figure shown by the platform" : undefined}>
+        <span className="inline-flex flex-col items-end whitespace-nowrap" title={row.approximate ? "Rounded figure shown by the platform" : undefined}>
           {formatCount(row.followers, row.approximate)}
-          {row.change1d !== null ? <span className="text-xs text-muted-foreground">{formatChange(row.change1d)} in 1 day</span> : null}
+          {row.change1d !== null ? (
+            <span className="text-xs text-muted-foreground">
+              {formatChange(row.change1d)}
+              <span className="hidden md:inline"> in 1 day</span>
+            </span>
+          ) : null}
         </span>
       )),
     }),

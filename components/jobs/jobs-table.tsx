@@ -96,7 +96,7 @@ export function JobsTable({
   }
   return (
     <div className="overflow-x-auto rounded-md border">
-      <Table>
+      <Table stack stack>
         <TableHeader>
           <TableRow>
             <TableHead>Job</TableHead>
@@ -119,7 +119,7 @@ export function JobsTable({
             const retryable = run.status === "interrupted" || (finished && (run.counters.failed ?? 0) > 0);
             return (
               <TableRow key={run.id} data-testid="job-run" data-run-id={run.id} data-status={run.status}>
-                <TableCell>
+                <TableCell className="max-sm:basis-full">
                   <div className="font-medium">
                     {isJobKind(run.kind) ? JOB_KIND_LABELS[run.kind] : run.kind}
                     {scopeOf(run, sheets) ? <span className="font-normal text-muted-foreground"> · {scopeOf(run, sheets)}</span> : null}
@@ -138,7 +138,7 @@ export function JobsTable({
                     </div>
                   ) : null}
                 </TableCell>
-                <TableCell>
+                <TableCell className="max-sm:basis-full">
                   <Progress value={percent} aria-label={`Progress of run ${run.id}`} data-testid="job-progress" />
                   <span className="text-xs tabular-nums text-muted-foreground" data-testid="job-progress-text">
                     {run.progressDone} / {run.progressTotal ?? "?"} · {percent}%
@@ -155,13 +155,13 @@ export function JobsTable({
                     </div>
                   ) : null}
                 </TableCell>
-                <TableCell className="hidden text-xs md:table-cell" data-testid="job-outcomes">
+                <TableCell className="hidden text-xs max-sm:block max-sm:basis-full md:table-cell" data-testid="job-outcomes">
                   <div>{OUTCOMES.filter((key) => run.counters[key] !== undefined).map((key) => `${key} ${run.counters[key]}`).join(" · ") || "—"}</div>
                   {errors.length > 0 ? <ErrorGroups slug={slug} run={run} errors={errors} /> : null}
                 </TableCell>
-                <TableCell className="hidden tabular-nums sm:table-cell">{formatDuration(started !== null && ended !== null ? ended - started : null)}</TableCell>
+                <TableCell className="hidden tabular-nums sm:table-cell" data-label="Duration">{formatDuration(started !== null && ended !== null ? ended - started : null)}</TableCell>
                 {canEdit ? (
-                  <TableCell className="text-right">
+                  <TableCell className="text-right max-sm:basis-full max-sm:text-left">
                     {active ? (
                       <Button size="sm" variant="outline" disabled={busy} onClick={() => onAction(run.id, "cancel")}>
                         Cancel

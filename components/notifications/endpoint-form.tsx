@@ -50,9 +50,9 @@ export function EndpointForm({ workspaceSlug, resource }: { workspaceSlug: strin
             <Label htmlFor="endpoint-name">Name</Label>
             <Input id="endpoint-name" name="name" required maxLength={80} className="w-48" />
           </div>
-          <div className="grid gap-1">
+          <div className="grid w-full gap-1 sm:w-auto">
             <Label htmlFor="endpoint-target">{isWebhook ? "URL" : "URL or email address"}</Label>
-            <Input id="endpoint-target" name="target" required maxLength={2000} className="w-96" placeholder={isWebhook ? "https://example.org/reach-webhook" : "https://hooks.slack.com/services/…"} />
+            <Input id="endpoint-target" name="target" required maxLength={2000} className="w-full sm:w-96" placeholder={isWebhook ? "https://example.org/reach-webhook" : "https://hooks.slack.com/services/…"} />
           </div>
           <Button type="submit" disabled={create.isPending}>
             {create.isPending ? "Adding…" : "Add"}

@@ -2,10 +2,17 @@ import type * as React from "react";
 
 import { cn } from "@/lib/utils";
 
-function Table({ className, ...props }: React.ComponentProps<"table">) {
+/**
+ * `stack`: below the sm breakpoint each row becomes a card of its cells, wrapped to the width, with
+ * the headers kept for screen readers only, instead of a sideways scroll (cells hidden there stay hidden).
+ */
+const STACKED =
+  "max-sm:block max-sm:[&_thead]:sr-only max-sm:[&_tbody]:block max-sm:[&_tr]:flex max-sm:[&_tr]:flex-wrap max-sm:[&_tr]:items-center max-sm:[&_tr]:gap-x-2 max-sm:[&_tr]:px-1 max-sm:[&_tr]:py-2 max-sm:[&_td]:max-w-full max-sm:[&_td]:whitespace-normal max-sm:[&_td]:py-0.5";
+
+function Table({ className, stack, ...props }: React.ComponentProps<"table"> & { stack?: boolean }) {
   return (
     <div data-slot="table-container" className="relative w-full overflow-x-auto">
-      <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
+      <table data-slot="table" className={cn("w-full caption-bottom text-sm", stack && STACKED, className)} {...props} />
     </div>
   );
 }
@@ -57,6 +64,8 @@ function TableCell({ className, ...props }: React.ComponentProps<"td">) {
       data-slot="table-cell"
       className={cn(
         "whitespace-nowrap p-2 align-middle [&:has([role=checkbox])]:pr-0 [&>[role=checkbox]]:translate-y-[2px]",
+        // A stacked table's cell names itself on phones ("Duration 3 min") when given data-label.
+        "max-sm:data-[label]:before:mr-1 max-sm:data-[label]:before:text-muted-foreground max-sm:data-[label]:before:content-[attr(data-label)]",
         className,
       )}
       {...props}

@@ -114,12 +114,14 @@ export function DataTable<TData extends RowData>({ id, label, columns, data, get
   const metas = visible.map((column) => column.columnDef.meta as KitColumnMeta);
   const style = {
     "--cols": tracks(metas),
+    // Every row is its own grid: one fixed minimum width keeps a growing column the same width in all of them.
+    "--min": `${metas.reduce((sum, meta) => sum + meta.width, 0)}px`,
     "--cols-sm": metas
       .filter((meta) => meta.priority)
       .map((meta) => (meta.grow ? "minmax(0, 1fr)" : `${meta.mobileWidth ?? meta.width}px`))
       .join(" "),
   } as CSSProperties;
-  const grid = "grid [grid-template-columns:var(--cols-sm)] md:[grid-template-columns:var(--cols)] md:min-w-max";
+  const grid = "grid [grid-template-columns:var(--cols-sm)] md:[grid-template-columns:var(--cols)]";
   const cellClass = (meta: KitColumnMeta) => cn("flex min-w-0 items-center px-3", meta.align === "right" && "justify-end text-right tabular-nums", !meta.priority && "hidden md:flex");
 
   const toggleable = table
@@ -136,7 +138,7 @@ export function DataTable<TData extends RowData>({ id, label, columns, data, get
         <ColumnVisibilityMenu columns={toggleable} />
       </div>
       <div ref={scrollRef} className="relative h-[70vh] min-h-80 overflow-auto rounded-md border" data-testid={`${id}-scroll`}>
-        <div role="table" aria-label={label} aria-rowcount={rowCount ?? (hasMore ? -1 : rows.length + 1)} style={style} className="md:min-w-max">
+        <div role="table" aria-label={label} aria-rowcount={rowCount ?? (hasMore ? -1 : rows.length + 1)} style={style} className="md:min-w-[var(--min)]">
           <div role="rowgroup" className="sticky top-0 z-10 border-b bg-background/95 backdrop-blur">
             {table.getHeaderGroups().map((group) => (
               <div role="row" key={group.id} aria-rowindex={1} className={cn(grid, "h-10 text-xs font-medium text-muted-foreground")}>

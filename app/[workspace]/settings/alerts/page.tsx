@@ -64,7 +64,7 @@ export default async function AlertsPage({ params: routeParams }: { params: Prom
         <CardContent className="space-y-4 overflow-x-auto">
           <RuleForm workspaceSlug={workspace.slug} channels={channels.map((channel) => ({ id: channel.id, name: channel.name }))} />
           {rules.length === 0 ? null : (
-            <Table>
+            <Table stack stack>
               <TableHeader>
                 <TableRow>
                   <TableHead>Name</TableHead>
@@ -105,7 +105,7 @@ export default async function AlertsPage({ params: routeParams }: { params: Prom
           {history.length === 0 ? (
             <p className="text-sm text-muted-foreground">No alerts yet.</p>
           ) : (
-            <Table data-testid="alert-history">
+            <Table stack data-testid="alert-history">
               <TableHeader>
                 <TableRow>
                   <TableHead>Day</TableHead>
