@@ -96,7 +96,7 @@ export function JobsTable({
   }
   return (
     <div className="overflow-x-auto rounded-md border">
-      <Table stack stack>
+      <Table stack>
         <TableHeader>
           <TableRow>
             <TableHead>Job</TableHead>

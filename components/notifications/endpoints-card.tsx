@@ -18,7 +18,7 @@ export function EndpointsCard({ title, description, endpoints, workspaceSlug, re
         {endpoints.length === 0 ? (
           <p className="text-sm text-muted-foreground">None yet.</p>
         ) : (
-          <Table stack stack>
+          <Table stack>
             <TableHeader>
               <TableRow>
                 <TableHead>Name</TableHead>

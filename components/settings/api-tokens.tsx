@@ -106,7 +106,7 @@ export function ApiTokens({ workspaceSlug, tokens }: { workspaceSlug: string; to
           {tokens.length === 0 ? (
             <p className="text-sm text-muted-foreground">No tokens yet.</p>
           ) : (
-            <Table stack stack>
+            <Table stack>
               <TableHeader>
                 <TableRow>
                   <TableHead>Name</TableHead>

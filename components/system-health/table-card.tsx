@@ -19,7 +19,7 @@ export function TableCard({ title, description, columns, empty, children }: { ti
         {empty !== null ? (
           <p className="text-sm text-muted-foreground">{empty}</p>
         ) : (
-          <Table stack stack>
+          <Table stack>
             <TableHeader>
               <TableRow>
                 {columns.map((column) => (

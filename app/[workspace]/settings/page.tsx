@@ -130,7 +130,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
             <CardDescription>Sign-ins, invitations, role changes and removals; the latest 50.</CardDescription>
           </CardHeader>
           <CardContent className="overflow-x-auto">
-            <Table stack stack>
+            <Table stack>
               <TableHeader>
                 <TableRow>
                   <TableHead>When (UTC)</TableHead>

@@ -64,7 +64,7 @@ export default async function AlertsPage({ params: routeParams }: { params: Prom
         <CardContent className="space-y-4 overflow-x-auto">
           <RuleForm workspaceSlug={workspace.slug} channels={channels.map((channel) => ({ id: channel.id, name: channel.name }))} />
           {rules.length === 0 ? null : (
-            <Table stack stack>
+            <Table stack>
               <TableHeader>
                 <TableRow>
                   <TableHead>Name</TableHead>

@@ -44,7 +44,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
           <CardDescription>A workspace always keeps at least one admin.</CardDescription>
         </CardHeader>
         <CardContent className="overflow-x-auto">
-          <Table stack stack>
+          <Table stack>
             <TableHeader>
               <TableRow>
                 <TableHead>Name</TableHead>
