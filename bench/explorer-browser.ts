@@ -136,19 +136,27 @@ async function scrollToEnd(page: Page) {
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       maxRows = Math.max(maxRows, await page.locator(ROWS).count());
     }
-    await page.evaluate(() => {
-      const scroller = document.querySelector<HTMLElement>("[data-testid=posts-scroll]")!;
-      scroller.scrollTop = scroller.scrollHeight;
-    });
-    // The next page has loaded (the summary's count moved) or there is none.
-    await page.waitForFunction(
-      (before) => {
-        const summary = document.querySelector("[data-testid=posts-summary]")?.textContent ?? "";
-        return summary !== before || !summary.includes("+");
-      },
-      state.summary,
-      { polling: "raf", timeout: 60_000 },
-    );
+    // The next page has loaded (the summary's count moved) or there is none; a scroll the table
+    // missed (a load still in flight) is repeated.
+    for (let attempt = 0; ; attempt++) {
+      await page.evaluate((nudge) => {
+        const scroller = document.querySelector<HTMLElement>("[data-testid=posts-scroll]")!;
+        scroller.scrollTop = scroller.scrollHeight - nudge;
+      }, attempt % 2);
+      const moved = await page
+        .waitForFunction(
+          (before) => {
+            const summary = document.querySelector("[data-testid=posts-summary]")?.textContent ?? "";
+            return summary !== before || !summary.includes("+");
+          },
+          state.summary,
+          { polling: "raf", timeout: 5_000 },
+        )
+        .then(() => true, () => false);
+      if (moved) break;
+      if (attempt === 12) throw new Error(`scrolling stopped loading at ${state.summary}`);
+    }
+    if (steps % 200 === 0) console.error(`step ${steps}: ${state.summary}, at most ${maxRows} rows in the DOM so far`);
     steps++;
   }
   const last = await page.evaluate((selector) => {
@@ -202,6 +210,8 @@ async function main() {
     }
     const page = await context.newPage();
     await firstRowsMs(page);
+    // Scrolling starts once the page is hydrated and idle.
+    await page.waitForLoadState("networkidle");
     const scroll = await scrollToEnd(page);
     load.push(loadavg()[0] ?? 0);
     const result = {
