@@ -105,7 +105,7 @@ function phoneMarks(row: AccountRow): string {
     row.healthStatus === "failing" ? "failing" : row.latestDate === null ? "never scraped" : row.stale ? `stale since ${row.latestDate}` : null,
     row.active ? null : "paused",
   ].filter(Boolean);
-  return marks.length > 0 ? ` · ${marks.join(", ")}` : "";
+  return marks.join(", ");
 }
 
 const helper = createColumnHelper<KitFeatures, AccountGridRow>();
@@ -138,8 +138,8 @@ export function accountColumns(slug: string): KitColumnDef<AccountGridRow>[] {
           <span className="truncate text-xs text-muted-foreground">
             {PLATFORM_LABELS[row.platform]} · {formatHandle(row.platform, row.handle)}
             {row.rankInPlatform !== null ? ` · #${row.rankInPlatform} on ${PLATFORM_LABELS[row.platform]}` : ""}
-            <span className="md:hidden">{phoneMarks(row)}</span>
           </span>
+          {phoneMarks(row) ? <span className="truncate text-xs text-amber-700 md:hidden dark:text-amber-400">{phoneMarks(row)}</span> : null}
         </div>
       )),
     }),
