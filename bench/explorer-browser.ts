@@ -208,6 +208,7 @@ async function main() {
       samples.push(await firstRowsMs(page));
       await page.close();
     }
+    console.error(`first rows: warm-up ${round(warmup)} ms; p50 ${round(percentile(samples, 50))} ms, p95 ${round(percentile(samples, 95))} ms over ${LOADS} loads (${samples.map((sample) => round(sample)).join(", ")})`);
     const page = await context.newPage();
     await firstRowsMs(page);
     // Scrolling starts once the page is hydrated and idle.
