@@ -52,7 +52,7 @@ function gridRows(rows: AccountRow[], groups: AccountGroup[] | null): AccountGri
 function GroupHeading({ group }: { group: AccountGroup }) {
   return (
     <span className="flex min-w-0 items-baseline gap-2 text-sm">
-      <span className="truncate font-semibold">{group.key ?? "None"}</span>
+      <span className="truncate font-semibold">{group.key ?? "None"}</span>{" "}
       <span className="shrink-0 text-xs text-muted-foreground tabular-nums">
         {group.accounts.toLocaleString("en-US")} {group.accounts === 1 ? "account" : "accounts"} · {formatCount(group.followers, group.approximate)} followers
       </span>
