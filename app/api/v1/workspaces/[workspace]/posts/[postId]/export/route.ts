@@ -1,6 +1,6 @@
 import { exportPostHistory } from "@/lib/api/routes/posts";
 import { withUserDb } from "@/lib/db/rls";
-import { exportResponse, type ExportColumn } from "@/lib/export/stream-table";
+import { exportResponse, keysetPages, type ExportColumn } from "@/lib/export/stream-table";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 import { listPostHistory, requirePost, type PostHistoryRow } from "@/lib/services/posts/list-post-history";
 
@@ -23,14 +23,6 @@ export const GET = workspaceRoute({ operation: exportPostHistory }, async ({ tx,
   const target = { workspaceId: workspace.id, postId: params.postId };
   // Checked before answering, so an unknown post is a 404, not a broken download.
   await requirePost(tx, target);
-  async function* pages() {
-    let after: string | null = null;
-    for (;;) {
-      const rows = await withUserDb(claims, (db) => listPostHistory(db, { ...target, after, limit: PAGE }));
-      if (rows.length > 0) yield rows;
-      if (rows.length < PAGE) return;
-      after = rows.at(-1)?.date ?? null;
-    }
-  }
-  return exportResponse({ format: query.format, columns: COLUMNS, pages: pages(), filename: `post-${params.postId}-history`, sheetName: "Daily stats" });
+  const pages = keysetPages((after) => withUserDb(claims, (db) => listPostHistory(db, { ...target, after, limit: PAGE })), (row) => row.date, PAGE);
+  return exportResponse({ format: query.format, columns: COLUMNS, pages, filename: `post-${params.postId}-history`, sheetName: "Daily stats" });
 });
