@@ -24,6 +24,7 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
   const goneProbe = new WeakMap<ServerResponse, () => boolean>();
   // And a query it would run next, through the RLS entry point.
   const queryProbe = new WeakMap<ServerResponse, () => Promise<unknown>>();
+  let finishWork: (() => void) | null = null;
   let db: TestDatabase;
   let untrack: () => void;
 
@@ -44,6 +45,8 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
       if (req.url === "/api/health" || req.url?.startsWith("/_next/")) return void res.end("ok");
       held.push(res);
       for (const waiter of waiters.filter((w) => held.length >= w.count)) waiter.resolve();
+      // Like Next's handler, whose promise settles only when the request's work is over.
+      if (req.url === "/slow-work") return new Promise<void>((resolve) => (finishWork = resolve));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -98,6 +101,29 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
     release();
     expect((await admitted).status).toBe(200);
     await Promise.all(working);
+  });
+
+  it("keeps the place of a client that left while its request still works, and frees it when the work settles", async () => {
+    const controller = new AbortController();
+    const leaving = fetch(`${base}/slow-work`, { signal: controller.signal }).catch(() => null);
+    await heldReaches(1);
+    const others = Array.from({ length: CAP - 1 }, () => fetch(`${base}/demo/accounts`));
+    await heldReaches(CAP);
+    const gone = held.shift()!;
+    controller.abort();
+    await closed.get(gone);
+    expect(goneProbe.get(gone)!()).toBe(true);
+    expect(inFlightRequests()).toBe(CAP);
+    expect((await fetch(`${base}/demo/accounts`)).status).toBe(503);
+
+    finishWork!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(inFlightRequests()).toBe(CAP - 1);
+    const admitted = fetch(`${base}/demo/accounts`);
+    await heldReaches(CAP);
+    release();
+    expect((await Promise.all([admitted, ...others])).map((response) => response.status)).toEqual(Array(CAP).fill(200));
+    await leaving;
   });
 
   it("answers a burst past the cap while the admitted work is still running, and is whole again after it", async () => {
