@@ -1,6 +1,6 @@
 -- Cross-source reconciliation (docs/data-quality.md): a snapshot whose two readings of the same day
--- disagreed (recorded by the app in extra), or whose figure jumps where the source changed between
--- the API and a page, is suspect like an impossible jump: kept, shown, left out of growth and alerts.
+-- disagreed (recorded by the app in extra), or whose figure jumps from the day before where the source
+-- changed between the API and a page, is suspect like an impossible jump: kept, shown, left out of growth and alerts.
 create or replace function private.followers_step(extra jsonb, followers bigint, approximate boolean)
 returns numeric
 language sql
@@ -23,7 +23,7 @@ as $$
       lead(s.followers) over w as next,
       min(s.followers) over (w rows between 60 preceding and 1 preceding) as low_before,
       count(*) over (w rows between 60 preceding and 1 preceding) as days_before,
-      s.source, lag(s.source) over w as previous_source,
+      s.source, lag(s.source) over w as previous_source, lag(s.snapshot_date) over w as previous_date,
       private.followers_step(s.extra, s.followers, s.approximate) as step,
       lag(private.followers_step(s.extra, s.followers, s.approximate)) over w as previous_step,
       coalesce((s.extra->>'sourcesDisagree')::boolean, false) as sources_disagree
@@ -38,7 +38,7 @@ as $$
         when previous > 0 and next > 0 and followers < previous * 0.5 and followers < next * 0.5 then 'dip_recovered'
         when previous > 0 and next > 0 and followers > previous * 2 and followers > next * 2 then 'spike_reverted'
         when sources_disagree then 'sources_disagree'
-        when previous is not null and (source = 'api') <> (previous_source = 'api')
+        when previous_date = snapshot_date - 1 and (source = 'api') <> (previous_source = 'api')
           and abs(followers - previous) > greatest(step, previous_step) + 0.05 * greatest(followers, previous) then 'source_changed'
       end as reason
     from reported
