@@ -2,13 +2,15 @@ import { AsyncResource } from "node:async_hooks";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runAsUser } from "@/lib/db/rls";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
 import { inFlightRequests, trackInFlightRequests } from "./in-flight";
 import { clientGone } from "./request-scope";
 
 const CAP = 4;
+// Long enough that the test sees the place still taken; short enough not to slow the suite.
+const HOLD_MS = 4_000;
 
 /**
  * A real HTTP server behind the gate, as `next start` is: a request the gate admits is held, like a
@@ -35,7 +37,7 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
   };
 
   beforeAll(async () => {
-    untrack = trackInFlightRequests(CAP);
+    untrack = trackInFlightRequests(CAP, { abandonedHoldMs: HOLD_MS });
     db = await createTestDatabase("pglite");
     server = createServer((req, res) => {
       closed.set(res, new Promise((resolve) => res.once("close", () => resolve())));
@@ -47,6 +49,7 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
       for (const waiter of waiters.filter((w) => held.length >= w.count)) waiter.resolve();
       // Like Next's handler, whose promise settles only when the request's work is over.
       if (req.url === "/slow-work") return new Promise<void>((resolve) => (finishWork = resolve));
+      if (req.url === "/stuck-work") return new Promise<void>(() => {});
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -123,6 +126,18 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
     await heldReaches(CAP);
     release();
     expect((await Promise.all([admitted, ...others])).map((response) => response.status)).toEqual(Array(CAP).fill(200));
+    await leaving;
+  });
+
+  it("frees the place of a gone client whose work never settles once the hold is over", async () => {
+    const controller = new AbortController();
+    const leaving = fetch(`${base}/stuck-work`, { signal: controller.signal }).catch(() => null);
+    await heldReaches(1);
+    const gone = held.shift()!;
+    controller.abort();
+    await closed.get(gone);
+    expect(inFlightRequests()).toBe(1);
+    await vi.waitFor(() => expect(inFlightRequests()).toBe(0), { timeout: HOLD_MS * 10 });
     await leaving;
   });
 

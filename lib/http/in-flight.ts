@@ -5,6 +5,7 @@ import { requestScope as scope } from "./request-scope";
 interface State {
   admitted: number;
   cap: number;
+  abandonedHoldMs: number;
   gated: Map<Server, { gate: Listener; listeners: Listener[] }>;
 }
 
@@ -33,6 +34,9 @@ export function inFlightRequests(): number {
   return state.__reachInFlight?.admitted ?? 0;
 }
 
+// How long a closed response's place stays taken while its work has not settled.
+const ABANDONED_HOLD_MS = 5_000;
+
 type Listener = (request: IncomingMessage, response: ServerResponse) => unknown;
 
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === "function";
@@ -43,12 +47,12 @@ const isPromise = (value: unknown): value is Promise<unknown> => typeof (value a
  * which fires before the server hands a request to them. Past `cap` requests at once (0: no cap) it
  * answers 503 overloaded itself, before Next does any work; an admitted request runs in a scope that
  * `clientGone()` reads, and frees its place once its response has closed and the listener's
- * promise (Next's handler returns one) has settled. Once per process; the
+ * promise (Next's handler returns one) has settled, or `abandonedHoldMs` after the close at most. Once per process; the
  * returned function takes the gate away again (for tests, which share a process with others).
  */
-export function trackInFlightRequests(cap: number): () => void {
+export function trackInFlightRequests(cap: number, { abandonedHoldMs = ABANDONED_HOLD_MS }: { abandonedHoldMs?: number } = {}): () => void {
   if (state.__reachInFlight) return () => {};
-  const tracked: State = { admitted: 0, cap, gated: new Map() };
+  const tracked: State = { admitted: 0, cap, abandonedHoldMs, gated: new Map() };
   state.__reachInFlight = tracked;
 
   const gate = (listeners: Listener[]): Listener =>
@@ -71,15 +75,20 @@ export function trackInFlightRequests(cap: number): () => void {
       let open = true;
       let working = 0;
       let counted = !exempt;
-      const settle = () => {
-        if (open || working > 0 || !counted) return;
+      const release = () => {
+        if (!counted) return;
         tracked.admitted -= 1;
         counted = false;
+      };
+      const settle = () => {
+        if (!open && working === 0) release();
       };
       if (counted) tracked.admitted += 1;
       response.once("close", () => {
         if (!response.writableFinished) context.gone = true;
         open = false;
+        // Work that never settles (a handler stuck on a dead socket) must not keep the place for ever.
+        if (working > 0) setTimeout(release, tracked.abandonedHoldMs).unref();
         settle();
       });
       scope.run(context, () => {
