@@ -396,6 +396,48 @@ export const tiktokPostStats = pgTable(
   ],
 ).enableRLS();
 
+// Views gained per post and stats day, kept by triggers (migration 20261204100010) with the rule the
+// leaderboards and trends count: the day's views less the previous stats day's, at most a week before.
+export const tiktokPostViewGains = pgTable(
+  "tiktok_post_view_gains",
+  {
+    postId: uuid("post_id").notNull(),
+    workspaceId: uuid("workspace_id").notNull(),
+    date: date("date").notNull(),
+    gained: bigint("gained", { mode: "number" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.date] }),
+    foreignKey({
+      name: "tiktok_post_view_gains_post_fk",
+      columns: [t.postId, t.workspaceId],
+      foreignColumns: [tiktokPosts.id, tiktokPosts.workspaceId],
+    }).onDelete("cascade"),
+    pgPolicy("tiktok_post_view_gains_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
+  ],
+).enableRLS();
+
+// The same gains summed per workspace, day and group (dimension va, creator, set or type, whose key is
+// is_slideshow as text); readings counts the stats days summed, so a day with readings but no gain is known.
+export const tiktokGroupViewGains = pgTable(
+  "tiktok_group_view_gains",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dimension: text("dimension").notNull(),
+    key: text("key"),
+    date: date("date").notNull(),
+    gained: bigint("gained", { mode: "number" }).notNull(),
+    readings: integer("readings").notNull(),
+  },
+  (t) => [
+    unique("tiktok_group_view_gains_key").on(t.workspaceId, t.dimension, t.date, t.key).nullsNotDistinct(),
+    check("tiktok_group_view_gains_dimension_check", sql`${t.dimension} in ('va', 'creator', 'set', 'type')`),
+    pgPolicy("tiktok_group_view_gains_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
+  ],
+).enableRLS();
+
 export const tiktokSlides = pgTable(
   "tiktok_slides",
   {

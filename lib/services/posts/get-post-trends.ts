@@ -7,7 +7,6 @@ import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { SLIDE_COUNT_BUCKETS, TREND_SERIES_LIMIT } from "@/lib/domain/trends";
 import { AppError } from "@/lib/errors";
 import { MAX_PERIOD_DAYS } from "./rank-post-groups";
-import { dailyViewGains } from "./daily-view-gains";
 
 const day = z.iso.date();
 export const trendsQuerySchema = z.object({ by: z.enum(LEADERBOARD_GROUPS).default("va"), from: day, to: day });
@@ -27,7 +26,6 @@ export const postTrendsSchema = z.object({
 export type PostTrends = z.infer<typeof postTrendsSchema>;
 export const postTrendsResponseSchema = z.object({ data: postTrendsSchema });
 
-const COLUMNS = { va: "va", creator: "creator", set: "set_id" } as const;
 type Raw = Record<string, unknown>;
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
@@ -42,16 +40,14 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   if (days.length > MAX_PERIOD_DAYS) throw new AppError("invalid_input", `A period covers at most ${MAX_PERIOD_DAYS} days.`);
   const ws = workspace.id;
   const tz = workspace.timezone;
-  const column = sql.raw(COLUMNS[query.by]);
   const postedIn = sql`p.posted_at >= (${query.from}::date)::timestamp at time zone ${tz} and p.posted_at < (${query.to}::date + 1)::timestamp at time zone ${tz}`;
 
-  const daily = dailyViewGains({ workspaceId: ws, timezone: tz, from: query.from, to: query.to });
-  const gains = rowsOf<Raw>(
-    await db.execute(sql`
-      select p.${column} as key, to_char(d.date, 'YYYY-MM-DD') as date, coalesce(sum(d.gained), 0)::float8 as gained
-      from (${daily}) d join tiktok_posts p on p.id = d.post_id
-      group by 1, 2`),
-  );
+  // From the tiktok_group_view_gains rollup (migration 20261204100010): a row is a day with readings.
+  const gainsOf = (dimension: string) => sql`
+    select g.key, to_char(g.date, 'YYYY-MM-DD') as date, g.gained::float8 as gained
+    from tiktok_group_view_gains g
+    where g.workspace_id = ${ws} and g.dimension = ${dimension} and g.date between ${query.from}::date and ${query.to}::date`;
+  const gains = rowsOf<Raw>(await db.execute(gainsOf(query.by)));
   const published = rowsOf<Raw>(
     await db.execute(sql`
       select to_char((p.posted_at at time zone ${tz})::date, 'YYYY-MM-DD') as date,
@@ -74,11 +70,7 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   );
   // Gained by type: the same daily gains, summed by the post's scraped type rather than its group.
   const typeGains = rowsOf<Raw>(
-    await db.execute(sql`
-      select p.is_slideshow, coalesce(sum(d.gained), 0)::float8 as gained
-      from (${daily}) d join tiktok_posts p on p.id = d.post_id
-      where p.is_slideshow is not null
-      group by 1`),
+    await db.execute(sql`select t.key, sum(t.gained)::float8 as gained from (${gainsOf("type")}) t where t.key is not null group by 1`),
   );
 
   const reportedDays = new Set(gains.map((row) => String(row.date)));
@@ -107,7 +99,7 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   const publishedByDate = new Map(published.map((row) => [String(row.date), row]));
   const summary = (slideshow: boolean) => {
     const row = types.find((type) => type.is_slideshow === slideshow);
-    const gain = typeGains.find((type) => type.is_slideshow === slideshow);
+    const gain = typeGains.find((type) => type.key === String(slideshow));
     return { posts: Number(row?.posts ?? 0), views: Number(row?.views ?? 0), medianViews: num(row?.median_views), viewsGained: Number(gain?.gained ?? 0) };
   };
   return {

@@ -4,7 +4,6 @@ import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { LEADERBOARD_GROUPS, type LeaderboardGroup } from "@/lib/domain/leaderboards";
 import { AppError } from "@/lib/errors";
-import { dailyViewGains } from "./daily-view-gains";
 
 const day = z.iso.date();
 
@@ -77,16 +76,12 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
           coalesce(sum(views), 0) as views, percentile_cont(0.5) within group (order by views) as median_views, avg(engagement_rate) as engagement_rate
         from posted group by key
       ),
-      gains as (
-        select p.${column} as key, d.date, sum(d.gained) as gained
-        from (${dailyViewGains({ workspaceId: workspace.id, timezone: workspace.timezone, from: query.from, to: query.to })}) d
-        join tiktok_posts p on p.id = d.post_id
-        group by 1, 2
-      ),
       gain_groups as (
-        select key, coalesce(sum(gained), 0) as views_gained,
-          jsonb_agg(jsonb_build_object('date', date::text, 'gained', coalesce(gained, 0)) order by date) as daily
-        from gains group by key
+        select g.key, sum(g.gained) as views_gained,
+          jsonb_agg(jsonb_build_object('date', g.date::text, 'gained', g.gained) order by g.date) as daily
+        from tiktok_group_view_gains g
+        where g.workspace_id = ${workspace.id} and g.dimension = ${query.by} and g.date between ${query.from}::date and ${query.to}::date
+        group by g.key
       ),
       top as (
         select distinct on (key) key, id, post_id, views from posted order by key, views desc nulls last, id
