@@ -172,6 +172,16 @@ describe.each(ENGINES)("view gains rollups maintained by triggers on %s", (engin
     expect(storedPosts.some((row) => row.post_id === gone)).toBe(false);
   });
 
+  it("rebuilds the same rollups in the migration's backfill", async () => {
+    const post1 = await post({ va: "Kai", creator: "eve", set: "S5", slideshow: true, postedAt: "2026-03-01T12:00:00Z" });
+    const post2 = await post({ va: "Kai", postedAt: "2026-01-01T12:00:00Z" });
+    await stats(post1, [["2026-03-01", 10], ["2026-03-03", 20], ["2026-03-20", 40], ["2026-03-21", null], ["2026-03-22", 45]]);
+    await stats(post2, [["2026-03-02", 100], ["2026-03-09", 150], ["2026-03-17", 170]]);
+    const kept = await compare();
+    await run("select private.backfill_view_gains(array[$1::uuid])", [ws]);
+    expect(await compare()).toEqual(kept);
+  });
+
   it("keeps another workspace's rollups apart, and drops them with the workspace", async () => {
     const theirs = await post({ va: "Mia", postedAt: "2026-03-01T12:00:00Z" }, other);
     await stats(theirs, [["2026-03-01", 5], ["2026-03-02", 9]], other);

@@ -5,6 +5,28 @@
 -- statement touched and the stats day after each (whose previous day may have changed).
 revoke insert, update, delete on public.tiktok_post_view_gains, public.tiktok_group_view_gains from authenticated;
 --> statement-breakpoint
+-- The one rule for a day's gain: its views less the post's previous stats day's, if that is at most a
+-- week before; a first stats day counts from zero only if the post was posted that day or the day
+-- before (in the workspace's timezone); else null. Stats without views are not stats days.
+-- Plain SQL, so the planner inlines it into the refresh and the backfill.
+create or replace function private.view_gain(day date, views bigint, previous_day date, previous_views bigint, posted_day date)
+returns bigint
+language sql
+immutable
+as $$
+  select case when previous_day >= day - 7 then views - previous_views
+              when previous_day is null and posted_day >= day - 1 then views end
+$$;
+--> statement-breakpoint
+-- The groups a post's gains are summed in; type's key is is_slideshow as text.
+create or replace function private.view_gain_groups(va text, creator text, set_id text, is_slideshow boolean)
+returns table (dimension text, key text)
+language sql
+immutable
+as $$
+  select * from (values ('va', va), ('creator', creator), ('set', set_id), ('type', is_slideshow::text)) as k(dimension, key)
+$$;
+--> statement-breakpoint
 -- Adds signed gains and readings to the group sums, one row per (post's group, day); sums left with no
 -- reading are removed.
 create or replace function private.add_group_view_gains(
@@ -19,7 +41,7 @@ as $$
   select t.workspace_id, k.dimension, k.key, t.day, sum(t.gained), sum(t.readings)
   from unnest(workspace_ids, days, vas, creators, set_ids, slideshows, gains, readings)
     as t(workspace_id, day, va, creator, set_id, is_slideshow, gained, readings)
-  cross join lateral (values ('va', t.va), ('creator', t.creator), ('set', t.set_id), ('type', t.is_slideshow::text)) as k(dimension, key)
+  cross join lateral private.view_gain_groups(t.va, t.creator, t.set_id, t.is_slideshow) as k
   group by t.workspace_id, k.dimension, k.key, t.day
   having sum(t.gained) <> 0 or sum(t.readings) <> 0
   on conflict (workspace_id, dimension, date, key) do update
@@ -30,9 +52,8 @@ as $$
     and g.dimension = any (array['va', 'creator', 'set', 'type']);
 $$;
 --> statement-breakpoint
--- The one rule for a day's gain: its views less the post's previous stats day's, if that is at most a
--- week before; a first stats day counts from zero only if the post was posted that day or the day
--- before (in the workspace's timezone); else null. Stats without views are not stats days.
+-- Recomputes the gains of the given post days and of each one's next stats day, finding the previous
+-- stats day by index: the triggers' path, which touches a few days of many posts.
 create or replace function private.refresh_post_view_gains(post_ids uuid[], days date[])
 returns void
 language plpgsql
@@ -56,8 +77,7 @@ begin
   ),
   computed as (
     select t.post_id, p.workspace_id, t.day as date,
-      case when prev.date >= t.day - 7 then s.views - prev.views
-           when prev.date is null and (p.posted_at at time zone w.timezone)::date >= t.day - 1 then s.views end as gained
+      private.view_gain(t.day, s.views, prev.date, prev.views, (p.posted_at at time zone w.timezone)::date) as gained
     from targets t
     join public.tiktok_post_stats s on s.post_id = t.post_id and s.date = t.day and s.views is not null
     join public.tiktok_posts p on p.id = t.post_id
@@ -196,6 +216,40 @@ begin
 end
 $$;
 --> statement-breakpoint
+-- Rebuilds whole workspaces' rollups in one pass over their stats (a window, not an index probe per
+-- day): the migration's backfill, and the benchmark's after it loads stats with the triggers off.
+create or replace function private.backfill_view_gains(workspace_ids uuid[])
+returns void
+language sql
+security definer
+set search_path = ''
+as $$
+  delete from public.tiktok_post_view_gains g using public.tiktok_posts p
+  where p.workspace_id = any (workspace_ids) and g.post_id = p.id;
+  delete from public.tiktok_group_view_gains g where g.workspace_id = any (workspace_ids);
+  insert into public.tiktok_post_view_gains (post_id, workspace_id, date, gained)
+  select s.post_id, s.workspace_id, s.date,
+    private.view_gain(s.date, s.views, s.previous_day, s.previous_views, (p.posted_at at time zone w.timezone)::date)
+  from (
+    select post_id, workspace_id, date, views,
+      lag(date) over (partition by post_id order by date) as previous_day, lag(views) over (partition by post_id order by date) as previous_views
+    from public.tiktok_post_stats
+    where workspace_id = any (workspace_ids) and views is not null
+  ) s
+  join public.tiktok_posts p on p.id = s.post_id
+  join public.workspaces w on w.id = p.workspace_id;
+  insert into public.tiktok_group_view_gains (workspace_id, dimension, key, date, gained, readings)
+  select g.workspace_id, k.dimension, k.key, g.date, coalesce(sum(g.gained), 0), count(*)
+  from public.tiktok_post_view_gains g
+  join public.tiktok_posts p on p.id = g.post_id
+  cross join lateral private.view_gain_groups(p.va, p.creator, p.set_id, p.is_slideshow) as k
+  where g.workspace_id = any (workspace_ids)
+  group by g.workspace_id, k.dimension, k.key, g.date;
+$$;
+--> statement-breakpoint
+revoke all on function private.view_gain(date, bigint, date, bigint, date), private.view_gain_groups(text, text, text, boolean),
+  private.backfill_view_gains(uuid[]) from public, anon, authenticated;
+--> statement-breakpoint
 revoke all on function private.add_group_view_gains(uuid[], date[], text[], text[], text[], boolean[], bigint[], int[]),
   private.refresh_post_view_gains(uuid[], date[]), private.tiktok_post_stats_view_gains(),
   private.tiktok_posts_view_gains_moved(), private.tiktok_posts_view_gains_deleted(), private.workspaces_view_gains_timezone()
@@ -220,6 +274,4 @@ create trigger tiktok_posts_view_gains_deleted before delete on public.tiktok_po
 create trigger workspaces_view_gains_timezone after update of timezone on public.workspaces
   for each row when (old.timezone is distinct from new.timezone) execute function private.workspaces_view_gains_timezone();
 --> statement-breakpoint
--- Backfill: every stats day, through the same refresh the triggers use.
-select private.refresh_post_view_gains(array_agg(post_id), array_agg(date))
-from public.tiktok_post_stats where views is not null;
+select private.backfill_view_gains(array_agg(id)) from public.workspaces;
