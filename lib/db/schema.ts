@@ -361,6 +361,11 @@ export const tiktokPosts = pgTable(
     index("tiktok_posts_set_idx").on(t.workspaceId, t.setId),
     index("tiktok_posts_posted_at_idx").on(t.workspaceId, t.postedAt.desc()),
     index("tiktok_posts_status_idx").on(t.workspaceId, t.status),
+    // The Overview's figures of today: posts added, failures, the day's gains and the week's top posts.
+    index("tiktok_posts_created_idx").on(t.workspaceId, t.createdAt),
+    index("tiktok_posts_last_error_idx").on(t.workspaceId, t.lastErrorAt),
+    index("tiktok_posts_stats_date_idx").on(t.workspaceId, t.statsDate, t.viewsGained1d),
+    index("tiktok_posts_gained_7d_idx").on(t.workspaceId, t.viewsGained7d.desc(), t.id),
     // Keyset paging for the posts explorer: nulls sort as the smallest value, so (key, id) is never null.
     index("tiktok_posts_explore_posted_idx").on(t.workspaceId, sql`coalesce(${t.postedAt}, '-infinity'::timestamptz) desc`, t.id.desc()),
     index("tiktok_posts_explore_views_idx").on(t.workspaceId, sql`coalesce(${t.views}, -1) desc`, t.id.desc()),

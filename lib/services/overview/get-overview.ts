@@ -131,12 +131,18 @@ export async function getOverview(db: Db, { workspace, now }: { workspace: { id:
       from accounts a where a.workspace_id = ${ws} and a.active and a.health_status = 'failing'
       order by a.last_error_at desc nulls last, a.handle limit ${LIST}`),
   );
+  // Counts by status read the (workspace_id, status) index alone; today's by range on their own indexes.
   const [postCounts] = rowsOf<Raw>(
     await db.execute(sql`
-      select count(*)::int as all, count(*) filter (where status = 'scraped')::int as scraped, count(*) filter (where status = 'failed')::int as failed,
-        count(*) filter (where (created_at at time zone ${tz})::date = ${today}::date)::int as new_today,
-        count(*) filter (where (last_error_at at time zone ${tz})::date = ${today}::date)::int as failed_today
+      select count(*)::int as all, count(*) filter (where status = 'scraped')::int as scraped, count(*) filter (where status = 'failed')::int as failed
       from tiktok_posts where workspace_id = ${ws}`),
+  );
+  const todayStarts = sql`(${today}::date)::timestamp at time zone ${tz}`;
+  const todayEnds = sql`(${today}::date + 1)::timestamp at time zone ${tz}`;
+  const [postsToday] = rowsOf<Raw>(
+    await db.execute(sql`
+      select (select count(*) from tiktok_posts where workspace_id = ${ws} and created_at >= ${todayStarts} and created_at < ${todayEnds})::int as new_today,
+        (select count(*) from tiktok_posts where workspace_id = ${ws} and last_error_at >= ${todayStarts} and last_error_at < ${todayEnds})::int as failed_today`),
   );
   const failingPosts = rowsOf<Raw>(
     await db.execute(sql`
@@ -155,7 +161,7 @@ export async function getOverview(db: Db, { workspace, now }: { workspace: { id:
       select id, post_id, creator, va, views::float8 as views, views_gained_7d::float8 as gained
       from tiktok_posts
       where workspace_id = ${ws} and stats_date >= ${today}::date - 1 and views_gained_7d > 0
-      order by views_gained_7d desc, id limit ${LIST}`),
+      order by views_gained_7d desc nulls last, id limit ${LIST}`),
   );
   const runs = rowsOf<Raw>(
     await db.execute(sql`
@@ -216,9 +222,9 @@ export async function getOverview(db: Db, { workspace, now }: { workspace: { id:
       lastErrorAt: str(row.last_error_at),
     })),
     pipelineToday: {
-      newPosts: Number(postCounts?.new_today ?? 0),
+      newPosts: Number(postsToday?.new_today ?? 0),
       viewsGained: Number(gained?.readings ?? 0) > 0 ? (num(gained?.gained) ?? 0) : null,
-      failures: Number(postCounts?.failed_today ?? 0),
+      failures: Number(postsToday?.failed_today ?? 0),
     },
     topPosts: topPosts.map((row) => ({ id: String(row.id), postId: String(row.post_id), creator: str(row.creator), va: str(row.va), views: num(row.views), viewsGained7d: Number(row.gained) })),
     runs: runs.map((row) => ({

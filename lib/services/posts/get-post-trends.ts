@@ -47,7 +47,22 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
     select g.key, to_char(g.date, 'YYYY-MM-DD') as date, g.gained::float8 as gained
     from tiktok_group_view_gains g
     where g.workspace_id = ${ws} and g.dimension = ${dimension} and g.date between ${query.from}::date and ${query.to}::date`;
-  const gains = rowsOf<Raw>(await db.execute(gainsOf(query.by)));
+  const totals = rowsOf<Raw>(await db.execute(sql`select g.key, sum(g.gained)::float8 as total from (${gainsOf(query.by)}) g group by 1`)).map((row) => ({
+    key: (row.key as string | null) ?? null,
+    total: Number(row.total),
+  }));
+  totals.sort((a, b) => b.total - a.total || String(a.key ?? "").localeCompare(String(b.key ?? "")));
+  const shown = totals.slice(0, TREND_SERIES_LIMIT);
+  const rest = totals.slice(TREND_SERIES_LIMIT);
+  // The shown groups' days, and the rest summed per day as "Other": a few hundred rows, not one per group and day.
+  const shownKeys = JSON.stringify(shown.flatMap(({ key }) => (key === null ? [] : [key])));
+  const isShown = sql`coalesce(g.key in (select jsonb_array_elements_text(${shownKeys}::jsonb)), g.key is null and ${shown.some(({ key }) => key === null)}::boolean)`;
+  const lines = rowsOf<Raw>(
+    await db.execute(sql`
+      select s.shown, case when s.shown then s.key end as key, s.date, sum(s.gained)::float8 as gained
+      from (select g.key, g.date, g.gained, ${isShown} as shown from (${gainsOf(query.by)}) g) s
+      group by 1, 2, 3`),
+  );
   const published = rowsOf<Raw>(
     await db.execute(sql`
       select to_char((p.posted_at at time zone ${tz})::date, 'YYYY-MM-DD') as date,
@@ -73,28 +88,12 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
     await db.execute(sql`select t.key, sum(t.gained)::float8 as gained from (${gainsOf("type")}) t where t.key is not null group by 1`),
   );
 
-  const reportedDays = new Set(gains.map((row) => String(row.date)));
-  const byKey = new Map<string | null, Map<string, number>>();
-  for (const row of gains) {
-    const key = (row.key as string | null) ?? null;
-    const series = byKey.get(key) ?? new Map<string, number>();
-    series.set(String(row.date), Number(row.gained));
-    byKey.set(key, series);
-  }
-  const totals = [...byKey.entries()].map(([key, series]) => ({ key, series, total: [...series.values()].reduce((sum, value) => sum + value, 0) }));
-  totals.sort((a, b) => b.total - a.total || String(a.key ?? "").localeCompare(String(b.key ?? "")));
-  const shown = totals.slice(0, TREND_SERIES_LIMIT);
-  const rest = totals.slice(TREND_SERIES_LIMIT);
-  const line = (value: (date: string) => number) => days.map((date) => (reportedDays.has(date) ? value(date) : null));
-  const gained = shown.map(({ key, series, total }) => ({ key, other: false, total, daily: line((date) => series.get(date) ?? 0) }));
-  if (rest.length > 0) {
-    gained.push({
-      key: null,
-      other: true,
-      total: rest.reduce((sum, group) => sum + group.total, 0),
-      daily: line((date) => rest.reduce((sum, group) => sum + (group.series.get(date) ?? 0), 0)),
-    });
-  }
+  const reportedDays = new Set(lines.map((row) => String(row.date)));
+  const seriesOf = (shownKey: string | null, other: boolean) =>
+    new Map(lines.filter((row) => row.shown === !other && (other || ((row.key as string | null) ?? null) === shownKey)).map((row) => [String(row.date), Number(row.gained)]));
+  const line = (series: Map<string, number>) => days.map((date) => (reportedDays.has(date) ? (series.get(date) ?? 0) : null));
+  const gained = shown.map(({ key, total }) => ({ key, other: false, total, daily: line(seriesOf(key, false)) }));
+  if (rest.length > 0) gained.push({ key: null, other: true, total: rest.reduce((sum, group) => sum + group.total, 0), daily: line(seriesOf(null, true)) });
 
   const publishedByDate = new Map(published.map((row) => [String(row.date), row]));
   const summary = (slideshow: boolean) => {

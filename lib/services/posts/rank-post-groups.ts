@@ -85,15 +85,14 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
       ),
       top as (
         select distinct on (key) key, id, post_id, views from posted order by key, views desc nulls last, id
-      ),
-      keys as (select key from posted_groups union select key from gain_groups)
-      select k.key, pg.posts, pg.slideshows, pg.videos, pg.views, pg.median_views, pg.engagement_rate,
+      )
+      -- Keys compare wrapped in arrays, where nulls are equal: "(none)" meets "(none)" in a hash join.
+      select coalesce(pg.key, gg.key) as key, pg.posts, pg.slideshows, pg.videos, pg.views, pg.median_views, pg.engagement_rate,
         gg.views_gained, gg.daily, t.id as top_id, t.post_id as top_post_id, t.views as top_views,
         exists (select 1 from tiktok_slides s where s.post_id = t.id and s.slide_index = 0 and s.storage_path is not null offset 0) as top_thumbnail
-      from keys k
-      left join posted_groups pg on pg.key is not distinct from k.key
-      left join gain_groups gg on gg.key is not distinct from k.key
-      left join top t on t.key is not distinct from k.key
+      from posted_groups pg
+      full join gain_groups gg on array[gg.key] = array[pg.key]
+      left join top t on array[t.key] = array[pg.key]
       order by gg.views_gained desc nulls last, pg.views desc nulls last, 1`),
   );
   return rows.map((row) => ({
