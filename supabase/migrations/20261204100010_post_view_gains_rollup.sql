@@ -138,6 +138,21 @@ begin
 end
 $$;
 --> statement-breakpoint
+-- Adds (direction 1) or takes away (-1) all of one post's gains under the given groups.
+create or replace function private.add_post_group_view_gains(
+  post uuid, workspace uuid, va text, creator text, set_id text, is_slideshow boolean, direction int
+)
+returns void
+language sql
+security definer
+set search_path = ''
+as $$
+  select private.add_group_view_gains(array_agg(workspace), array_agg(g.date), array_agg(va), array_agg(creator), array_agg(set_id),
+    array_agg(is_slideshow), array_agg(direction * coalesce(g.gained, 0)), array_agg(direction))
+  from public.tiktok_post_view_gains g where g.post_id = post
+  having count(*) > 0;
+$$;
+--> statement-breakpoint
 -- A post moved to another VA, creator or set, or scraped as another type, takes its gains along; a
 -- changed posted date can change its first stats day's gain.
 create or replace function private.tiktok_posts_view_gains_moved()
@@ -146,24 +161,10 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
-declare
-  d record;
 begin
   if (old.va, old.creator, old.set_id, old.is_slideshow) is distinct from (new.va, new.creator, new.set_id, new.is_slideshow) then
-    select array_agg(new.workspace_id) as workspace_ids, array_agg(x.date) as days, array_agg(x.va) as vas,
-      array_agg(x.creator) as creators, array_agg(x.set_id) as set_ids, array_agg(x.is_slideshow) as slideshows,
-      array_agg(x.gained) as gains, array_agg(x.readings) as readings
-    into d
-    from (
-      select g.date, old.va, old.creator, old.set_id, old.is_slideshow, -coalesce(g.gained, 0) as gained, -1 as readings
-      from public.tiktok_post_view_gains g where g.post_id = old.id
-      union all
-      select g.date, new.va, new.creator, new.set_id, new.is_slideshow, coalesce(g.gained, 0), 1
-      from public.tiktok_post_view_gains g where g.post_id = new.id
-    ) x;
-    if d.days is not null then
-      perform private.add_group_view_gains(d.workspace_ids, d.days, d.vas, d.creators, d.set_ids, d.slideshows, d.gains, d.readings);
-    end if;
+    perform private.add_post_group_view_gains(old.id, old.workspace_id, old.va, old.creator, old.set_id, old.is_slideshow, -1);
+    perform private.add_post_group_view_gains(new.id, new.workspace_id, new.va, new.creator, new.set_id, new.is_slideshow, 1);
   end if;
   if old.posted_at is distinct from new.posted_at then
     perform private.refresh_post_view_gains(array[new.id], array[min(s.date)])
@@ -181,18 +182,9 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
-declare
-  d record;
 begin
   if exists (select 1 from public.workspaces w where w.id = old.workspace_id) then
-    select array_agg(old.workspace_id) as workspace_ids, array_agg(g.date) as days, array_agg(old.va) as vas,
-      array_agg(old.creator) as creators, array_agg(old.set_id) as set_ids, array_agg(old.is_slideshow) as slideshows,
-      array_agg(-coalesce(g.gained, 0)) as gains, array_agg(-1) as readings
-    into d
-    from public.tiktok_post_view_gains g where g.post_id = old.id;
-    if d.days is not null then
-      perform private.add_group_view_gains(d.workspace_ids, d.days, d.vas, d.creators, d.set_ids, d.slideshows, d.gains, d.readings);
-    end if;
+    perform private.add_post_group_view_gains(old.id, old.workspace_id, old.va, old.creator, old.set_id, old.is_slideshow, -1);
   end if;
   delete from public.tiktok_post_view_gains g where g.post_id = old.id;
   return old;
@@ -251,6 +243,7 @@ revoke all on function private.view_gain(date, bigint, date, bigint, date), priv
   private.backfill_view_gains(uuid[]) from public, anon, authenticated;
 --> statement-breakpoint
 revoke all on function private.add_group_view_gains(uuid[], date[], text[], text[], text[], boolean[], bigint[], int[]),
+  private.add_post_group_view_gains(uuid, uuid, text, text, text, boolean, int),
   private.refresh_post_view_gains(uuid[], date[]), private.tiktok_post_stats_view_gains(),
   private.tiktok_posts_view_gains_moved(), private.tiktok_posts_view_gains_deleted(), private.workspaces_view_gains_timezone()
   from public, anon, authenticated;
