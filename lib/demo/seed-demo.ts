@@ -71,6 +71,8 @@ function sizes(scale: number): Record<"demo" | "acme", WorkspaceSize> {
   };
 }
 
+export type WorkspacePlan = ReturnType<typeof planWorkspace>;
+
 function planWorkspace(spec: (typeof DEMO_WORKSPACES)[number], size: WorkspaceSize, now: Date) {
   const workspaceId = demoUuid("workspace", spec.slug);
   const today = localDate(spec.timezone, now);
@@ -115,6 +117,13 @@ const POST_STATS_SQL = `
   from jsonb_to_recordset($1::jsonb) as r(p uuid, w uuid, start date, o int[], v bigint[], l bigint[], c bigint[], s bigint[], sv bigint[])
   cross join lateral unnest(r.o, r.v, r.l, r.c, r.s, r.sv) as d(o, v, l, c, s, sv)`;
 
+/** What the seed inserts, computed without a database: the same `now` and `scale` always give the same plan. */
+export function planDemo(options: { now: Date; scale?: number }): Record<"demo" | "acme", WorkspacePlan> {
+  const size = sizes(options.scale ?? 1);
+  const [demoSpec, acmeSpec] = DEMO_WORKSPACES;
+  return { demo: planWorkspace(demoSpec, size.demo, options.now), acme: planWorkspace(acmeSpec, size.acme, options.now) };
+}
+
 async function storeSlides(storage: Storage, slides: readonly SlidePlan[]): Promise<StoredObject[]> {
   return mapLimit(slides, SLIDE_CONCURRENCY, async (slide) =>
     storage.put(slide.storagePath, await renderSlide(slide.design), "image/png"),
@@ -130,10 +139,7 @@ export async function seedDemo(connection: Connection, options: SeedDemoOptions)
   const started = performance.now();
   const now = options.now ?? new Date();
   const storage = options.storage ?? createLocalStorage({ dataDir: options.storageRoot, bucket: SLIDES_BUCKET });
-  const size = sizes(options.scale ?? 1);
-  const [demoSpec, acmeSpec] = DEMO_WORKSPACES;
-  const demo = planWorkspace(demoSpec, size.demo, now);
-  const acme = planWorkspace(acmeSpec, size.acme, now);
+  const { demo, acme } = planDemo({ now, scale: options.scale });
   const plans = [demo, acme];
   // Slides render and upload while the rows load; their rows go in last, once hashes are known.
   const storing = Promise.all(plans.map((plan) => storeSlides(storage, plan.slides)));
@@ -175,7 +181,7 @@ export async function seedDemo(connection: Connection, options: SeedDemoOptions)
 
 async function insertPlan(
   tx: SqlRunner,
-  plan: ReturnType<typeof planWorkspace>,
+  plan: WorkspacePlan,
   now: Date,
   adminId: string | null,
   add: (key: string, n: number) => void,
