@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/lib/db/rows";
 import { dailyViewGains } from "@/tests/daily-view-gains-oracle";
@@ -180,6 +181,37 @@ describe.each(ENGINES)("view gains rollups maintained by triggers on %s", (engin
     const kept = await compare();
     await run("select private.backfill_view_gains(array[$1::uuid])", [ws]);
     expect(await compare()).toEqual(kept);
+  });
+
+  it.runIf(engine === "postgres")("serializes two transactions refreshing the same day", async () => {
+    const id = await post({ va: "Noa", postedAt: "2026-03-01T12:00:00Z" });
+    await stats(id, [["2026-03-01", 10], ["2026-03-02", 20]]);
+    const first = postgres(db.url!, { max: 1, onnotice: () => {} });
+    const second = postgres(db.url!, { max: 1, onnotice: () => {} });
+    try {
+      let firstUpdated!: () => void;
+      const updated = new Promise<void>((resolve) => (firstUpdated = resolve));
+      let releaseFirst!: () => void;
+      const release = new Promise<void>((resolve) => (releaseFirst = resolve));
+      // Both change the gain of 2 March: the first through 1 March's views, the second through its own.
+      const one = first.begin(async (tx) => {
+        await tx`update tiktok_post_stats set views = 15 where post_id = ${id} and date = '2026-03-01'`;
+        firstUpdated();
+        await release;
+      });
+      await updated;
+      const two = second.begin((tx) => tx`update tiktok_post_stats set views = 40 where post_id = ${id} and date = '2026-03-02'`);
+      // Commit the first only once the second waits on it.
+      await expect
+        .poll(async () => (await run("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%views = 40%'"))[0]?.n, { interval: 50, timeout: 60_000 })
+        .toBe(1);
+      releaseFirst();
+      await Promise.all([one, two]);
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    expect(await gainOf(id, "2026-03-02")).toEqual({ gained: 25 });
+    await compare();
   });
 
   it("keeps another workspace's rollups apart, and drops them with the workspace", async () => {

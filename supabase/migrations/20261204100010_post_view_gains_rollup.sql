@@ -52,6 +52,22 @@ as $$
     and g.dimension = any (array['va', 'creator', 'set', 'type']);
 $$;
 --> statement-breakpoint
+-- The group sums take differences, so two transactions refreshing one workspace at once must not both
+-- start from the same old gains: each waits for the other's commit (in workspace order, no deadlock).
+create or replace function private.lock_view_gains(post_ids uuid[])
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform pg_advisory_xact_lock(7240114, hashtext(w.workspace_id::text))
+  from (
+    select distinct p.workspace_id from unnest(post_ids) as t(id) join public.tiktok_posts p on p.id = t.id order by 1
+  ) w;
+end
+$$;
+--> statement-breakpoint
 -- Recomputes the gains of the given post days and of each one's next stats day, finding the previous
 -- stats day by index: the triggers' path, which touches a few days of many posts.
 create or replace function private.refresh_post_view_gains(post_ids uuid[], days date[])
@@ -63,6 +79,7 @@ as $$
 declare
   d record;
 begin
+  perform private.lock_view_gains(post_ids);
   with touched as (
     select distinct t.post_id, t.day from unnest(post_ids, days) as t(post_id, day)
   ),
@@ -163,6 +180,7 @@ set search_path = ''
 as $$
 begin
   if (old.va, old.creator, old.set_id, old.is_slideshow) is distinct from (new.va, new.creator, new.set_id, new.is_slideshow) then
+    perform private.lock_view_gains(array[new.id]);
     perform private.add_post_group_view_gains(old.id, old.workspace_id, old.va, old.creator, old.set_id, old.is_slideshow, -1);
     perform private.add_post_group_view_gains(new.id, new.workspace_id, new.va, new.creator, new.set_id, new.is_slideshow, 1);
   end if;
@@ -184,6 +202,7 @@ set search_path = ''
 as $$
 begin
   if exists (select 1 from public.workspaces w where w.id = old.workspace_id) then
+    perform private.lock_view_gains(array[old.id]);
     perform private.add_post_group_view_gains(old.id, old.workspace_id, old.va, old.creator, old.set_id, old.is_slideshow, -1);
   end if;
   delete from public.tiktok_post_view_gains g where g.post_id = old.id;
@@ -243,7 +262,7 @@ revoke all on function private.view_gain(date, bigint, date, bigint, date), priv
   private.backfill_view_gains(uuid[]) from public, anon, authenticated;
 --> statement-breakpoint
 revoke all on function private.add_group_view_gains(uuid[], date[], text[], text[], text[], boolean[], bigint[], int[]),
-  private.add_post_group_view_gains(uuid, uuid, text, text, text, boolean, int),
+  private.add_post_group_view_gains(uuid, uuid, text, text, text, boolean, int), private.lock_view_gains(uuid[]),
   private.refresh_post_view_gains(uuid[], date[]), private.tiktok_post_stats_view_gains(),
   private.tiktok_posts_view_gains_moved(), private.tiktok_posts_view_gains_deleted(), private.workspaces_view_gains_timezone()
   from public, anon, authenticated;
