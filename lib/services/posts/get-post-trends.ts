@@ -42,15 +42,17 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   const tz = workspace.timezone;
   const postedIn = sql`p.posted_at >= (${query.from}::date)::timestamp at time zone ${tz} and p.posted_at < (${query.to}::date + 1)::timestamp at time zone ${tz}`;
 
-  // From the tiktok_group_view_gains rollup (migration 20261204100010): a row is a day with readings.
-  const gainsOf = (dimension: string) => sql`
-    select g.key, to_char(g.date, 'YYYY-MM-DD') as date, g.gained::float8 as gained
-    from tiktok_group_view_gains g
-    where g.workspace_id = ${ws} and g.dimension = ${dimension} and g.date between ${query.from}::date and ${query.to}::date`;
-  const totals = rowsOf<Raw>(await db.execute(sql`select g.key, sum(g.gained)::float8 as total from (${gainsOf(query.by)}) g group by 1`)).map((row) => ({
-    key: (row.key as string | null) ?? null,
-    total: Number(row.total),
-  }));
+  // From the tiktok_group_view_gains rollup (migration 20261204100010), where a row is a day with readings.
+  const inPeriod = sql`g.workspace_id = ${ws} and g.date between ${query.from}::date and ${query.to}::date`;
+  // The period's totals per group, and per type (the same daily gains summed by the post's scraped type).
+  const sums = rowsOf<Raw>(
+    await db.execute(sql`
+      select g.dimension, g.key, sum(g.gained)::float8 as total from tiktok_group_view_gains g
+      where ${inPeriod} and g.dimension in (${query.by}, 'type')
+      group by 1, 2`),
+  );
+  const totals = sums.filter((row) => row.dimension === query.by).map((row) => ({ key: (row.key as string | null) ?? null, total: Number(row.total) }));
+  const typeGains = sums.filter((row) => row.dimension === "type" && row.key !== null);
   totals.sort((a, b) => b.total - a.total || String(a.key ?? "").localeCompare(String(b.key ?? "")));
   const shown = totals.slice(0, TREND_SERIES_LIMIT);
   const rest = totals.slice(TREND_SERIES_LIMIT);
@@ -59,34 +61,34 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   const isShown = sql`coalesce(g.key in (select jsonb_array_elements_text(${shownKeys}::jsonb)), g.key is null and ${shown.some(({ key }) => key === null)}::boolean)`;
   const lines = rowsOf<Raw>(
     await db.execute(sql`
-      select s.shown, case when s.shown then s.key end as key, s.date, sum(s.gained)::float8 as gained
-      from (select g.key, g.date, g.gained, ${isShown} as shown from (${gainsOf(query.by)}) g) s
+      select s.shown, case when s.shown then s.key end as key, to_char(s.date, 'YYYY-MM-DD') as date, sum(s.gained)::float8 as gained
+      from (select g.key, g.date, g.gained, ${isShown} as shown from tiktok_group_view_gains g where ${inPeriod} and g.dimension = ${query.by}) s
       group by 1, 2, 3`),
   );
-  const published = rowsOf<Raw>(
+  // Published per day, slideshow against video, and slideshows by slide count: one pass over the period's posts.
+  const [posted] = rowsOf<Raw>(
     await db.execute(sql`
-      select to_char((p.posted_at at time zone ${tz})::date, 'YYYY-MM-DD') as date,
-        count(*) filter (where p.is_slideshow)::int as slideshows, count(*) filter (where not p.is_slideshow)::int as videos,
-        count(*) filter (where p.is_slideshow is null)::int as unknown
-      from tiktok_posts p where p.workspace_id = ${ws} and ${postedIn} group by 1`),
+      with posted as (
+        select (p.posted_at at time zone ${tz})::date as day, p.is_slideshow, p.slide_count, p.views
+        from tiktok_posts p where p.workspace_id = ${ws} and ${postedIn}
+      )
+      select
+        (select coalesce(jsonb_agg(x), '[]') from (
+          select to_char(day, 'YYYY-MM-DD') as date, count(*) filter (where is_slideshow)::int as slideshows,
+            count(*) filter (where not is_slideshow)::int as videos, count(*) filter (where is_slideshow is null)::int as unknown
+          from posted group by day) x) as published,
+        (select coalesce(jsonb_agg(x), '[]') from (
+          select is_slideshow, count(*)::int as posts, coalesce(sum(views), 0)::float8 as views,
+            percentile_cont(0.5) within group (order by views) as median_views
+          from posted where is_slideshow is not null group by 1) x) as types,
+        (select coalesce(jsonb_agg(x), '[]') from (
+          select case when slide_count <= 3 then '1–3' when slide_count <= 6 then '4–6' else '7+' end as bucket,
+            count(*)::int as posts, percentile_cont(0.5) within group (order by views) as median_views
+          from posted where is_slideshow and slide_count >= 1 group by 1) x) as slides`),
   );
-  const types = rowsOf<Raw>(
-    await db.execute(sql`
-      select p.is_slideshow, count(*)::int as posts, coalesce(sum(p.views), 0)::float8 as views,
-        percentile_cont(0.5) within group (order by p.views) as median_views
-      from tiktok_posts p where p.workspace_id = ${ws} and ${postedIn} and p.is_slideshow is not null group by 1`),
-  );
-  const slides = rowsOf<Raw>(
-    await db.execute(sql`
-      select case when p.slide_count <= 3 then '1–3' when p.slide_count <= 6 then '4–6' else '7+' end as bucket,
-        count(*)::int as posts, percentile_cont(0.5) within group (order by p.views) as median_views
-      from tiktok_posts p
-      where p.workspace_id = ${ws} and ${postedIn} and p.is_slideshow and p.slide_count >= 1 group by 1`),
-  );
-  // Gained by type: the same daily gains, summed by the post's scraped type rather than its group.
-  const typeGains = rowsOf<Raw>(
-    await db.execute(sql`select t.key, sum(t.gained)::float8 as gained from (${gainsOf("type")}) t where t.key is not null group by 1`),
-  );
+  const published = (posted?.published ?? []) as Raw[];
+  const types = (posted?.types ?? []) as Raw[];
+  const slides = (posted?.slides ?? []) as Raw[];
 
   const reportedDays = new Set(lines.map((row) => String(row.date)));
   const seriesOf = (shownKey: string | null, other: boolean) =>
@@ -99,7 +101,7 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   const summary = (slideshow: boolean) => {
     const row = types.find((type) => type.is_slideshow === slideshow);
     const gain = typeGains.find((type) => type.key === String(slideshow));
-    return { posts: Number(row?.posts ?? 0), views: Number(row?.views ?? 0), medianViews: num(row?.median_views), viewsGained: Number(gain?.gained ?? 0) };
+    return { posts: Number(row?.posts ?? 0), views: Number(row?.views ?? 0), medianViews: num(row?.median_views), viewsGained: Number(gain?.total ?? 0) };
   };
   return {
     days,
