@@ -107,6 +107,13 @@ test("a post's slides open in a lightbox the keyboard drives, and download as on
   expect(entries.map(({ name, bytes }) => [name, bytes])).toEqual(
     detail.data.slides.filter((slide) => slide.stored).map((slide) => [`${detail.data.post.postId}-slide-${String(slide.index + 1).padStart(2, "0")}.png`, slide.bytes]),
   );
+
+  // The daily history downloads as the chart shows it: one row per stats day, oldest first.
+  const stats = (await (await page.request.get(`/api/v1/workspaces/demo/posts/${postId}`)).json()) as { data: { stats: { date: string; views: number | null }[] } };
+  const [history] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-post-history-csv").click()]);
+  const [header, ...rows] = (await readFile((await history.path())!)).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(header).toBe('"Date","Views","Likes","Comments","Shares","Saves"');
+  expect(rows.map((row) => row.split(",")[0]?.replaceAll('"', ""))).toEqual(stats.data.stats.map((stat) => stat.date));
 });
 
 test("Export CSV downloads the filtered view, every row of it", async ({ page }) => {

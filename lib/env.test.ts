@@ -9,6 +9,13 @@ describe("parseEnv", () => {
     expect(env.SCRAPER_ORIGIN_OVERRIDES.size).toBe(0);
   });
 
+  it("cross-checks a second source unless SCRAPER_CROSS_CHECK is off", () => {
+    expect(parseEnv({}).SCRAPER_CROSS_CHECK).toBe(true);
+    expect(parseEnv({ SCRAPER_CROSS_CHECK: "on" }).SCRAPER_CROSS_CHECK).toBe(true);
+    expect(parseEnv({ SCRAPER_CROSS_CHECK: "off" }).SCRAPER_CROSS_CHECK).toBe(false);
+    expect(() => parseEnv({ SCRAPER_CROSS_CHECK: "maybe" })).toThrowError(/SCRAPER_CROSS_CHECK/);
+  });
+
   it("names a malformed variable and says what is wrong", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/reach" })).toThrowError(
       /DATABASE_URL: must start with postgres:\/\//,

@@ -172,6 +172,8 @@ export const envSchema = z
     FACEBOOK_ACCESS_TOKEN: optionalString,
     THREADS_ACCESS_TOKEN: optionalString,
     SCRAPER_RATE_LIMITS: rateLimits,
+    // A second source read beside an official API to check its figure (docs/data-quality.md); "off" saves the request.
+    SCRAPER_CROSS_CHECK: optionalString.pipe(z.enum(["on", "off"]).optional()).transform((value) => value !== "off"),
     SCRAPER_SLIDE_MAX_BYTES: positiveInt(20 * 1024 * 1024),
     SCRAPER_SLIDE_CONCURRENCY: positiveInt(5),
   })

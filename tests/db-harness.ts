@@ -60,7 +60,9 @@ async function openDatabase(engine: Engine, setup: MigratedOnce | null): Promise
   }
   if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
   if (setup && !setup.postgresTemplate) throw new Error("tests/global-setup.ts made no Postgres template");
-  const name = `reach_test_${randomBytes(6).toString("hex")}`;
+  // A file's database is named after the run's template, and the run's teardown drops them all:
+  // DROP DATABASE waits on a checkpoint, seconds on a busy machine, which no test should wait for.
+  const name = setup ? `${setup.postgresTemplate}_${randomBytes(6).toString("hex")}` : `reach_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(setup ? `create database ${name} template ${setup.postgresTemplate}` : `create database ${name}`);
@@ -76,6 +78,7 @@ async function openDatabase(engine: Engine, setup: MigratedOnce | null): Promise
     url: url.toString(),
     async drop() {
       await connection.close();
+      if (setup) return;
       const cleanup = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
       await cleanup.unsafe(`drop database if exists ${name} with (force)`);
       await cleanup.end();

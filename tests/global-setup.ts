@@ -72,6 +72,18 @@ async function dropDatabase(adminUrl: string, name: string) {
   }
 }
 
+/** Every test file's database made from the template (tests/db-harness.ts names them after it), then the template. */
+async function dropRunDatabases(adminUrl: string, template: string) {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const names = await admin<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${`${template}_`})`
+    .finally(() => admin.end());
+  // Several at a time: each drop waits on a checkpoint, and concurrent requests share one.
+  for (let start = 0; start < names.length; start += 8) {
+    await Promise.all(names.slice(start, start + 8).map(({ datname }) => dropDatabase(adminUrl, datname)));
+  }
+  await dropDatabase(adminUrl, template);
+}
+
 /**
  * Migrates once per run (PGlite: once per migration set, cached under node_modules/.cache): each
  * test file then clones these instead of running the migrations. The Postgres template is this run's own.
@@ -85,6 +97,6 @@ export default async function setup(project: TestProject) {
   project.provide("pgliteSnapshot", snapshot);
   project.provide("postgresTemplate", template);
   return async () => {
-    if (adminUrl && template) await dropDatabase(adminUrl, template);
+    if (adminUrl && template) await dropRunDatabases(adminUrl, template);
   };
 }

@@ -1,4 +1,4 @@
-import { InngestTestEngine } from "@inngest/test";
+import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { Inngest } from "inngest";
 import { serve } from "inngest/next";
@@ -114,6 +114,32 @@ describe("Inngest functions with real steps (pglite + fixture server)", () => {
     expect(results).toEqual([{ attempts: 2, runFinished: true }]);
     expect(run).toMatchObject({ status: "succeeded", counters: { succeeded: 1, failed: 0 } });
     expect(scenario.scraper.server.hits("www.tiktok.com", "/@flaky.demo")).toBe(2);
+    await scenario.close();
+  });
+
+  it("crash: a batch that throws is closed as failed by onFailure, which sends runs.finished once", async () => {
+    const scenario = await createSnapshotScenario("pglite", [{ platform: "bluesky", handle: "reach.bsky.social" }], { database });
+    const { runId } = await start(scenario);
+    const planned = await new InngestTestEngine({ function: engines(scenario.deps).run, events: [{ name: "snapshots.requested", data: { workspaceId: scenario.workspaceId, runId } }] }).execute();
+    const [batch] = planned.ctx.step.sendEvent.mock.calls.flatMap((call) => call[1] as BatchEvent[]);
+    const crashing = engines({ ...scenario.deps, scraper: () => { throw new Error("the scraper's browser would not start"); } }).batch;
+    const crashed = await new InngestTestEngine({ function: crashing, events: [batch!] }).execute();
+    expect(crashed.error).toMatchObject({ message: "the scraper's browser would not start" });
+
+    // What Inngest runs once the batch gave up: the function's onFailure, on inngest/function.failed.
+    const onFailure = client.createFunction({ id: "snapshots-batch-failure", triggers: [{ event: "inngest/function.failed" }] }, crashing.opts.onFailure as never);
+    const fail = () =>
+      new InngestTestEngine({
+        function: onFailure,
+        events: [{ name: "inngest/function.failed", data: { event: batch, error: { name: "Error", message: "the scraper's browser would not start" } } }],
+        transformCtx: (ctx) => ({ ...mockCtx(ctx), error: new Error("the scraper's browser would not start") }),
+      }).execute();
+    const first = await fail();
+    expect(first.ctx.step.sendEvent.mock.calls).toEqual([["run-failed", [{ name: "runs.finished", data: { workspaceId: scenario.workspaceId, runId } }]]]);
+    const [run] = await scenario.db.select().from(jobRuns).where(eq(jobRuns.id, runId));
+    expect(run).toMatchObject({ status: "failed", error: expect.stringMatching(/^Batch .+ failed; the details are in the server log\.$/) });
+    // A second batch giving up finds the run closed: no second runs.finished.
+    expect((await fail()).ctx.step.sendEvent.mock.calls).toEqual([]);
     await scenario.close();
   });
 

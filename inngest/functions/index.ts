@@ -43,8 +43,8 @@ export function toInngestFunction(client: Inngest.Any, definition: AppJobDefinit
       ...(definition.idempotency && { idempotency: definition.idempotency }),
       ...(definition.cancelOn && { cancelOn: definition.cancelOn }),
       ...(definition.onFailure && {
-        onFailure: async ({ event, error }: { event: { data: { event: { name: string; data: unknown } } }; error: Error }) => {
-          await definition.onFailure?.({ event: event.data.event, error });
+        onFailure: async ({ event, error, step }: { event: { data: { event: { name: string; data: unknown } } }; error: Error; step: unknown }) => {
+          await definition.onFailure?.({ event: event.data.event, error, step: adaptStep(step as InngestStep) as never });
         },
       }),
     },

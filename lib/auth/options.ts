@@ -13,7 +13,7 @@ import { recordSignIn } from "@/lib/services/audit/record-sign-in";
 import { supabaseAuthEnabled, verifyWithSupabase } from "@/lib/services/auth/supabase-auth";
 import { resolveGoogleSignIn } from "@/lib/services/auth/resolve-google-sign-in";
 import { currentSessionVersion, isSessionLive, revokeSession } from "@/lib/services/auth/session-state";
-import { verifyPassword } from "@/lib/services/auth/verify-password";
+import { checkPassword } from "@/lib/services/auth/verify-password";
 import { getTwoFactorStatus } from "@/lib/services/two-factor/get-two-factor-status";
 import { redeemSecondFactor } from "@/lib/services/two-factor/redeem-second-factor";
 import { authorizeCredentials } from "./authorize-credentials";
@@ -44,7 +44,7 @@ const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
 
 export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
   const verify = (email: string, password: string) =>
-    deps.externalVerify ? deps.externalVerify(email, password) : deps.serviceDb((db) => verifyPassword(db, { email, password }));
+    deps.externalVerify ? deps.externalVerify(email, password) : deps.serviceDb((db) => checkPassword(db, { email, password }));
   const credentialDeps = {
     proxyTrust: deps.proxyTrust,
     rateLimiters: deps.rateLimiters,
@@ -91,6 +91,7 @@ export function createAuthOptions(deps: AuthDeps): NextAuthOptions {
           return `/sign-in?${new URLSearchParams({ ticket })}`;
         }
         user.id = result.userId;
+        await deps.serviceDb((db) => recordSignIn(db, { email: user.email ?? "", userId: result.userId, ip: null }));
         return true;
       },
       // A JWT cannot be recalled, so each one names its session (sid) and the user's session version

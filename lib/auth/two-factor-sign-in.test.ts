@@ -39,13 +39,20 @@ describe.each(ENGINES)("sign-in with a second factor through next-auth's handler
     return { id, email, secret, recoveryCodes, now };
   }
 
-  it("the password alone is refused with a distinct error and no session", async () => {
+  const lastSignIn = async (id: string) =>
+    (await db.connection.runner.query<{ at: string | null }>("select last_sign_in_at::text as at from auth.users where id = $1", [id]))[0]?.at;
+
+  it("the password alone is refused with a distinct error and no session, and is not a sign-in", async () => {
     const app = createAuthApp(db);
-    const { email } = await enrolled();
+    const { id, email, secret, now } = await enrolled();
     const result = await app.signIn(email, PASSWORD);
     expect(result.status).toBe(401);
     expect(result.sessionCookie).toBeNull();
     expect(await errorOf(result.response)).toBe(TOTP_REQUIRED_ERROR);
+    expect((await app.signIn(email, PASSWORD, { body: withCode(email, PASSWORD, await wrongCodeAt(secret, now)) })).status).toBe(401);
+    expect(await lastSignIn(id)).toBeNull();
+    expect((await app.signIn(email, PASSWORD, { body: withCode(email, PASSWORD, await codeAt(secret, now)) })).status).toBe(200);
+    expect(await lastSignIn(id)).not.toBeNull();
   });
 
   it("a wrong password never says a code is needed, even with the right code", async () => {
@@ -144,6 +151,23 @@ describe.each(ENGINES)("sign-in with a second factor through next-auth's handler
       expect(await app.apiStatus(done.sessionCookie!)).toBe(200);
       // Replaying the ticket with the same code fails: the step was used.
       expect((await app.signIn("", "", { body: withTicket(ticket, code) })).status).toBe(401);
+    });
+
+    it("signs an account without a second factor straight in, and records that sign-in", async () => {
+      const app = createAuthApp(db, { google: { clientId: "id", clientSecret: "secret", allowedDomains: [] } });
+      const email = `google${++serial}@example.test`;
+      const id = await createIdentity(db.connection.db, { email, password: PASSWORD, emailVerified: true });
+      const user = { id: "google-sub", email };
+      const verdict = await app.options.callbacks!.signIn!({
+        user,
+        account: { provider: "google", type: "oauth", providerAccountId: "google-sub" },
+        profile: { email, email_verified: true } as never,
+      });
+      expect(verdict).toBe(true);
+      expect(user.id).toBe(id);
+      expect(await lastSignIn(id)).not.toBeNull();
+      const entries = await db.connection.runner.query("select 1 from audit_log where action = 'auth.sign_in' and entity_id = $1", [id]);
+      expect(entries).toHaveLength(1);
     });
 
     it("refuses an altered, expired or foreign ticket, and one whose account turned its factor off", async () => {

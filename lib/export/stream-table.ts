@@ -57,3 +57,15 @@ export function exportResponse<Row>({ format, columns, pages, filename, sheetNam
     headers: { "content-type": EXPORT_CONTENT_TYPES[format], "content-disposition": `attachment; filename="${filename}.${format}"`, "cache-control": "private, no-store" },
   });
 }
+
+/** Pages of `limit` rows, each read after the previous page's last key (null first), until a short page. */
+export async function* keysetPages<Row>(read: (after: string | null) => Promise<Row[]>, keyOf: (row: Row) => string, limit: number): AsyncGenerator<Row[]> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await read(after);
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (rows.length < limit || !last) return;
+    after = keyOf(last);
+  }
+}

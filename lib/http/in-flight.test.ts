@@ -2,13 +2,15 @@ import { AsyncResource } from "node:async_hooks";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runAsUser } from "@/lib/db/rls";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
 import { inFlightRequests, trackInFlightRequests } from "./in-flight";
 import { clientGone } from "./request-scope";
 
 const CAP = 4;
+// Long enough that the test sees the place still taken; short enough not to slow the suite.
+const HOLD_MS = 4_000;
 
 /**
  * A real HTTP server behind the gate, as `next start` is: a request the gate admits is held, like a
@@ -24,6 +26,7 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
   const goneProbe = new WeakMap<ServerResponse, () => boolean>();
   // And a query it would run next, through the RLS entry point.
   const queryProbe = new WeakMap<ServerResponse, () => Promise<unknown>>();
+  let finishWork: (() => void) | null = null;
   let db: TestDatabase;
   let untrack: () => void;
 
@@ -34,7 +37,7 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
   };
 
   beforeAll(async () => {
-    untrack = trackInFlightRequests(CAP);
+    untrack = trackInFlightRequests(CAP, { abandonedHoldMs: HOLD_MS });
     db = await createTestDatabase("pglite");
     server = createServer((req, res) => {
       closed.set(res, new Promise((resolve) => res.once("close", () => resolve())));
@@ -44,6 +47,9 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
       if (req.url === "/api/health" || req.url?.startsWith("/_next/")) return void res.end("ok");
       held.push(res);
       for (const waiter of waiters.filter((w) => held.length >= w.count)) waiter.resolve();
+      // Like Next's handler, whose promise settles only when the request's work is over.
+      if (req.url === "/slow-work") return new Promise<void>((resolve) => (finishWork = resolve));
+      if (req.url === "/stuck-work") return new Promise<void>(() => {});
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -98,6 +104,41 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
     release();
     expect((await admitted).status).toBe(200);
     await Promise.all(working);
+  });
+
+  it("keeps the place of a client that left while its request still works, and frees it when the work settles", async () => {
+    const controller = new AbortController();
+    const leaving = fetch(`${base}/slow-work`, { signal: controller.signal }).catch(() => null);
+    await heldReaches(1);
+    const others = Array.from({ length: CAP - 1 }, () => fetch(`${base}/demo/accounts`));
+    await heldReaches(CAP);
+    const gone = held.shift()!;
+    controller.abort();
+    await closed.get(gone);
+    expect(goneProbe.get(gone)!()).toBe(true);
+    expect(inFlightRequests()).toBe(CAP);
+    expect((await fetch(`${base}/demo/accounts`)).status).toBe(503);
+
+    finishWork!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(inFlightRequests()).toBe(CAP - 1);
+    const admitted = fetch(`${base}/demo/accounts`);
+    await heldReaches(CAP);
+    release();
+    expect((await Promise.all([admitted, ...others])).map((response) => response.status)).toEqual(Array(CAP).fill(200));
+    await leaving;
+  });
+
+  it("frees the place of a gone client whose work never settles once the hold is over", async () => {
+    const controller = new AbortController();
+    const leaving = fetch(`${base}/stuck-work`, { signal: controller.signal }).catch(() => null);
+    await heldReaches(1);
+    const gone = held.shift()!;
+    controller.abort();
+    await closed.get(gone);
+    expect(inFlightRequests()).toBe(1);
+    await vi.waitFor(() => expect(inFlightRequests()).toBe(0), { timeout: HOLD_MS * 10 });
+    await leaving;
   });
 
   it("answers a burst past the cap while the admitted work is still running, and is whole again after it", async () => {

@@ -5,6 +5,7 @@ import { requestScope as scope } from "./request-scope";
 interface State {
   admitted: number;
   cap: number;
+  abandonedHoldMs: number;
   gated: Map<Server, { gate: Listener; listeners: Listener[] }>;
 }
 
@@ -33,19 +34,25 @@ export function inFlightRequests(): number {
   return state.__reachInFlight?.admitted ?? 0;
 }
 
-type Listener = (request: IncomingMessage, response: ServerResponse) => void;
+// How long a closed response's place stays taken while its work has not settled.
+const ABANDONED_HOLD_MS = 5_000;
+
+type Listener = (request: IncomingMessage, response: ServerResponse) => unknown;
+
+const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === "function";
 
 /**
  * Puts a gate in front of the request listeners of every HTTP server in this process (`next start`,
  * the standalone server.js, a test's), found through Node's `http.server.request.start` channel,
  * which fires before the server hands a request to them. Past `cap` requests at once (0: no cap) it
  * answers 503 overloaded itself, before Next does any work; an admitted request runs in a scope that
- * `clientGone()` reads, and frees its place when its response closes. Once per process; the
+ * `clientGone()` reads, and frees its place once its response has closed and the listener's
+ * promise (Next's handler returns one) has settled, or `abandonedHoldMs` after the close at most. Once per process; the
  * returned function takes the gate away again (for tests, which share a process with others).
  */
-export function trackInFlightRequests(cap: number): () => void {
+export function trackInFlightRequests(cap: number, { abandonedHoldMs = ABANDONED_HOLD_MS }: { abandonedHoldMs?: number } = {}): () => void {
   if (state.__reachInFlight) return () => {};
-  const tracked: State = { admitted: 0, cap, gated: new Map() };
+  const tracked: State = { admitted: 0, cap, abandonedHoldMs, gated: new Map() };
   state.__reachInFlight = tracked;
 
   const gate = (listeners: Listener[]): Listener =>
@@ -63,13 +70,38 @@ export function trackInFlightRequests(cap: number): () => void {
         return;
       }
       const context = { gone: false };
-      if (!exempt) tracked.admitted += 1;
+      // The place is held until the response has closed and the listeners' work has settled: a
+      // client that left frees nothing while its request still works, so a burst cannot pile up work.
+      let open = true;
+      let working = 0;
+      let counted = !exempt;
+      const release = () => {
+        if (!counted) return;
+        tracked.admitted -= 1;
+        counted = false;
+      };
+      const settle = () => {
+        if (!open && working === 0) release();
+      };
+      if (counted) tracked.admitted += 1;
       response.once("close", () => {
-        if (!exempt) tracked.admitted -= 1;
         if (!response.writableFinished) context.gone = true;
+        open = false;
+        // Work that never settles (a handler stuck on a dead socket) must not keep the place for ever.
+        if (working > 0) setTimeout(release, tracked.abandonedHoldMs).unref();
+        settle();
       });
       scope.run(context, () => {
-        for (const listener of listeners) listener.call(this, request, response);
+        for (const listener of listeners) {
+          const result: unknown = listener.call(this, request, response);
+          if (!isPromise(result)) continue;
+          working += 1;
+          const done = () => {
+            working -= 1;
+            settle();
+          };
+          result.then(done, done);
+        }
       });
     };
 

@@ -51,8 +51,8 @@ export interface JobDefinition<Data = Record<string, unknown>, E extends JobEven
   idempotency?: `event.data.${string}`;
   cancelOn?: { event: E["name"]; match: `data.${string}` }[];
   handler(context: JobContext<Data, E>): Promise<unknown>;
-  /** Runs once after the handler gave up (retries exhausted or a non-retriable error). */
-  onFailure?(context: { event: JobEvent<string, Data>; error: Error }): Promise<void>;
+  /** Runs once after the handler gave up (retries exhausted or a non-retriable error); its step can send events. */
+  onFailure?(context: { event: JobEvent<string, Data>; error: Error; step: JobStep<E> }): Promise<void>;
 }
 
 /** Reads `event.data.a.b` or `data.a` from an event, as Inngest's expressions do for these simple paths. */

@@ -138,7 +138,7 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
     } catch (error) {
       if (error instanceof CancelledError) return;
       log(`${definition.id} failed`, error);
-      await definition.onFailure?.({ event: event as JobEvent<string, unknown>, error: error as Error }).catch((failure: unknown) => log(`${definition.id} onFailure failed`, failure));
+      await definition.onFailure?.({ event: event as JobEvent<string, unknown>, error: error as Error, step: stepFor(run) }).catch((failure: unknown) => log(`${definition.id} onFailure failed`, failure));
     } finally {
       for (const limiter of held) limiter.release();
       active.delete(run);

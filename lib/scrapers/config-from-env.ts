@@ -9,6 +9,7 @@ export function scraperConfigFromEnv(): ScraperConfig {
     timeoutMs: env.SCRAPER_TIMEOUT_MS,
     maxRetries: env.SCRAPER_MAX_RETRIES,
     limits: Object.fromEntries(env.SCRAPER_RATE_LIMITS),
+    crossCheck: env.SCRAPER_CROSS_CHECK,
     credentials: {
       youtubeApiKey: env.YOUTUBE_API_KEY,
       xBearerToken: env.X_BEARER_TOKEN,

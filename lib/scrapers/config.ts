@@ -24,6 +24,8 @@ export interface ScraperConfig {
   wait: (ms: number, options?: { ref?: boolean }) => Promise<void>;
   maxBodyBytes: number;
   limits: Readonly<Record<RateBucket, RateLimit>>;
+  /** Read a second source where there is one (the YouTube page beside the Data API) to check the figure. */
+  crossCheck: boolean;
   credentials: {
     youtubeApiKey?: string;
     xBearerToken?: string;
@@ -78,6 +80,7 @@ export function createScraperConfig(input: ScraperConfigInput = {}): ScraperConf
     retryMinMs: input.retryMinMs ?? 500,
     retryMaxMs: input.retryMaxMs ?? 8_000,
     maxRetryAfterMs: input.maxRetryAfterMs ?? 60_000,
+    crossCheck: input.crossCheck ?? false,
     wait: input.wait ?? ((ms, options) => sleep(ms, undefined, { ref: options?.ref ?? true })),
     maxBodyBytes: input.maxBodyBytes ?? 10 * 1024 * 1024,
     limits,

@@ -9,6 +9,12 @@ export function isPlatform(value: string): value is Platform {
 /** How the numbers were obtained: an official/JSON API, server-rendered HTML, or a real browser. */
 export type MetricSource = "api" | "html" | "browser";
 
+/** One source's follower count, read beside the chosen one to check it (docs/data-quality.md). */
+export interface FollowerReading {
+  source: MetricSource;
+  followers: Count | null;
+}
+
 /** One account's public numbers; null means the platform did not report the metric (never 0). */
 export interface AccountMetrics {
   platform: Platform;
@@ -22,6 +28,8 @@ export interface AccountMetrics {
   verified: boolean | null;
   private: boolean | null;
   source: MetricSource;
+  /** Other sources read at the same time (the YouTube page beside the Data API); absent when only one was read. */
+  crossCheck?: FollowerReading[];
 }
 
 export interface Slide {

@@ -3,11 +3,11 @@ import { PLATFORMS } from "@/lib/domain/platforms";
 import { SNAPSHOT_SOURCES } from "@/lib/domain/statuses";
 import { createAccountSchema } from "@/lib/services/accounts/create-account";
 import { accountHistoryQuerySchema } from "@/lib/services/accounts/get-account";
-import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES } from "@/lib/domain/export-formats";
+import { EXPORT_MEDIA_TYPES } from "@/lib/domain/export-formats";
 import { listAccountsCursorQuerySchema, listAccountsQuerySchema } from "@/lib/services/accounts/list-accounts";
 import { updateAccountSchema } from "@/lib/services/accounts/update-account";
 import { defineOperation } from "../operation";
-import { iso, isoDate, withWorkspace, workspaceParams } from "./common";
+import { exportFormatQuery, iso, isoDate, withWorkspace, workspaceParams } from "./common";
 
 const health = z.enum(["unknown", "healthy", "failing"]);
 const accountId = "0b9d6c7e-3f9a-4a57-8d0e-5c8f2b1a9e44";
@@ -205,7 +205,6 @@ export const importAccounts = defineOperation({
   examples: { response: { data: { created: 12, unchanged: 0, duplicates: 1, invalid: 0 }, meta: {} } },
 });
 
-const exportFormat = { format: z.enum(EXPORT_FORMATS, { message: "format is csv or xlsx." }).default("csv") };
 
 export const exportAccounts = defineOperation({
   id: "exportAccounts",
@@ -216,7 +215,7 @@ export const exportAccounts = defineOperation({
   description: "Growth is empty for stale accounts, as on the page; not reported figures are empty cells and approximate ones are flagged.",
   role: "viewer",
   params: workspaceParams,
-  query: listAccountsQuerySchema.omit({ page: true, pageSize: true }).extend(exportFormat),
+  query: listAccountsQuerySchema.omit({ page: true, pageSize: true }).extend(exportFormatQuery),
   produces: EXPORT_MEDIA_TYPES,
   examples: { query: { format: "xlsx", show: "active", sort: "change_7d" } },
 });
@@ -229,7 +228,7 @@ export const exportAccountHistory = defineOperation({
   summary: "One account's daily snapshots, oldest first, as CSV or XLSX, streamed",
   role: "viewer",
   params: accountParams,
-  query: z.object(exportFormat),
+  query: z.object(exportFormatQuery),
   produces: EXPORT_MEDIA_TYPES,
   examples: { query: { format: "csv" } },
 });

@@ -5,8 +5,8 @@ import { postDetailSchema } from "@/lib/services/posts/get-post-detail";
 import { postTrendsSchema, trendsQuerySchema } from "@/lib/services/posts/get-post-trends";
 import { leaderboardQuerySchema, leaderboardRowSchema } from "@/lib/services/posts/rank-post-groups";
 import { postExplorerRowSchema, searchPostsQuerySchema } from "@/lib/services/posts/search-posts";
-import { withWorkspace, workspaceParams } from "./common";
-import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES } from "@/lib/domain/export-formats";
+import { exportFormatQuery, withWorkspace, workspaceParams } from "./common";
+import { EXPORT_MEDIA_TYPES } from "@/lib/domain/export-formats";
 
 const postParams = withWorkspace({ postId: z.uuid() });
 const postRow = {
@@ -144,9 +144,22 @@ export const exportPosts = defineOperation({
   summary: "The explorer's current view as CSV or XLSX, streamed (format=csv|xlsx, the explorer's filters and sort)",
   role: "viewer",
   params: workspaceParams,
-  query: searchPostsQuerySchema.omit({ cursor: true, limit: true }).extend({ format: z.enum(EXPORT_FORMATS, { message: "format is csv or xlsx." }).default("csv") }),
+  query: searchPostsQuerySchema.omit({ cursor: true, limit: true }).extend(exportFormatQuery),
   produces: EXPORT_MEDIA_TYPES,
   examples: { query: { format: "csv", status: "failed" } },
+});
+
+export const exportPostHistory = defineOperation({
+  id: "exportPostHistory",
+  method: "GET",
+  path: "/workspaces/{workspace}/posts/{postId}/export",
+  tag: "Posts",
+  summary: "One post's daily stats (views, likes, comments, shares, saves), oldest first, as CSV or XLSX, streamed",
+  role: "viewer",
+  params: postParams,
+  query: z.object(exportFormatQuery),
+  produces: EXPORT_MEDIA_TYPES,
+  examples: { query: { format: "csv" } },
 });
 
 export const downloadSlides = defineOperation({
@@ -218,7 +231,7 @@ export const exportLeaderboard = defineOperation({
   summary: "The leaderboard as the page shows it, one row per group, as CSV or XLSX",
   role: "viewer",
   params: workspaceParams,
-  query: leaderboardQuerySchema.extend({ format: z.enum(EXPORT_FORMATS, { message: "format is csv or xlsx." }).default("csv") }),
+  query: leaderboardQuerySchema.extend(exportFormatQuery),
   produces: EXPORT_MEDIA_TYPES,
   examples: { query: { format: "xlsx", by: "va", from: "2026-11-01", to: "2026-11-30" } },
 });

@@ -1,6 +1,5 @@
 import type { ThrottleRule } from "../job-definition";
 import { addRunProgress } from "@/lib/services/job-runs/add-run-progress";
-import { failRun } from "@/lib/services/job-runs/fail-run";
 import { isRunRunning } from "@/lib/services/job-runs/is-run-running";
 import { finishPostBatch } from "@/lib/services/posts/finish-post-batch";
 import { loadPostResults } from "@/lib/services/posts/load-post-results";
@@ -11,7 +10,7 @@ import type { RateLimit } from "@/lib/scrapers/config";
 import { jobEvent } from "../events";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
-import { failureMessage } from "../failure-message";
+import { closeFailedRun } from "../close-failed-run";
 import { logger } from "@/lib/log/logger";
 
 /** A first try and two retries (durable sleeps between them) for the scrape stage; one retry for slides. */
@@ -85,9 +84,9 @@ export function postsBatch(deps: JobDeps) {
       if (finished.runFinished) await step.sendEvent("run-finished", jobEvent("runs.finished", { workspaceId, runId }));
       return { attempts: scrapes.length, slideAttempts: slides.length, writeRequests: written.writeRequests, ...finished };
     },
-    async onFailure({ event, error }) {
+    async onFailure({ event, error, step }) {
       logger.error({ job: "posts-batch", runId: event.data.runId, batchId: event.data.batchId, workspaceId: event.data.workspaceId, err: error }, "batch failed");
-      await deps.withDb((db) => failRun(db, { runId: event.data.runId, message: failureMessage(error, `Batch ${event.data.batchId} failed; the details are in the server log.`), now: deps.now() }));
+      await closeFailedRun(deps, step, { runId: event.data.runId, workspaceId: event.data.workspaceId, error, fallback: `Batch ${event.data.batchId} failed; the details are in the server log.` });
     },
   });
 }

@@ -1,5 +1,4 @@
 import { addRunProgress } from "@/lib/services/job-runs/add-run-progress";
-import { failRun } from "@/lib/services/job-runs/fail-run";
 import { loadPostResults } from "@/lib/services/posts/load-post-results";
 import { planPostRun } from "@/lib/services/posts/plan-post-run";
 import { batchSizeFor } from "@/lib/services/snapshots/plan-snapshot-run";
@@ -7,7 +6,7 @@ import { jobEvent } from "../events";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
 import { FAN_OUT_CHUNK } from "./snapshots-run";
-import { failureMessage } from "../failure-message";
+import { closeFailedRun } from "../close-failed-run";
 import { logger } from "@/lib/log/logger";
 
 /**
@@ -55,9 +54,9 @@ export function postsRun(deps: JobDeps) {
       }
       return { batches: plan.batches.length };
     },
-    async onFailure({ event, error }) {
+    async onFailure({ event, error, step }) {
       logger.error({ job: "posts-run", runId: event.data.runId, workspaceId: event.data.workspaceId, err: error }, "run failed");
-      await deps.withDb((db) => failRun(db, { runId: event.data.runId, message: failureMessage(error, "Sync or planning failed; the details are in the server log."), now: deps.now() }));
+      await closeFailedRun(deps, step, { runId: event.data.runId, workspaceId: event.data.workspaceId, error, fallback: "Sync or planning failed; the details are in the server log." });
     },
   });
 }

@@ -1,10 +1,9 @@
-import { failRun } from "@/lib/services/job-runs/fail-run";
 import { finishSnapshotBatch } from "@/lib/services/snapshots/finish-snapshot-batch";
 import { snapshotAccounts, type SnapshotAttemptResult } from "@/lib/services/snapshots/snapshot-accounts";
 import { jobEvent } from "../events";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
-import { failureMessage } from "../failure-message";
+import { closeFailedRun } from "../close-failed-run";
 import { logger } from "@/lib/log/logger";
 
 /** A first try and two retries, with a durable sleep between them, for rate limits, blocks and network errors. */
@@ -51,9 +50,9 @@ export function snapshotsBatch(deps: JobDeps) {
       if (finished.runFinished) await step.sendEvent("run-finished", jobEvent("runs.finished", { workspaceId, runId }));
       return { attempts: attempts.length, ...finished };
     },
-    async onFailure({ event, error }) {
+    async onFailure({ event, error, step }) {
       logger.error({ job: "snapshots-batch", runId: event.data.runId, batchId: event.data.batchId, workspaceId: event.data.workspaceId, err: error }, "batch failed");
-      await deps.withDb((db) => failRun(db, { runId: event.data.runId, message: failureMessage(error, `Batch ${event.data.batchId} failed; the details are in the server log.`), now: deps.now() }));
+      await closeFailedRun(deps, step, { runId: event.data.runId, workspaceId: event.data.workspaceId, error, fallback: `Batch ${event.data.batchId} failed; the details are in the server log.` });
     },
   });
 }

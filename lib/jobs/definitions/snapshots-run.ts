@@ -1,9 +1,8 @@
-import { failRun } from "@/lib/services/job-runs/fail-run";
 import { planSnapshotRun } from "@/lib/services/snapshots/plan-snapshot-run";
 import { jobEvent } from "../events";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
-import { failureMessage } from "../failure-message";
+import { closeFailedRun } from "../close-failed-run";
 import { logger } from "@/lib/log/logger";
 
 // Events per sendEvent step: keeps each fan-out request well under Inngest's payload limit.
@@ -32,10 +31,10 @@ export function snapshotsRun(deps: JobDeps) {
       }
       return { batches: plan.batches.length };
     },
-    async onFailure({ event, error }) {
+    async onFailure({ event, error, step }) {
       // job_runs.error is shown to every member: the details (possibly SQL) stay in the server log.
       logger.error({ job: "snapshots-run", runId: event.data.runId, workspaceId: event.data.workspaceId, err: error }, "run failed");
-      await deps.withDb((db) => failRun(db, { runId: event.data.runId, message: failureMessage(error, "Planning failed; the details are in the server log."), now: deps.now() }));
+      await closeFailedRun(deps, step, { runId: event.data.runId, workspaceId: event.data.workspaceId, error, fallback: "Planning failed; the details are in the server log." });
     },
   });
 }

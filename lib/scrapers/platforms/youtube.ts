@@ -74,9 +74,16 @@ async function scrapeYoutubePage(handle: string, ctx: ScraperContext): Promise<A
   };
 }
 
-/** The Data API when a key is configured (and the handle is one it can look up), else the channel page. */
+/**
+ * The Data API when a key is configured (and the handle is one it can look up), else the channel
+ * page. With `crossCheck`, the page is read beside the API as a second reading; a page that cannot
+ * be read leaves the API's figure alone.
+ */
 export async function scrapeYoutubeAccount(handle: string, ctx: ScraperContext): Promise<AccountMetrics> {
   const apiKey = ctx.config.credentials.youtubeApiKey;
-  if (apiKey && !handle.startsWith("c/")) return scrapeYoutubeApi(handle, apiKey, ctx);
-  return scrapeYoutubePage(handle, ctx);
+  if (!apiKey || handle.startsWith("c/")) return scrapeYoutubePage(handle, ctx);
+  const metrics = await scrapeYoutubeApi(handle, apiKey, ctx);
+  if (!ctx.config.crossCheck) return metrics;
+  const page = await scrapeYoutubePage(handle, ctx).catch(() => null);
+  return page ? { ...metrics, crossCheck: [{ source: page.source, followers: page.followers }] } : metrics;
 }

@@ -11,6 +11,7 @@ import { createSnapshotScenario, type SnapshotScenario } from "@/tests/jobs/snap
 import { startOtlpReceiver, type OtlpReceiver } from "@/tests/otlp-receiver";
 import { traceTo } from "@/tests/test-tracing";
 import { startWebhookReceiver, type WebhookReceiver } from "@/tests/webhook-receiver";
+import { getWorkspaceHealth } from "@/lib/services/system-health/get-workspace-health";
 import { createAlertRule } from "./create-alert-rule";
 import { createRuleSchema } from "./rule-input";
 
@@ -89,5 +90,11 @@ describe.each(ENGINES)("a snapshot run's alerts reach Slack once each, with span
     const ofRun = otlp.spans().filter((span) => span.attributes["reach.run_id"] === run.id);
     const steps = new Set(ofRun.filter((span) => span.name.startsWith("job.step ")).map((span) => `${span.attributes["reach.job"]}:${span.attributes["reach.step"]}`));
     expect([...steps]).toEqual(expect.arrayContaining(["snapshots-run:plan", "snapshots-batch:attempt-0", "snapshots-batch:finish", "runs-finished:webhooks", "runs-finished:alerts"]));
+
+    // The System health page's figures (the service it renders) show the run, its batch and its failure.
+    const health = await getWorkspaceHealth(scenario.db, { workspaceId: scenario.workspaceId, timezone: "Europe/Paris", now: new Date() });
+    expect(health.days.at(-1)).toMatchObject({ date: localDate("Europe/Paris", new Date()), partial: 1, batches: 1, successRate: 0.5 });
+    expect(health.errors).toEqual([{ platform: "bluesky", code: "not_found", count: 1 }]);
+    expect(health.platforms).toContainEqual(expect.objectContaining({ platform: "bluesky", window: "24h", items: 2, successRate: 0.5 }));
   });
 });

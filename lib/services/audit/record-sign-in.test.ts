@@ -21,8 +21,12 @@ describe.each(ENGINES)("sign-in audit on %s", (engine) => {
   });
 
   it("shows a member's sign-ins and failed attempts to the admins of each of their workspaces", async () => {
-    await recordSignIn(db.connection.db, { email: "member@x.test", userId: member, ip: "203.0.113.5" });
     await recordSignIn(db.connection.db, { email: "MEMBER@x.test", userId: null, ip: "203.0.113.6" });
+    const lastSignIn = async () =>
+      (await run("select last_sign_in_at from auth.users where id = $1", [member]))[0]?.last_sign_in_at ?? null;
+    expect(await lastSignIn()).toBeNull();
+    await recordSignIn(db.connection.db, { email: "member@x.test", userId: member, ip: "203.0.113.5" });
+    expect(await lastSignIn()).not.toBeNull();
     await recordSignIn(db.connection.db, { email: "nobody@x.test", userId: null, ip: "203.0.113.7" });
 
     const seen = await runAsUser(db.connection, { sub: admin }, (tx) => listAuditLog(tx, { workspaceId: wsA }));

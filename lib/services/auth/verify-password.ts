@@ -25,13 +25,6 @@ export async function checkPassword(db: Db, { email, password }: { email: string
   return { id: user.id, email: user.email };
 }
 
-/** checkPassword for sign-in: a match also records the sign-in. */
-export async function verifyPassword(db: Db, input: { email: string; password: string }): Promise<VerifiedUser | null> {
-  const user = await checkPassword(db, input);
-  if (user) await db.update(authUsers).set({ lastSignInAt: new Date() }).where(eq(authUsers.id, user.id));
-  return user;
-}
-
 /** Whether the account signs in with a password (accounts made through Google have none). */
 export async function hasPassword(db: Db, userId: string): Promise<boolean> {
   const [user] = await db.select({ hash: authUsers.encryptedPassword }).from(authUsers).where(eq(authUsers.id, userId)).limit(1);

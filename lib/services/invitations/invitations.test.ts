@@ -3,7 +3,7 @@ import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAsUser } from "@/lib/db/rls";
 import { AppError } from "@/lib/errors";
-import { verifyPassword } from "@/lib/services/auth/verify-password";
+import { checkPassword } from "@/lib/services/auth/verify-password";
 import { acceptInvitation, describeInvitation } from "@/lib/services/invitations/accept-invitation";
 import { createInvitation } from "@/lib/services/invitations/create-invitation";
 import { listPendingInvitations } from "@/lib/services/invitations/list-invitations";
@@ -52,7 +52,7 @@ describe.each(ENGINES)("invitations and membership on %s", (engine) => {
 
     const accepted = await acceptInvitation(db.connection.db, { token, password: "a-long-enough-passphrase" });
     expect(accepted).toMatchObject({ workspaceSlug: "team", createdUser: true });
-    expect(await verifyPassword(db.connection.db, { email: "new.person@x.test", password: "a-long-enough-passphrase" })).toMatchObject({ id: accepted.userId });
+    expect(await checkPassword(db.connection.db, { email: "new.person@x.test", password: "a-long-enough-passphrase" })).toMatchObject({ id: accepted.userId });
     const [member] = await run("select role::text as role from workspace_members where workspace_id = $1 and user_id = $2", [ws, accepted.userId]);
     expect(member).toEqual({ role: "editor" });
 
@@ -171,7 +171,7 @@ describe.each(ENGINES)("invitations and membership on %s", (engine) => {
     const { token } = await (await freshWorkspace("repassword")).inviteTo("viewer@x.test");
     const signedOut = await rejection(acceptInvitation(db.connection.db, { token, password: "attacker-chosen-passphrase" }));
     expect(signedOut.code).toBe("unauthenticated");
-    expect(await verifyPassword(db.connection.db, { email: "viewer@x.test", password: "attacker-chosen-passphrase" })).toBeNull();
-    expect(await verifyPassword(db.connection.db, { email: "viewer@x.test", password: "an-old-password-1" })).toMatchObject({ id: viewer });
+    expect(await checkPassword(db.connection.db, { email: "viewer@x.test", password: "attacker-chosen-passphrase" })).toBeNull();
+    expect(await checkPassword(db.connection.db, { email: "viewer@x.test", password: "an-old-password-1" })).toMatchObject({ id: viewer });
   });
 });

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { createRateLimiters } from "@/lib/rate-limit/rate-limiters";
 import { createIdentity, isEmailVerified } from "@/lib/services/auth/create-identity";
 import { currentSessionVersion } from "@/lib/services/auth/session-state";
-import { verifyPassword } from "@/lib/services/auth/verify-password";
+import { checkPassword } from "@/lib/services/auth/verify-password";
 import { issueResetLink } from "@/lib/services/password-resets/issue-reset-link";
 import { describeResetToken, resetPassword } from "@/lib/services/password-resets/reset-password";
 import { requestPasswordReset } from "@/lib/services/password-resets/request-password-reset";
@@ -42,8 +42,8 @@ describe.each(ENGINES)("password reset on %s", (engine) => {
     expect(await describeResetToken(db.connection.db, { token })).toEqual({ email: "forgetful@example.test" });
 
     await resetPassword(db.connection.db, { token, password: NEW });
-    expect(await verifyPassword(db.connection.db, { email: "forgetful@example.test", password: NEW })).toMatchObject({ id: userId });
-    expect(await verifyPassword(db.connection.db, { email: "forgetful@example.test", password: OLD })).toBeNull();
+    expect(await checkPassword(db.connection.db, { email: "forgetful@example.test", password: NEW })).toMatchObject({ id: userId });
+    expect(await checkPassword(db.connection.db, { email: "forgetful@example.test", password: OLD })).toBeNull();
     expect(await currentSessionVersion(db.connection.db, userId)).toBeGreaterThan(before);
     expect(await isEmailVerified(db.connection.db, userId)).toBe(true);
     await expect(resetPassword(db.connection.db, { token, password: "yet-another-passphrase-3" })).rejects.toMatchObject({ code: "gone" });
@@ -72,13 +72,13 @@ describe.each(ENGINES)("password reset on %s", (engine) => {
 
     const { token } = await runAsUser(db.connection, { sub: adminA }, (tx) => issueResetLink(tx, { workspaceId: solo, actorId: adminA, userId: member }));
     await resetPassword(db.connection.db, { token, password: NEW });
-    expect(await verifyPassword(db.connection.db, { email: "member@example.test", password: NEW })).toMatchObject({ id: member });
+    expect(await checkPassword(db.connection.db, { email: "member@example.test", password: NEW })).toMatchObject({ id: member });
     expect(await isEmailVerified(db.connection.db, member)).toBe(false);
 
     const refused = await runAsUser(db.connection, { sub: adminA }, (tx) => issueResetLink(tx, { workspaceId: solo, actorId: adminA, userId: roaming })).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe("forbidden");
-    expect(await verifyPassword(db.connection.db, { email: "roaming@example.test", password: OLD })).toMatchObject({ id: roaming });
+    expect(await checkPassword(db.connection.db, { email: "roaming@example.test", password: OLD })).toMatchObject({ id: roaming });
   });
 
   it("rate-limits reset requests per email", async () => {

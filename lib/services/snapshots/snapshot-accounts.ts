@@ -6,6 +6,7 @@ import { timeScrape } from "@/lib/scrapers/time-scrape";
 import type { ScraperContext } from "@/lib/scrapers/context";
 import type { Count } from "@/lib/scrapers/counts";
 import { toScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";
+import { reconcileReadings } from "@/lib/scrapers/reconcile-readings";
 import { scrapeAccount } from "@/lib/scrapers/scrape-account";
 import { addRunProgress } from "@/lib/services/job-runs/add-run-progress";
 import { isRunRunning } from "@/lib/services/job-runs/is-run-running";
@@ -50,18 +51,28 @@ type Outcome = { accountId: string; metrics: AccountMetrics } | { accountId: str
 const value = (count: Count | null) => count?.value ?? null;
 
 function toRow(account: { id: string; workspaceId: string }, snapshotDate: string, metrics: AccountMetrics, now: Date): SnapshotRow {
-  const counts = [metrics.followers, metrics.following, metrics.posts, metrics.likes];
+  // Followers come from the reading that takes precedence; every reading is kept, and the database
+  // flags the day suspect when they disagree (docs/data-quality.md).
+  const reconciled = reconcileReadings([{ source: metrics.source, followers: metrics.followers }, ...(metrics.crossCheck ?? [])]);
+  const counts = [metrics.following, metrics.posts, metrics.likes];
   return {
     accountId: account.id,
     workspaceId: account.workspaceId,
     snapshotDate,
-    followers: value(metrics.followers),
+    followers: reconciled?.chosen.followers ?? null,
     following: value(metrics.following),
     posts: value(metrics.posts),
     likes: value(metrics.likes),
-    approximate: counts.some((count) => count?.approximate),
-    source: metrics.source,
-    extra: { platformId: metrics.id, displayName: metrics.displayName, verified: metrics.verified, private: metrics.private },
+    approximate: (reconciled?.chosen.approximate ?? false) || counts.some((count) => count?.approximate),
+    source: reconciled?.chosen.source ?? metrics.source,
+    extra: {
+      platformId: metrics.id,
+      displayName: metrics.displayName,
+      verified: metrics.verified,
+      private: metrics.private,
+      ...(reconciled && { readings: reconciled.readings }),
+      ...(reconciled?.disagree && { sourcesDisagree: true }),
+    },
     scrapedAt: now,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { verifyPassword } from "@/lib/services/auth/verify-password";
+import { checkPassword } from "@/lib/services/auth/verify-password";
 import { createUser } from "@/lib/services/users/create-user";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 
@@ -16,7 +16,7 @@ describe.each(ENGINES)("createUser (npm run user:create) on %s", (engine) => {
   it("creates the first admin and the workspace, then adds an existing user elsewhere", async () => {
     const first = await createUser(db.connection.db, { email: "Boss@Example.org", password: "tidal-copper-orchard-9", workspace: "acme", role: "admin" });
     expect(first).toMatchObject({ createdUser: true, createdWorkspace: true, role: "admin" });
-    expect(await verifyPassword(db.connection.db, { email: "boss@example.org", password: "tidal-copper-orchard-9" })).toMatchObject({ id: first.userId });
+    expect(await checkPassword(db.connection.db, { email: "boss@example.org", password: "tidal-copper-orchard-9" })).toMatchObject({ id: first.userId });
 
     const second = await createUser(db.connection.db, { email: "boss@example.org", password: "tidal-copper-orchard-10", workspace: "other", role: "editor" });
     expect(second).toMatchObject({ userId: first.userId, createdUser: false, createdWorkspace: true, role: "editor" });

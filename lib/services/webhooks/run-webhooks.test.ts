@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSnapshotsNow } from "@/lib/jobs/run-snapshots-now";
 import { createEndpoint } from "@/lib/services/deliveries/create-endpoint";
 import { createEndpointSchema } from "@/lib/services/deliveries/endpoint-input";
+import { ScrapeError } from "@/lib/scrapers/errors";
+import { createAlertRule } from "@/lib/services/alerts/create-alert-rule";
+import { createRuleSchema } from "@/lib/services/alerts/rule-input";
 import { ENGINES } from "@/tests/db-harness";
 import { queueRunWebhooks } from "./queue-run-webhooks";
 import { createSnapshotScenario, type SnapshotScenario } from "@/tests/jobs/snapshot-scenario";
@@ -39,6 +42,35 @@ describe.each(ENGINES)("outgoing webhooks from a snapshot run on %s", (engine) =
     expect(toAll.find((body) => body.type === "snapshot_run.finished")?.data).toMatchObject({ runId: run.id, kind: "accounts.snapshot", status: "partial", counts: { succeeded: 1, failed: 1 } });
     expect(toAll.find((body) => body.type === "account.failing")?.data).toMatchObject({ handle: "nobody.bsky.social", platform: "bluesky", errorCode: "not_found", consecutiveFailures: 1 });
     expect(receiver.received.filter((request) => request.path === "/runs").map((request) => (JSON.parse(request.body) as { type: string }).type)).toEqual(["snapshot_run.finished"]);
+  });
+
+  it("a run that crashes (its planning throws) still sends snapshot_run.finished, failed, and its run_problem alert, once each", async () => {
+    const hooks = await createEndpoint(scenario.db, {
+      workspaceId: scenario.workspaceId,
+      purpose: "webhook",
+      createdBy: null,
+      endpoint: createEndpointSchema.parse({ name: "crash", target: receiver.url("/crash"), events: ["snapshot_run.finished"] }),
+    });
+    const { endpoint: channel } = await createEndpoint(scenario.db, {
+      workspaceId: scenario.workspaceId,
+      purpose: "alert",
+      createdBy: null,
+      endpoint: createEndpointSchema.parse({ kind: "webhook", name: "crash alerts", target: receiver.url("/crash-alerts") }),
+    });
+    await createAlertRule(scenario.db, { workspaceId: scenario.workspaceId, createdBy: null, rule: createRuleSchema.parse({ kind: "run_problem", name: "Runs", endpointIds: [channel.id] }) });
+    const [{ slug }] = (await scenario.database.connection.runner.query<{ slug: string }>("select slug from workspaces where id = $1", [scenario.workspaceId])) as [{ slug: string }];
+    // A scraper that cannot be set up (a permanent error): the planning step fails at once, and onFailure closes the run.
+    const broken = () => {
+      throw new ScrapeError("config", "PROXY_URLS holds an invalid URL");
+    };
+    const transport = { allowedOrigins: [receiver.origin], mail: { from: "r@x.test" }, timeoutMs: 10_000 };
+    const run = await runSnapshotsNow({ ...scenario.deps, scraper: broken, deliveryTransport: transport }, { workspace: slug });
+    expect(run).toMatchObject({ status: "failed", error: "PROXY_URLS holds an invalid URL" });
+
+    const finished = receiver.received.filter((request) => request.path === "/crash").map((request) => new Webhook(hooks.secret!).verify(request.body, request.headers) as { type: string; data: Record<string, unknown> });
+    expect(finished).toMatchObject([{ type: "snapshot_run.finished", data: { runId: run.id, status: "failed", error: "PROXY_URLS holds an invalid URL" } }]);
+    const alerts = receiver.received.filter((request) => request.path === "/crash-alerts").map((request) => JSON.parse(request.body) as { type: string; data: { rule: string; subject: { id: string } } });
+    expect(alerts).toMatchObject([{ type: "alert.triggered", data: { rule: "run_problem", subject: { id: run.id } } }]);
   });
 
   it("a pipeline run queues pipeline_run.finished and post.failed for the posts that failed in it, once", async () => {

@@ -8,6 +8,7 @@ import { RunSnapshotButton } from "@/components/accounts/run-snapshot-button";
 import { EmptyState } from "@/components/layout/empty-state";
 import { ExportLinks } from "@/components/layout/export-links";
 import { QualityDetails } from "@/components/accounts/data-quality";
+import { SourceDisagreements } from "@/components/accounts/source-disagreements";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -25,6 +26,7 @@ import { dailyMetric } from "@/lib/services/accounts/daily-metric";
 import { accountHistoryQuerySchema, getAccount } from "@/lib/services/accounts/get-account";
 import { getAccountChanges } from "@/lib/services/accounts/get-account-changes";
 import { getAccountQuality } from "@/lib/services/accounts/get-account-quality";
+import { listSourceDisagreements } from "@/lib/services/accounts/list-source-disagreements";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -55,11 +57,12 @@ export default async function AccountPage({
   // A hand-edited range falls back to the default instead of failing the page.
   const parsedRange = accountHistoryQuerySchema.safeParse({ from: text(query.from) ?? addDays(today, -89), to: text(query.to) ?? today });
   const range = parsedRange.success ? parsedRange.data : accountHistoryQuerySchema.parse({ from: addDays(today, -89), to: today });
-  const [account, changes, quality] = await withUserDb(claims, (tx) =>
+  const [account, changes, quality, disagreements] = await withUserDb(claims, (tx) =>
     Promise.all([
       getAccount(tx, { workspaceId: workspace.id, accountId, range }),
       getAccountChanges(tx, { workspaceId: workspace.id, accountId, metric }),
       getAccountQuality(tx, { workspaceId: workspace.id, accountId, today }),
+      listSourceDisagreements(tx, { workspaceId: workspace.id, accountId, today }),
     ]),
   ).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
@@ -144,6 +147,7 @@ export default async function AccountPage({
         </CardHeader>
         <CardContent>
           <QualityDetails quality={quality} />
+          <SourceDisagreements days={disagreements} />
         </CardContent>
       </Card>
 

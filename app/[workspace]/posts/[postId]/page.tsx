@@ -3,13 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ExportLinks } from "@/components/layout/export-links";
 import { PageHeader } from "@/components/layout/page-header";
 import { PostHistoryChart } from "@/components/posts/post-history-chart";
 import { formatRate, postedDay, postTypeLabel } from "@/components/posts/post-format";
 import { SlideLightbox } from "@/components/posts/slide-lightbox";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
 import { AppError } from "@/lib/errors";
@@ -115,6 +116,11 @@ export default async function PostPage({ params }: { params: Promise<{ workspace
         <CardHeader>
           <CardTitle>Daily views and likes</CardTitle>
           <CardDescription>One point per day the pipeline scraped this post (tiktok_post_stats).</CardDescription>
+          {stats.length > 0 ? (
+            <CardAction>
+              <ExportLinks href={`/api/v1/workspaces/${slug}/posts/${post.id}/export`} search={new URLSearchParams()} testId="export-post-history" />
+            </CardAction>
+          ) : null}
         </CardHeader>
         <CardContent>{stats.length > 0 ? <PostHistoryChart points={stats} /> : <p className="text-sm text-muted-foreground">No scrape has recorded figures yet.</p>}</CardContent>
       </Card>

@@ -8,10 +8,12 @@ import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
 import { xlsxRows } from "@/tests/xlsx-rows";
 import * as historyRoute from "./[workspace]/accounts/[accountId]/export/route";
 import * as accountsRoute from "./[workspace]/accounts/export/route";
+import * as postHistoryRoute from "./[workspace]/posts/[postId]/export/route";
 import * as leaderboardRoute from "./[workspace]/posts/leaderboard/export/route";
 
 const ACCOUNTS = 250;
 const DAYS = 600;
+const POST_DAYS = 520;
 
 // The accounts, account-history and leaderboard downloads as a viewer gets them: contents checked cell by cell.
 describe("accounts and leaderboard exports on pglite", () => {
@@ -24,6 +26,7 @@ describe("accounts and leaderboard exports on pglite", () => {
   const base = "/api/v1/workspaces/exports-team";
   const run = (text: string, params: unknown[] = []) => db.connection.runner.query(text, params);
   let first = "";
+  let oldPost = "";
 
   beforeAll(async () => {
     db = await createTestDatabase("pglite");
@@ -52,6 +55,18 @@ describe("accounts and leaderboard exports on pglite", () => {
        ($1, '7400000000000000001', 'https://www.tiktok.com/@a/video/7400000000000000001', '=SUM(1)', true, 100, '2026-03-05T12:00:00Z', 'scraped'),
        ($1, '7400000000000000002', 'https://www.tiktok.com/@a/video/7400000000000000002', null, false, null, '2026-03-06T12:00:00Z', 'scraped')`,
       [ws],
+    );
+    // A post with 520 daily stats, long before the leaderboard's period; likes not reported on odd days.
+    const [post] = await run(
+      `insert into tiktok_posts (workspace_id, post_id, url, status, posted_at)
+       values ($1, '7300000000000000009', 'https://www.tiktok.com/@a/video/7300000000000000009', 'scraped', '2024-01-01T12:00:00Z') returning id`,
+      [ws],
+    );
+    oldPost = String((post as { id: string }).id);
+    await run(
+      `insert into tiktok_post_stats (post_id, workspace_id, date, views, likes, comments, shares, saves)
+       select $1, $2, date '2024-01-01' + d, 1000 + d * 10, case when d % 2 = 0 then d end, 1, 2, 3 from generate_series(0, $3::int - 1) as d`,
+      [oldPost, ws, POST_DAYS],
     );
   });
   afterAll(async () => {
@@ -95,6 +110,26 @@ describe("accounts and leaderboard exports on pglite", () => {
     expect(csv).toHaveLength(DAYS + 1);
     const unknown = randomUUID();
     expect(await problemOf(await get(historyRoute.GET, `${base}/accounts/${unknown}/export`, { ...slug, accountId: unknown }))).toMatchObject({ status: 404, code: "not_found" });
+  });
+
+  it("exports one post's daily stats oldest first, across keyset pages, not-reported cells empty; 404 for a post it cannot see", async () => {
+    const params = { ...slug, postId: oldPost };
+    const response = await get(postHistoryRoute.GET, `${base}/posts/${oldPost}/export?format=xlsx`, params);
+    expect(response.status).toBe(200);
+    const [header, ...rows] = await xlsxRows(Buffer.from(await response.arrayBuffer()));
+    expect(header).toEqual(["Date", "Views", "Likes", "Comments", "Shares", "Saves"]);
+    expect(rows).toHaveLength(POST_DAYS);
+    expect(rows[0]).toEqual(["2024-01-01", 1000, 0, 1, 2, 3]);
+    expect(rows[1]).toEqual(["2024-01-02", 1010, null, 1, 2, 3]);
+    expect(rows.at(-1)?.[1]).toBe(1000 + (POST_DAYS - 1) * 10);
+    expect(new Set(rows.map((row) => row[0])).size).toBe(POST_DAYS);
+    const csv = await csvRows(await get(postHistoryRoute.GET, `${base}/posts/${oldPost}/export`, params));
+    expect(csv).toHaveLength(POST_DAYS + 1);
+    expect(csv[2]).toEqual(["2024-01-02", "1010", "", "1", "2", "3"]);
+    const unknown = randomUUID();
+    expect(await problemOf(await get(postHistoryRoute.GET, `${base}/posts/${unknown}/export`, { ...slug, postId: unknown }))).toMatchObject({ status: 404, code: "not_found" });
+    expect((await problemOf(await get(postHistoryRoute.GET, `${base}/posts/${oldPost}/export`, params, cookies.outsider))).status).toBe(404);
+    expect((await problemOf(await get(postHistoryRoute.GET, `${base}/posts/${oldPost}/export?format=json`, params))).status).toBe(400);
   });
 
   it("exports the leaderboard as the page defines it, escaping a formula-like group name in CSV", async () => {

@@ -8,7 +8,7 @@ import { assertSameOrigin } from "@/lib/http/origin-check";
 import { problem, toProblem } from "@/lib/http/problem";
 import { getRateLimiters } from "@/lib/rate-limit/process-rate-limiters";
 import { supabaseAuthEnabled, verifyWithSupabase } from "@/lib/services/auth/supabase-auth";
-import { verifyPassword } from "@/lib/services/auth/verify-password";
+import { checkPassword } from "@/lib/services/auth/verify-password";
 import { disableTwoFactor } from "@/lib/services/two-factor/disable-two-factor";
 import { getTwoFactorStatus } from "@/lib/services/two-factor/get-two-factor-status";
 import { redeemSecondFactor } from "@/lib/services/two-factor/redeem-second-factor";
@@ -59,7 +59,7 @@ export async function DELETE(request: NextRequest) {
       const email = claims.email ?? "";
       const user = supabaseAuthEnabled()
         ? await verifyWithSupabase(email, body.password)
-        : await withServiceDb((db) => verifyPassword(db, { email, password: body.password }));
+        : await withServiceDb((db) => checkPassword(db, { email, password: body.password }));
       proven = user?.id === claims.sub;
     }
     if (!proven) throw new AppError("invalid_input", "That code or password is not right.");

@@ -1,6 +1,6 @@
 import { exportAccountHistory } from "@/lib/api/routes/accounts";
 import { withUserDb } from "@/lib/db/rls";
-import { exportResponse, type ExportColumn } from "@/lib/export/stream-table";
+import { exportResponse, keysetPages, type ExportColumn } from "@/lib/export/stream-table";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 import { listAccountHistory, requireAccount, type AccountHistoryRow } from "@/lib/services/accounts/list-account-history";
 
@@ -27,14 +27,6 @@ export const GET = workspaceRoute({ operation: exportAccountHistory }, async ({ 
   const target = { workspaceId: workspace.id, accountId: params.accountId };
   // Checked before answering, so an unknown account is a 404, not a broken download.
   await requireAccount(tx, target);
-  async function* pages() {
-    let after: string | null = null;
-    for (;;) {
-      const rows = await withUserDb(claims, (db) => listAccountHistory(db, { ...target, after, limit: PAGE }));
-      if (rows.length > 0) yield rows;
-      if (rows.length < PAGE) return;
-      after = rows.at(-1)?.date ?? null;
-    }
-  }
-  return exportResponse({ format, columns: COLUMNS, pages: pages(), filename: `account-${params.accountId}-history`, sheetName: "Daily snapshots" });
+  const pages = keysetPages((after) => withUserDb(claims, (db) => listAccountHistory(db, { ...target, after, limit: PAGE })), (row) => row.date, PAGE);
+  return exportResponse({ format, columns: COLUMNS, pages, filename: `account-${params.accountId}-history`, sheetName: "Daily snapshots" });
 });
