@@ -2,16 +2,18 @@
  * The Overview, the leaderboards and the trends through the RLS path, against `select 1` through the
  * same path: on the demo workspace (PGlite by default) and on a generated workspace of ACCOUNTS
  * accounts × ACCOUNT_DAYS snapshots and POSTS posts × POST_DAYS stats (Postgres by default).
- * Usage: npm run bench:overview [-- --engines pglite,postgres --accounts 2000 --account-days 120 --posts 10000 --post-days 30 --iterations 50]
- * Postgres needs TEST_DATABASE_URL (a server database to create throwaway databases from).
+ * Usage: npm run bench:overview [-- --engines pglite,postgres --accounts 10000 --account-days 365 --posts 100000 --post-days 90 --iterations 50 --plans]
+ * Postgres needs TEST_DATABASE_URL (a server database to create throwaway databases from). Each case's
+ * queries are also EXPLAINed, and any sequential scan of a big table is reported.
  */
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
-import type { Connection } from "@/lib/db/client";
+import { sql, type SQL } from "drizzle-orm";
+import type { Connection, Tx } from "@/lib/db/client";
 import { runAsUser } from "@/lib/db/rls";
+import { rowsOf } from "@/lib/db/rows";
 import { addDays } from "@/lib/domain/calendar";
 import { getOverview } from "@/lib/services/overview/get-overview";
 import { getPostTrends } from "@/lib/services/posts/get-post-trends";
@@ -22,11 +24,12 @@ import { percentile, round, timeMany } from "./stats";
 const { values } = parseArgs({
   options: {
     engines: { type: "string" },
-    accounts: { type: "string", default: "2000" },
-    "account-days": { type: "string", default: "120" },
-    posts: { type: "string", default: "10000" },
-    "post-days": { type: "string", default: "30" },
+    accounts: { type: "string", default: "10000" },
+    "account-days": { type: "string", default: "365" },
+    posts: { type: "string", default: "100000" },
+    "post-days": { type: "string", default: "90" },
     iterations: { type: "string", default: "50" },
+    plans: { type: "boolean", default: false },
   },
 });
 const ITERATIONS = Number(values.iterations);
@@ -39,6 +42,11 @@ const WORKSPACE = "00000000-0000-4000-8000-00000000a003";
 const VIEWER = "00000000-0000-4000-8000-00000000b003";
 const TIMEZONE = "America/New_York";
 const LAST_DAY = "2026-06-30";
+const VIEW_GAIN_TRIGGERS = ["tiktok_post_stats_view_gains_insert", "tiktok_post_stats_view_gains_update", "tiktok_post_stats_view_gains_delete"];
+// The tables too big to read whole on a request: a plan that scans one sequentially is reported.
+const BIG_TABLES = /Seq Scan on (tiktok_posts|tiktok_post_stats|account_snapshots|tiktok_post_view_gains|tiktok_group_view_gains)\b/;
+const started = performance.now();
+const log = (step: string) => console.error(`${round((performance.now() - started) / 1000, 1)} s: ${step}`);
 
 interface Target {
   connection: Connection;
@@ -61,16 +69,18 @@ async function generate(connection: Connection): Promise<Target> {
      from generate_series(1, $2::int) i`,
     [WORKSPACE, ACCOUNTS],
   );
-  const chunk = Math.max(1, Math.floor(200_000 / ACCOUNT_DAYS));
-  for (let from = 1; from <= ACCOUNTS; from += chunk) {
+  // A few days of every account per statement, oldest first: the follower-days trigger refreshes only the days a statement touched.
+  const daysPerChunk = Math.max(1, Math.floor(200_000 / ACCOUNTS));
+  for (let last = ACCOUNT_DAYS - 1; last >= 0; last -= daysPerChunk) {
     await run(
       `insert into account_snapshots (account_id, workspace_id, snapshot_date, followers, source)
-       select a.id, a.workspace_id, $4::date - d, 10000 + abs(hashtext(a.handle)) % 90000 + (${ACCOUNT_DAYS} - d) * (abs(hashtext(a.handle)) % 50 - 20), 'api'
-       from accounts a, generate_series(0, $5::int - 1) d
-       where a.workspace_id = $1 and substr(a.handle, 5)::int between $2 and $3 and (d + substr(a.handle, 5)::int) % 17 <> 0`,
-      [WORKSPACE, from, Math.min(ACCOUNTS, from + chunk - 1), LAST_DAY, ACCOUNT_DAYS],
+       select a.id, a.workspace_id, $2::date - d, 10000 + abs(hashtext(a.handle)) % 90000 + (${ACCOUNT_DAYS} - d) * (abs(hashtext(a.handle)) % 50 - 20), 'api'
+       from accounts a, generate_series(greatest(0, $3::int - ${daysPerChunk} + 1), $3::int) d
+       where a.workspace_id = $1 and (d + substr(a.handle, 5)::int) % 17 <> 0`,
+      [WORKSPACE, LAST_DAY, last],
     );
   }
+  log(`account snapshots: ${ACCOUNTS}×${ACCOUNT_DAYS}`);
   await run(
     `insert into tiktok_posts (workspace_id, post_id, url, creator, set_id, va, status, is_slideshow, slide_count, posted_at, views, likes, comments, shares, saves, created_at, last_error_at)
      select $1, (7500000000000000000 + i)::text, 'https://www.tiktok.com/@c/video/' || (7500000000000000000 + i), 'creator' || (i % 80), 'SET-' || (i % 300), 'VA' || (i % 12),
@@ -80,13 +90,24 @@ async function generate(connection: Connection): Promise<Target> {
      from generate_series(1, $2::int) i`,
     [WORKSPACE, POSTS, `${LAST_DAY}T12:00:00Z`],
   );
-  await run(
-    `insert into tiktok_post_stats (post_id, workspace_id, date, views)
-     select p.id, p.workspace_id, $2::date - d, greatest(0, p.views - d * (1 + abs(hashtext(p.post_id)) % 200))
-     from tiktok_posts p, generate_series(0, $3::int - 1) d where p.workspace_id = $1`,
-    [WORKSPACE, LAST_DAY, POST_DAYS],
-  );
-  await connection.runner.exec("analyze");
+  // Stats go in with the view-gains triggers off; the rollups are then filled by the migration's
+  // backfill, private.backfill_view_gains.
+  await connection.runner.exec(VIEW_GAIN_TRIGGERS.map((name) => `alter table tiktok_post_stats disable trigger ${name};`).join("\n"));
+  const chunk = Math.max(1, Math.floor(500_000 / POST_DAYS));
+  for (let from = 1; from <= POSTS; from += chunk) {
+    await run(
+      `insert into tiktok_post_stats (post_id, workspace_id, date, views)
+       select p.id, p.workspace_id, $4::date - d, greatest(0, p.views - d * (1 + abs(hashtext(p.post_id)) % 200))
+       from tiktok_posts p, generate_series(0, $5::int - 1) d
+       where p.workspace_id = $1 and p.post_id::numeric - 7500000000000000000 between $2 and $3`,
+      [WORKSPACE, from, Math.min(POSTS, from + chunk - 1), LAST_DAY, POST_DAYS],
+    );
+  }
+  log(`post stats: ${POSTS}×${POST_DAYS}`);
+  await connection.runner.exec(VIEW_GAIN_TRIGGERS.map((name) => `alter table tiktok_post_stats enable trigger ${name};`).join("\n"));
+  await run("select private.backfill_view_gains(array[$1::uuid])", [WORKSPACE]);
+  log("view gains rollups filled");
+  await connection.runner.exec("vacuum analyze");
   return { connection, workspaceId: WORKSPACE, userId: VIEWER, timezone: TIMEZONE, today: LAST_DAY };
 }
 
@@ -102,29 +123,65 @@ async function demo(connection: Connection): Promise<Target> {
   return { connection, workspaceId: row.workspace_id, userId: row.user_id, timezone: row.timezone, today: row.day };
 }
 
+/** The same transaction, but every statement a service runs is EXPLAINed first and its plan kept. */
+function explaining(tx: Tx, plans: string[]): Tx {
+  return new Proxy(tx, {
+    get(target, property, receiver) {
+      if (property !== "execute") return Reflect.get(target, property, receiver);
+      return async (query: SQL) => {
+        const plan = rowsOf<Record<string, string>>(await target.execute(sql`explain ${query}`));
+        plans.push(plan.map((row) => Object.values(row)[0]).join("\n"));
+        return target.execute(query);
+      };
+    },
+  });
+}
+
 async function measure(target: Target, dataset: string, engine: Engine) {
   const workspace = { id: target.workspaceId, timezone: target.timezone };
-  const as = <T>(work: Parameters<typeof runAsUser<T>>[2]) => runAsUser(target.connection, { sub: target.userId }, work);
+  const as = <T>(work: (tx: Tx) => Promise<T>) => runAsUser(target.connection, { sub: target.userId }, work);
   // Noon UTC on the last day: the same calendar day in any timezone from UTC−11 to UTC+11.
   const now = new Date(`${target.today}T12:00:00Z`);
   const period = (days: number) => ({ from: addDays(target.today, 1 - days), to: target.today });
-  const cases: Record<string, () => Promise<unknown>> = {
-    overview: () => as((tx) => getOverview(tx, { workspace, now })),
-    "leaderboard by VA, 7 days": () => as((tx) => rankPostGroups(tx, { workspace, query: { by: "va", ...period(7) } })),
-    "leaderboard by VA, 30 days": () => as((tx) => rankPostGroups(tx, { workspace, query: { by: "va", ...period(30) } })),
-    "trends by VA, 30 days": () => as((tx) => getPostTrends(tx, { workspace, query: { by: "va", ...period(30) } })),
+  const cases: Record<string, (tx: Tx) => Promise<unknown>> = {
+    overview: (tx) => getOverview(tx, { workspace, now }),
+    "leaderboard by VA, 7 days": (tx) => rankPostGroups(tx, { workspace, query: { by: "va", ...period(7) } }),
+    "leaderboard by VA, 30 days": (tx) => rankPostGroups(tx, { workspace, query: { by: "va", ...period(30) } }),
+    "leaderboard by creator, 30 days": (tx) => rankPostGroups(tx, { workspace, query: { by: "creator", ...period(30) } }),
+    "leaderboard by set, 30 days": (tx) => rankPostGroups(tx, { workspace, query: { by: "set", ...period(30) } }),
+    "leaderboard by VA, 90 days": (tx) => rankPostGroups(tx, { workspace, query: { by: "va", ...period(90) } }),
+    "trends by VA, 30 days": (tx) => getPostTrends(tx, { workspace, query: { by: "va", ...period(30) } }),
+    "trends by set, 90 days": (tx) => getPostTrends(tx, { workspace, query: { by: "set", ...period(90) } }),
   };
   const trivial = () => as((tx) => tx.execute(sql`select 1`));
   await timeMany(10, trivial);
   const base = await timeMany(ITERATIONS, trivial);
   const base50 = percentile(base, 50);
   const results = [];
-  for (const [name, fn] of Object.entries(cases)) {
-    await timeMany(3, fn);
-    const samples = await timeMany(ITERATIONS, fn);
+  for (const [name, work] of Object.entries(cases)) {
+    const plans: string[] = [];
+    await as((tx) => work(explaining(tx, plans)));
+    const seqScans = plans.flatMap((plan) => plan.split("\n").filter((line) => BIG_TABLES.test(line)).map((line) => line.trim()));
+    await timeMany(3, () => as(work));
+    const samples = await timeMany(ITERATIONS, () => as(work));
     const p50 = percentile(samples, 50);
-    const row = { engine, dataset, case: name, p50Ms: round(p50), p95Ms: round(percentile(samples, 95)), select1P50Ms: round(base50), select1P95Ms: round(percentile(base, 95)), ratioP50: round(p50 / base50, 1), loadAverage1m: round(loadavg()[0] ?? 0, 1) };
-    console.error(`${engine} ${dataset} ${name}: p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms (select 1 p50 ${row.select1P50Ms} ms), load ${row.loadAverage1m}`);
+    const row = {
+      engine,
+      dataset,
+      case: name,
+      p50Ms: round(p50),
+      p95Ms: round(percentile(samples, 95)),
+      select1P50Ms: round(base50),
+      select1P95Ms: round(percentile(base, 95)),
+      ratioP50: round(p50 / base50, 1),
+      ratioP95: round(percentile(samples, 95) / percentile(base, 95), 1),
+      bigTableSeqScans: seqScans.length,
+      loadAverage1m: round(loadavg()[0] ?? 0, 1),
+    };
+    console.error(
+      `${engine} ${dataset} ${name}: p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms (select 1 p50 ${row.select1P50Ms} ms), ${plans.length} statements, seq scans of big tables: ${seqScans.join("; ") || "none"}, load ${row.loadAverage1m}`,
+    );
+    if (values.plans) console.error(plans.join("\n---\n"));
     results.push(row);
   }
   return results;
@@ -135,12 +192,11 @@ async function main() {
   for (const engine of engines) {
     const db = await createBenchDatabase(engine);
     try {
-      const started = performance.now();
       if (engine === "pglite") {
         results.push(...(await measure(await demo(db.connection), "demo", engine)));
       } else {
         const target = await generate(db.connection);
-        console.error(`${engine}: generated ${ACCOUNTS}×${ACCOUNT_DAYS} snapshots and ${POSTS}×${POST_DAYS} stats in ${round((performance.now() - started) / 1000, 1)} s`);
+        log(`${engine}: generated ${ACCOUNTS}×${ACCOUNT_DAYS} snapshots and ${POSTS}×${POST_DAYS} stats`);
         results.push(...(await measure(target, `${ACCOUNTS}x${ACCOUNT_DAYS} accounts, ${POSTS}x${POST_DAYS} posts`, engine)));
       }
     } finally {

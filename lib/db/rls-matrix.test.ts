@@ -155,6 +155,22 @@ const CASES: TableCase[] = [
     updateSet: sql`followers = followers`,
   },
   {
+    table: "tiktok_post_view_gains",
+    // Rollups written only by triggers on tiktok_post_stats, tiktok_posts and workspaces; members read them.
+    allowed: { select: MEMBERS, insert: NOBODY, update: NOBODY, delete: NOBODY },
+    insert: (ids) => sql`insert into tiktok_post_view_gains (post_id, workspace_id, date, gained) values (${ids.post}, ${ids.wsA}, '2030-01-01', 1)`,
+    where: (ids) => sql`post_id = ${ids.post} and date = '2024-01-01'`,
+    updateSet: sql`gained = gained`,
+  },
+  {
+    table: "tiktok_group_view_gains",
+    allowed: { select: MEMBERS, insert: NOBODY, update: NOBODY, delete: NOBODY },
+    insert: (ids) =>
+      sql`insert into tiktok_group_view_gains (workspace_id, dimension, key, date, gained, readings) values (${ids.wsA}, 'va', 'x', '2030-01-01', 1, 1)`,
+    where: (ids) => sql`workspace_id = ${ids.wsA} and date = '2024-01-01'`,
+    updateSet: sql`gained = gained`,
+  },
+  {
     table: "audit_log",
     // Admins read it; only the service path writes it; nobody edits history.
     allowed: { select: ["admin"], insert: NOBODY, update: NOBODY, delete: NOBODY },

@@ -361,6 +361,11 @@ export const tiktokPosts = pgTable(
     index("tiktok_posts_set_idx").on(t.workspaceId, t.setId),
     index("tiktok_posts_posted_at_idx").on(t.workspaceId, t.postedAt.desc()),
     index("tiktok_posts_status_idx").on(t.workspaceId, t.status),
+    // The Overview's figures of today: posts added, failures, the day's gains and the week's top posts.
+    index("tiktok_posts_created_idx").on(t.workspaceId, t.createdAt),
+    index("tiktok_posts_last_error_idx").on(t.workspaceId, t.lastErrorAt),
+    index("tiktok_posts_stats_date_idx").on(t.workspaceId, t.statsDate, t.viewsGained1d),
+    index("tiktok_posts_gained_7d_idx").on(t.workspaceId, t.viewsGained7d.desc(), t.id),
     // Keyset paging for the posts explorer: nulls sort as the smallest value, so (key, id) is never null.
     index("tiktok_posts_explore_posted_idx").on(t.workspaceId, sql`coalesce(${t.postedAt}, '-infinity'::timestamptz) desc`, t.id.desc()),
     index("tiktok_posts_explore_views_idx").on(t.workspaceId, sql`coalesce(${t.views}, -1) desc`, t.id.desc()),
@@ -393,6 +398,48 @@ export const tiktokPostStats = pgTable(
       foreignColumns: [tiktokPosts.id, tiktokPosts.workspaceId],
     }).onDelete("cascade"),
     ...workspacePolicies("tiktok_post_stats", "editor"),
+  ],
+).enableRLS();
+
+// Views gained per post and stats day, kept by triggers (migration 20261204100010) with the rule the
+// leaderboards and trends count: the day's views less the previous stats day's, at most a week before.
+export const tiktokPostViewGains = pgTable(
+  "tiktok_post_view_gains",
+  {
+    postId: uuid("post_id").notNull(),
+    workspaceId: uuid("workspace_id").notNull(),
+    date: date("date").notNull(),
+    gained: bigint("gained", { mode: "number" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.date] }),
+    foreignKey({
+      name: "tiktok_post_view_gains_post_fk",
+      columns: [t.postId, t.workspaceId],
+      foreignColumns: [tiktokPosts.id, tiktokPosts.workspaceId],
+    }).onDelete("cascade"),
+    pgPolicy("tiktok_post_view_gains_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
+  ],
+).enableRLS();
+
+// The same gains summed per workspace, day and group (dimension va, creator, set or type, whose key is
+// is_slideshow as text); readings counts the stats days summed, so a day with readings but no gain is known.
+export const tiktokGroupViewGains = pgTable(
+  "tiktok_group_view_gains",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dimension: text("dimension").notNull(),
+    key: text("key"),
+    date: date("date").notNull(),
+    gained: bigint("gained", { mode: "number" }).notNull(),
+    readings: integer("readings").notNull(),
+  },
+  (t) => [
+    unique("tiktok_group_view_gains_key").on(t.workspaceId, t.dimension, t.date, t.key).nullsNotDistinct(),
+    check("tiktok_group_view_gains_dimension_check", sql`${t.dimension} in ('va', 'creator', 'set', 'type')`),
+    pgPolicy("tiktok_group_view_gains_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
   ],
 ).enableRLS();
 

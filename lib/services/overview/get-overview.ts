@@ -114,29 +114,41 @@ export async function getOverview(db: Db, { workspace, now }: { workspace: { id:
       select to_char(date, 'YYYY-MM-DD') as date, followers::float8 as followers, accounts, approximate
       from workspace_follower_days where workspace_id = ${ws} and date between ${first}::date and ${today}::date order by date`),
   );
-  const movers = (direction: "gainers" | "losers") =>
-    db.execute(sql`
-      select a.id, a.platform, a.handle, a.display_name, a.latest_followers::float8 as followers,
-        coalesce(a.latest_approximate, false) as approximate, a.followers_change_7d::float8 as change_7d
-      from accounts a
-      where a.workspace_id = ${ws} and a.active and ${fresh}
-        and a.followers_change_7d ${direction === "gainers" ? sql`> 0` : sql`< 0`}
-      order by a.followers_change_7d ${direction === "gainers" ? sql`desc` : sql`asc`}, a.handle
-      limit ${LIST}`);
-  const gainers = rowsOf<Raw>(await movers("gainers"));
-  const losers = rowsOf<Raw>(await movers("losers"));
+  const movers = (side: "gainers" | "losers") => sql`
+    (select ${side} as side, row_number() over (order by a.followers_change_7d ${side === "gainers" ? sql`desc` : sql`asc`}, a.handle) as rank,
+      a.id, a.platform, a.handle, a.display_name, a.latest_followers::float8 as followers,
+      coalesce(a.latest_approximate, false) as approximate, a.followers_change_7d::float8 as change_7d
+    from accounts a
+    where a.workspace_id = ${ws} and a.active and ${fresh}
+      and a.followers_change_7d ${side === "gainers" ? sql`> 0` : sql`< 0`}
+    order by a.followers_change_7d ${side === "gainers" ? sql`desc` : sql`asc`}, a.handle
+    limit ${LIST})`;
+  const moved = rowsOf<Raw>(await db.execute(sql`select * from (${movers("gainers")} union all ${movers("losers")}) m order by side, rank`));
+  const gainers = moved.filter((row) => row.side === "gainers");
+  const losers = moved.filter((row) => row.side === "losers");
   const failingAccounts = rowsOf<Raw>(
     await db.execute(sql`
       select a.id, a.platform, a.handle, a.last_error_code, ${iso("a.last_error_at")} as last_error_at
       from accounts a where a.workspace_id = ${ws} and a.active and a.health_status = 'failing'
       order by a.last_error_at desc nulls last, a.handle limit ${LIST}`),
   );
+  // Counts by status read the (workspace_id, status) index alone; today's by range on their own indexes.
+  // The day's gain is from the gains the tiktok_post_stats triggers keep on each post (migration 20261202100301).
+  const todayStarts = sql`(${today}::date)::timestamp at time zone ${tz}`;
+  const todayEnds = sql`(${today}::date + 1)::timestamp at time zone ${tz}`;
   const [postCounts] = rowsOf<Raw>(
     await db.execute(sql`
-      select count(*)::int as all, count(*) filter (where status = 'scraped')::int as scraped, count(*) filter (where status = 'failed')::int as failed,
-        count(*) filter (where (created_at at time zone ${tz})::date = ${today}::date)::int as new_today,
-        count(*) filter (where (last_error_at at time zone ${tz})::date = ${today}::date)::int as failed_today
-      from tiktok_posts where workspace_id = ${ws}`),
+      select c.*,
+        (select count(*) from tiktok_posts where workspace_id = ${ws} and created_at >= ${todayStarts} and created_at < ${todayEnds})::int as new_today,
+        (select count(*) from tiktok_posts where workspace_id = ${ws} and last_error_at >= ${todayStarts} and last_error_at < ${todayEnds})::int as failed_today,
+        g.readings, g.gained
+      from (
+        select count(*)::int as all, count(*) filter (where status = 'scraped')::int as scraped, count(*) filter (where status = 'failed')::int as failed
+        from tiktok_posts where workspace_id = ${ws}
+      ) c, (
+        select count(*)::int as readings, sum(views_gained_1d)::float8 as gained
+        from tiktok_posts where workspace_id = ${ws} and stats_date = ${today}::date
+      ) g`),
   );
   const failingPosts = rowsOf<Raw>(
     await db.execute(sql`
@@ -144,18 +156,12 @@ export async function getOverview(db: Db, { workspace, now }: { workspace: { id:
       from tiktok_posts where workspace_id = ${ws} and status = 'failed'
       order by last_error_at desc nulls last, id limit ${LIST}`),
   );
-  // From the gains the tiktok_post_stats triggers keep on each post (migration 20261202100301): no stats are read.
-  const [gained] = rowsOf<Raw>(
-    await db.execute(sql`
-      select count(*)::int as readings, sum(views_gained_1d)::float8 as gained
-      from tiktok_posts where workspace_id = ${ws} and stats_date = ${today}::date`),
-  );
   const topPosts = rowsOf<Raw>(
     await db.execute(sql`
       select id, post_id, creator, va, views::float8 as views, views_gained_7d::float8 as gained
       from tiktok_posts
       where workspace_id = ${ws} and stats_date >= ${today}::date - 1 and views_gained_7d > 0
-      order by views_gained_7d desc, id limit ${LIST}`),
+      order by views_gained_7d desc nulls last, id limit ${LIST}`),
   );
   const runs = rowsOf<Raw>(
     await db.execute(sql`
@@ -217,7 +223,7 @@ export async function getOverview(db: Db, { workspace, now }: { workspace: { id:
     })),
     pipelineToday: {
       newPosts: Number(postCounts?.new_today ?? 0),
-      viewsGained: Number(gained?.readings ?? 0) > 0 ? (num(gained?.gained) ?? 0) : null,
+      viewsGained: Number(postCounts?.readings ?? 0) > 0 ? (num(postCounts?.gained) ?? 0) : null,
       failures: Number(postCounts?.failed_today ?? 0),
     },
     topPosts: topPosts.map((row) => ({ id: String(row.id), postId: String(row.post_id), creator: str(row.creator), va: str(row.va), views: num(row.views), viewsGained7d: Number(row.gained) })),

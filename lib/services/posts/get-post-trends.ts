@@ -7,7 +7,6 @@ import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { SLIDE_COUNT_BUCKETS, TREND_SERIES_LIMIT } from "@/lib/domain/trends";
 import { AppError } from "@/lib/errors";
 import { MAX_PERIOD_DAYS } from "./rank-post-groups";
-import { dailyViewGains } from "./daily-view-gains";
 
 const day = z.iso.date();
 export const trendsQuerySchema = z.object({ by: z.enum(LEADERBOARD_GROUPS).default("va"), from: day, to: day });
@@ -27,7 +26,6 @@ export const postTrendsSchema = z.object({
 export type PostTrends = z.infer<typeof postTrendsSchema>;
 export const postTrendsResponseSchema = z.object({ data: postTrendsSchema });
 
-const COLUMNS = { va: "va", creator: "creator", set: "set_id" } as const;
 type Raw = Record<string, unknown>;
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
@@ -42,73 +40,68 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   if (days.length > MAX_PERIOD_DAYS) throw new AppError("invalid_input", `A period covers at most ${MAX_PERIOD_DAYS} days.`);
   const ws = workspace.id;
   const tz = workspace.timezone;
-  const column = sql.raw(COLUMNS[query.by]);
   const postedIn = sql`p.posted_at >= (${query.from}::date)::timestamp at time zone ${tz} and p.posted_at < (${query.to}::date + 1)::timestamp at time zone ${tz}`;
 
-  const daily = dailyViewGains({ workspaceId: ws, timezone: tz, from: query.from, to: query.to });
-  const gains = rowsOf<Raw>(
+  // From the tiktok_group_view_gains rollup (migration 20261204100010), where a row is a day with readings.
+  const inPeriod = sql`g.workspace_id = ${ws} and g.date between ${query.from}::date and ${query.to}::date`;
+  // The period's totals per group, and per type (the same daily gains summed by the post's scraped type).
+  const sums = rowsOf<Raw>(
     await db.execute(sql`
-      select p.${column} as key, to_char(d.date, 'YYYY-MM-DD') as date, coalesce(sum(d.gained), 0)::float8 as gained
-      from (${daily}) d join tiktok_posts p on p.id = d.post_id
+      select g.dimension, g.key, sum(g.gained)::float8 as total from tiktok_group_view_gains g
+      where ${inPeriod} and g.dimension in (${query.by}, 'type')
       group by 1, 2`),
   );
-  const published = rowsOf<Raw>(
-    await db.execute(sql`
-      select to_char((p.posted_at at time zone ${tz})::date, 'YYYY-MM-DD') as date,
-        count(*) filter (where p.is_slideshow)::int as slideshows, count(*) filter (where not p.is_slideshow)::int as videos,
-        count(*) filter (where p.is_slideshow is null)::int as unknown
-      from tiktok_posts p where p.workspace_id = ${ws} and ${postedIn} group by 1`),
-  );
-  const types = rowsOf<Raw>(
-    await db.execute(sql`
-      select p.is_slideshow, count(*)::int as posts, coalesce(sum(p.views), 0)::float8 as views,
-        percentile_cont(0.5) within group (order by p.views) as median_views
-      from tiktok_posts p where p.workspace_id = ${ws} and ${postedIn} and p.is_slideshow is not null group by 1`),
-  );
-  const slides = rowsOf<Raw>(
-    await db.execute(sql`
-      select case when p.slide_count <= 3 then '1–3' when p.slide_count <= 6 then '4–6' else '7+' end as bucket,
-        count(*)::int as posts, percentile_cont(0.5) within group (order by p.views) as median_views
-      from tiktok_posts p
-      where p.workspace_id = ${ws} and ${postedIn} and p.is_slideshow and p.slide_count >= 1 group by 1`),
-  );
-  // Gained by type: the same daily gains, summed by the post's scraped type rather than its group.
-  const typeGains = rowsOf<Raw>(
-    await db.execute(sql`
-      select p.is_slideshow, coalesce(sum(d.gained), 0)::float8 as gained
-      from (${daily}) d join tiktok_posts p on p.id = d.post_id
-      where p.is_slideshow is not null
-      group by 1`),
-  );
-
-  const reportedDays = new Set(gains.map((row) => String(row.date)));
-  const byKey = new Map<string | null, Map<string, number>>();
-  for (const row of gains) {
-    const key = (row.key as string | null) ?? null;
-    const series = byKey.get(key) ?? new Map<string, number>();
-    series.set(String(row.date), Number(row.gained));
-    byKey.set(key, series);
-  }
-  const totals = [...byKey.entries()].map(([key, series]) => ({ key, series, total: [...series.values()].reduce((sum, value) => sum + value, 0) }));
+  const totals = sums.filter((row) => row.dimension === query.by).map((row) => ({ key: (row.key as string | null) ?? null, total: Number(row.total) }));
+  const typeGains = sums.filter((row) => row.dimension === "type" && row.key !== null);
   totals.sort((a, b) => b.total - a.total || String(a.key ?? "").localeCompare(String(b.key ?? "")));
   const shown = totals.slice(0, TREND_SERIES_LIMIT);
   const rest = totals.slice(TREND_SERIES_LIMIT);
-  const line = (value: (date: string) => number) => days.map((date) => (reportedDays.has(date) ? value(date) : null));
-  const gained = shown.map(({ key, series, total }) => ({ key, other: false, total, daily: line((date) => series.get(date) ?? 0) }));
-  if (rest.length > 0) {
-    gained.push({
-      key: null,
-      other: true,
-      total: rest.reduce((sum, group) => sum + group.total, 0),
-      daily: line((date) => rest.reduce((sum, group) => sum + (group.series.get(date) ?? 0), 0)),
-    });
-  }
+  // The shown groups' days, and the rest summed per day as "Other": a few hundred rows, not one per group and day.
+  const shownKeys = JSON.stringify(shown.flatMap(({ key }) => (key === null ? [] : [key])));
+  const isShown = sql`coalesce(g.key in (select jsonb_array_elements_text(${shownKeys}::jsonb)), g.key is null and ${shown.some(({ key }) => key === null)}::boolean)`;
+  const lines = rowsOf<Raw>(
+    await db.execute(sql`
+      select s.shown, case when s.shown then s.key end as key, to_char(s.date, 'YYYY-MM-DD') as date, sum(s.gained)::float8 as gained
+      from (select g.key, g.date, g.gained, ${isShown} as shown from tiktok_group_view_gains g where ${inPeriod} and g.dimension = ${query.by}) s
+      group by 1, 2, 3`),
+  );
+  // Published per day, slideshow against video, and slideshows by slide count: one pass over the period's posts.
+  const [posted] = rowsOf<Raw>(
+    await db.execute(sql`
+      with posted as (
+        select (p.posted_at at time zone ${tz})::date as day, p.is_slideshow, p.slide_count, p.views
+        from tiktok_posts p where p.workspace_id = ${ws} and ${postedIn}
+      )
+      select
+        (select coalesce(jsonb_agg(x), '[]') from (
+          select to_char(day, 'YYYY-MM-DD') as date, count(*) filter (where is_slideshow)::int as slideshows,
+            count(*) filter (where not is_slideshow)::int as videos, count(*) filter (where is_slideshow is null)::int as unknown
+          from posted group by day) x) as published,
+        (select coalesce(jsonb_agg(x), '[]') from (
+          select is_slideshow, count(*)::int as posts, coalesce(sum(views), 0)::float8 as views,
+            percentile_cont(0.5) within group (order by views) as median_views
+          from posted where is_slideshow is not null group by 1) x) as types,
+        (select coalesce(jsonb_agg(x), '[]') from (
+          select case when slide_count <= 3 then '1–3' when slide_count <= 6 then '4–6' else '7+' end as bucket,
+            count(*)::int as posts, percentile_cont(0.5) within group (order by views) as median_views
+          from posted where is_slideshow and slide_count >= 1 group by 1) x) as slides`),
+  );
+  const published = (posted?.published ?? []) as Raw[];
+  const types = (posted?.types ?? []) as Raw[];
+  const slides = (posted?.slides ?? []) as Raw[];
+
+  const reportedDays = new Set(lines.map((row) => String(row.date)));
+  const seriesOf = (shownKey: string | null, other: boolean) =>
+    new Map(lines.filter((row) => row.shown === !other && (other || ((row.key as string | null) ?? null) === shownKey)).map((row) => [String(row.date), Number(row.gained)]));
+  const line = (series: Map<string, number>) => days.map((date) => (reportedDays.has(date) ? (series.get(date) ?? 0) : null));
+  const gained = shown.map(({ key, total }) => ({ key, other: false, total, daily: line(seriesOf(key, false)) }));
+  if (rest.length > 0) gained.push({ key: null, other: true, total: rest.reduce((sum, group) => sum + group.total, 0), daily: line(seriesOf(null, true)) });
 
   const publishedByDate = new Map(published.map((row) => [String(row.date), row]));
   const summary = (slideshow: boolean) => {
     const row = types.find((type) => type.is_slideshow === slideshow);
-    const gain = typeGains.find((type) => type.is_slideshow === slideshow);
-    return { posts: Number(row?.posts ?? 0), views: Number(row?.views ?? 0), medianViews: num(row?.median_views), viewsGained: Number(gain?.gained ?? 0) };
+    const gain = typeGains.find((type) => type.key === String(slideshow));
+    return { posts: Number(row?.posts ?? 0), views: Number(row?.views ?? 0), medianViews: num(row?.median_views), viewsGained: Number(gain?.total ?? 0) };
   };
   return {
     days,

@@ -4,7 +4,6 @@ import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { LEADERBOARD_GROUPS, type LeaderboardGroup } from "@/lib/domain/leaderboards";
 import { AppError } from "@/lib/errors";
-import { dailyViewGains } from "./daily-view-gains";
 
 const day = z.iso.date();
 
@@ -77,28 +76,23 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
           coalesce(sum(views), 0) as views, percentile_cont(0.5) within group (order by views) as median_views, avg(engagement_rate) as engagement_rate
         from posted group by key
       ),
-      gains as (
-        select p.${column} as key, d.date, sum(d.gained) as gained
-        from (${dailyViewGains({ workspaceId: workspace.id, timezone: workspace.timezone, from: query.from, to: query.to })}) d
-        join tiktok_posts p on p.id = d.post_id
-        group by 1, 2
-      ),
       gain_groups as (
-        select key, coalesce(sum(gained), 0) as views_gained,
-          jsonb_agg(jsonb_build_object('date', date::text, 'gained', coalesce(gained, 0)) order by date) as daily
-        from gains group by key
+        select g.key, sum(g.gained) as views_gained,
+          jsonb_agg(jsonb_build_object('date', g.date::text, 'gained', g.gained) order by g.date) as daily
+        from tiktok_group_view_gains g
+        where g.workspace_id = ${workspace.id} and g.dimension = ${query.by} and g.date between ${query.from}::date and ${query.to}::date
+        group by g.key
       ),
       top as (
         select distinct on (key) key, id, post_id, views from posted order by key, views desc nulls last, id
-      ),
-      keys as (select key from posted_groups union select key from gain_groups)
-      select k.key, pg.posts, pg.slideshows, pg.videos, pg.views, pg.median_views, pg.engagement_rate,
+      )
+      -- Keys compare wrapped in arrays, where nulls are equal: "(none)" meets "(none)" in a hash join.
+      select coalesce(pg.key, gg.key) as key, pg.posts, pg.slideshows, pg.videos, pg.views, pg.median_views, pg.engagement_rate,
         gg.views_gained, gg.daily, t.id as top_id, t.post_id as top_post_id, t.views as top_views,
         exists (select 1 from tiktok_slides s where s.post_id = t.id and s.slide_index = 0 and s.storage_path is not null offset 0) as top_thumbnail
-      from keys k
-      left join posted_groups pg on pg.key is not distinct from k.key
-      left join gain_groups gg on gg.key is not distinct from k.key
-      left join top t on t.key is not distinct from k.key
+      from posted_groups pg
+      full join gain_groups gg on array[gg.key] = array[pg.key]
+      left join top t on array[t.key] = array[pg.key]
       order by gg.views_gained desc nulls last, pg.views desc nulls last, 1`),
   );
   return rows.map((row) => ({

@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 
 /**
- * The rule for views gained, as a query of (post_id, date, gained) over a workspace's stats days in
+ * The oracle for the tiktok_post_view_gains rollup: the request-time rule the services used before
+ * the rollup (migration 20261204100010), as a query of (post_id, date, gained) over a workspace's stats days in
  * [from, to]: a day's views less the post's previous stats day, at most a week before; a post's
  * first day counts from zero only if it was posted that day or the day before. Else gained is null.
  */
