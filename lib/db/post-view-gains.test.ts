@@ -183,6 +183,7 @@ describe.each(ENGINES)("view gains rollups maintained by triggers on %s", (engin
     expect(await compare()).toEqual(kept);
   });
 
+  // PGlite has one connection and runs one transaction at a time, so two cannot overlap there.
   it.runIf(engine === "postgres")("serializes two transactions refreshing the same day", async () => {
     const id = await post({ va: "Noa", postedAt: "2026-03-01T12:00:00Z" });
     await stats(id, [["2026-03-01", 10], ["2026-03-02", 20]]);
