@@ -38,10 +38,15 @@ test("the demo admin sees the accounts with latest followers and 7-day change", 
   await expect(page).toHaveURL(/\/demo\/accounts/);
   await expect(page.getByRole("heading", { name: "Accounts" })).toBeVisible();
   const rows = page.getByTestId("account-row");
-  await expect(rows).toHaveCount(50);
+  // The grid renders only the rows in view; the summary counts the page.
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId("accounts-summary")).toContainText(/1–[\d,]+ of [\d,]+/);
   await expect(page.getByText(/\d+ tracked accounts/)).toBeVisible();
   // Sorted by 7-day change, descending: the first row's change is a positive number (then its share, "+2.5%").
-  await expect(rows.first().getByRole("cell").nth(3)).toHaveText(/^\+[\d,]+(\+[\d.]+%)?$/);
+  const headers = await page.getByRole("table", { name: "Tracked accounts" }).getByRole("columnheader").allTextContents();
+  const change7d = headers.findIndex((text) => text.trim().startsWith("7 days"));
+  expect(change7d).toBeGreaterThan(0);
+  await expect(rows.first().getByRole("cell").nth(change7d)).toHaveText(/^\+[\d,]+(\+[\d.]+%)?$/);
 
   await page.getByLabel("Platform").selectOption("bluesky");
   await page.getByRole("button", { name: "Apply" }).click();
@@ -58,7 +63,8 @@ test("the demo admin sees the accounts with latest followers and 7-day change", 
   await page.goto("/demo/accounts?tag=no-such-tag&core=only");
   await expect(page.getByRole("heading", { name: "No accounts match" })).toBeVisible();
   await page.getByRole("link", { name: "Clear filters" }).click();
-  await expect(rows).toHaveCount(50);
+  await expect(page).toHaveURL(/\/demo\/accounts$/);
+  await expect(rows.first()).toBeVisible();
 });
 
 test("the viewer reads every dashboard page, and another workspace's slug is a 404", async ({ page }) => {
