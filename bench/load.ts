@@ -92,8 +92,17 @@ async function stopServer(child: ChildProcess): Promise<void> {
     process.kill(-child.pid!, "SIGTERM");
     await exited;
   }
-  // npx exits before next-server lets go of the port and of the embedded database's directory.
-  while (await fetch(`${BASE}/api/health`).then(() => true, () => false)) await new Promise((resolve) => setTimeout(resolve, 500));
+  // npx exits before next-server has closed the embedded database: wait for the whole process group.
+  while (groupAlive(child.pid!)) await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A real sign-in through next-auth's credentials endpoint; returns the Cookie header to send. */

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import postgres from "postgres";
 import { openConnection, type Connection } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { planReset, resetDatabase, type ResetPlan } from "./db-reset";
 
 export type Engine = "pglite" | "postgres";
 
@@ -27,14 +28,53 @@ interface MigratedOnce {
 let snapshot: Promise<Blob> | undefined;
 const migratedSnapshot = (file: string) => (snapshot ??= readFile(file).then((bytes) => new Blob([bytes])));
 
+/** Databases a worker's earlier test files gave back, emptied and ready for the next file. */
+const idle: Record<Engine, PooledDatabase[]> = { pglite: [], postgres: [] };
+
+interface PooledDatabase {
+  connection: Connection;
+  url?: string;
+  plan: ResetPlan;
+}
+
 /**
- * A fresh, migrated database of its own for a test file: in-memory PGlite, or a throwaway Postgres
- * database, cloned from what tests/global-setup.ts migrated once for the whole run.
+ * A migrated database that no other test file is using, emptied of what earlier files wrote:
+ * in-memory PGlite, or a throwaway Postgres database, cloned from what tests/global-setup.ts
+ * migrated once for the whole run, then handed from file to file within the worker.
  */
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  const reused = idle[engine].pop();
+  if (reused) return pooled(engine, reused);
   // Imported here, not at the top: the benches share this module and run outside Vitest, where it cannot load.
   const { inject } = await import("vitest");
-  return openDatabase(engine, { pgliteSnapshot: inject("pgliteSnapshot"), postgresTemplate: inject("postgresTemplate") });
+  const fresh = await openDatabase(engine, { pgliteSnapshot: inject("pgliteSnapshot"), postgresTemplate: inject("postgresTemplate") });
+  return pooled(engine, { connection: fresh.connection, url: fresh.url, plan: await planReset(fresh.connection) });
+}
+
+function pooled(engine: Engine, database: PooledDatabase): TestDatabase {
+  return {
+    engine,
+    connection: database.connection,
+    url: database.url,
+    async drop() {
+      const next = await giveBack(engine, database);
+      if (next) idle[engine].push(next);
+    },
+  };
+}
+
+/** Empties the database for the next file, or closes it for good when that cannot be done. */
+async function giveBack(engine: Engine, database: PooledDatabase): Promise<PooledDatabase | null> {
+  // A Postgres pool keeps each session's state: the next file gets new sessions.
+  const connection = engine === "postgres" ? await reopen(database) : database.connection;
+  if (await resetDatabase(connection, database.plan)) return { ...database, connection };
+  await connection.close().catch(() => {});
+  return null;
+}
+
+async function reopen(database: PooledDatabase): Promise<Connection> {
+  await database.connection.close();
+  return openConnection({ databaseUrl: database.url! });
 }
 
 /**
