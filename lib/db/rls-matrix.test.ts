@@ -171,6 +171,23 @@ const CASES: TableCase[] = [
     updateSet: sql`gained = gained`,
   },
   {
+    table: "tiktok_group_posted_days",
+    // Written only by triggers on tiktok_posts and workspaces; members read it.
+    allowed: { select: MEMBERS, insert: NOBODY, update: NOBODY, delete: NOBODY },
+    insert: (ids) =>
+      sql`insert into tiktok_group_posted_days (workspace_id, dimension, key, date, posts, slideshows, videos, views, view_list, engagement_sum, engagement_posts)
+        values (${ids.wsA}, 'va', 'x', '2030-01-01', 1, 0, 0, 0, '{}', 0, 0)`,
+    where: (ids) => sql`workspace_id = ${ids.wsA} and date = '2024-01-01'`,
+    updateSet: sql`posts = posts`,
+  },
+  {
+    table: "tiktok_post_counts",
+    allowed: { select: MEMBERS, insert: NOBODY, update: NOBODY, delete: NOBODY },
+    insert: (ids) => sql`insert into tiktok_post_counts (workspace_id, status, stats_date, posts, gained_1d) values (${ids.wsA}, 'failed', '2030-01-01', 1, 0)`,
+    where: (ids) => sql`workspace_id = ${ids.wsA}`,
+    updateSet: sql`posts = posts`,
+  },
+  {
     table: "audit_log",
     // Admins read it; only the service path writes it; nobody edits history.
     allowed: { select: ["admin"], insert: NOBODY, update: NOBODY, delete: NOBODY },
@@ -330,7 +347,7 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
       "insert into account_snapshots (account_id, workspace_id, snapshot_date, followers, source) values ($1, $2, '2024-01-01', 10, 'api')",
       [ids.account, ids.wsA],
     );
-    await run("insert into tiktok_posts (id, workspace_id, post_id, url) values ($1, $2, '1', 'https://www.tiktok.com/@a/video/1')", [
+    await run("insert into tiktok_posts (id, workspace_id, post_id, url, posted_at) values ($1, $2, '1', 'https://www.tiktok.com/@a/video/1', '2024-01-01T12:00:00Z')", [
       ids.post,
       ids.wsA,
     ]);

@@ -366,6 +366,8 @@ export const tiktokPosts = pgTable(
     index("tiktok_posts_last_error_idx").on(t.workspaceId, t.lastErrorAt),
     index("tiktok_posts_stats_date_idx").on(t.workspaceId, t.statsDate, t.viewsGained1d),
     index("tiktok_posts_gained_7d_idx").on(t.workspaceId, t.viewsGained7d.desc(), t.id),
+    // The Overview's five latest failures: a probe, not a sort of every failed post.
+    index("tiktok_posts_failed_idx").on(t.workspaceId, t.lastErrorAt.desc().nullsLast(), t.id).where(sql`status = 'failed'`),
     // Keyset paging for the posts explorer: nulls sort as the smallest value, so (key, id) is never null.
     index("tiktok_posts_explore_posted_idx").on(t.workspaceId, sql`coalesce(${t.postedAt}, '-infinity'::timestamptz) desc`, t.id.desc()),
     index("tiktok_posts_explore_views_idx").on(t.workspaceId, sql`coalesce(${t.views}, -1) desc`, t.id.desc()),
@@ -440,6 +442,55 @@ export const tiktokGroupViewGains = pgTable(
     unique("tiktok_group_view_gains_key").on(t.workspaceId, t.dimension, t.date, t.key).nullsNotDistinct(),
     check("tiktok_group_view_gains_dimension_check", sql`${t.dimension} in ('va', 'creator', 'set', 'type')`),
     pgPolicy("tiktok_group_view_gains_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
+  ],
+).enableRLS();
+
+// The posts posted on each day (in the workspace's timezone) summed per group (dimension va, creator,
+// set, type or slides), kept by triggers on tiktok_posts (migration 20261205100010): counts, sums,
+// every reported views value (sorted, for exact medians) and the top post by views.
+export const tiktokGroupPostedDays = pgTable(
+  "tiktok_group_posted_days",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dimension: text("dimension").notNull(),
+    key: text("key"),
+    date: date("date").notNull(),
+    posts: integer("posts").notNull(),
+    slideshows: integer("slideshows").notNull(),
+    videos: integer("videos").notNull(),
+    views: bigint("views", { mode: "number" }).notNull(),
+    viewList: bigint("view_list", { mode: "number" }).array().notNull(),
+    engagementSum: doublePrecision("engagement_sum").notNull(),
+    engagementPosts: integer("engagement_posts").notNull(),
+    topId: uuid("top_id"),
+    topViews: bigint("top_views", { mode: "number" }),
+  },
+  (t) => [
+    unique("tiktok_group_posted_days_key").on(t.workspaceId, t.dimension, t.date, t.key).nullsNotDistinct(),
+    check("tiktok_group_posted_days_dimension_check", sql`${t.dimension} in ('va', 'creator', 'set', 'type', 'slides')`),
+    pgPolicy("tiktok_group_posted_days_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
+  ],
+).enableRLS();
+
+// The workspace's posts counted by status and latest stats day, with the sum of their 24-hour gains,
+// kept by triggers on tiktok_posts (migration 20261205100030): the Overview's post counts and the
+// day's gain without reading every post.
+export const tiktokPostCounts = pgTable(
+  "tiktok_post_counts",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    status: postStatusEnum("status").notNull(),
+    statsDate: date("stats_date"),
+    posts: integer("posts").notNull(),
+    gained1d: bigint("gained_1d", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    unique("tiktok_post_counts_key").on(t.workspaceId, t.status, t.statsDate).nullsNotDistinct(),
+    pgPolicy("tiktok_post_counts_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
   ],
 ).enableRLS();
 

@@ -132,29 +132,26 @@ export async function getOverview(db: Db, { workspace, now }: { workspace: { id:
       from accounts a where a.workspace_id = ${ws} and a.active and a.health_status = 'failing'
       order by a.last_error_at desc nulls last, a.handle limit ${LIST}`),
   );
-  // Counts by status read the (workspace_id, status) index alone; today's by range on their own indexes.
-  // The day's gain is from the gains the tiktok_post_stats triggers keep on each post (migration 20261202100301).
+  // Counts by status and the day's gain from the tiktok_post_counts rollup (migration 20261205100030);
+  // today's additions and failures by range on their own indexes.
   const todayStarts = sql`(${today}::date)::timestamp at time zone ${tz}`;
   const todayEnds = sql`(${today}::date + 1)::timestamp at time zone ${tz}`;
   const [postCounts] = rowsOf<Raw>(
     await db.execute(sql`
-      select c.*,
+      select coalesce(sum(c.posts), 0)::int as all, coalesce(sum(c.posts) filter (where c.status = 'scraped'), 0)::int as scraped,
+        coalesce(sum(c.posts) filter (where c.status = 'failed'), 0)::int as failed,
+        coalesce(sum(c.posts) filter (where c.stats_date = ${today}::date), 0)::int as readings,
+        sum(c.gained_1d) filter (where c.stats_date = ${today}::date)::float8 as gained,
         (select count(*) from tiktok_posts where workspace_id = ${ws} and created_at >= ${todayStarts} and created_at < ${todayEnds})::int as new_today,
-        (select count(*) from tiktok_posts where workspace_id = ${ws} and last_error_at >= ${todayStarts} and last_error_at < ${todayEnds})::int as failed_today,
-        g.readings, g.gained
-      from (
-        select count(*)::int as all, count(*) filter (where status = 'scraped')::int as scraped, count(*) filter (where status = 'failed')::int as failed
-        from tiktok_posts where workspace_id = ${ws}
-      ) c, (
-        select count(*)::int as readings, sum(views_gained_1d)::float8 as gained
-        from tiktok_posts where workspace_id = ${ws} and stats_date = ${today}::date
-      ) g`),
+        (select count(*) from tiktok_posts where workspace_id = ${ws} and last_error_at >= ${todayStarts} and last_error_at < ${todayEnds})::int as failed_today
+      from tiktok_post_counts c where c.workspace_id = ${ws}`),
   );
+  // Ordered by the column, not the formatted text of the same name, so tiktok_posts_failed_idx serves it.
   const failingPosts = rowsOf<Raw>(
     await db.execute(sql`
-      select id, post_id, creator, va, last_error_code, ${iso("last_error_at")} as last_error_at
-      from tiktok_posts where workspace_id = ${ws} and status = 'failed'
-      order by last_error_at desc nulls last, id limit ${LIST}`),
+      select p.id, p.post_id, p.creator, p.va, p.last_error_code, ${iso("p.last_error_at")} as last_error_at
+      from tiktok_posts p where p.workspace_id = ${ws} and p.status = 'failed'
+      order by p.last_error_at desc nulls last, p.id limit ${LIST}`),
   );
   const topPosts = rowsOf<Raw>(
     await db.execute(sql`

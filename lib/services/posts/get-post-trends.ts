@@ -39,8 +39,6 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   if (days.length < 1) throw new AppError("invalid_input", "The period ends before it starts.");
   if (days.length > MAX_PERIOD_DAYS) throw new AppError("invalid_input", `A period covers at most ${MAX_PERIOD_DAYS} days.`);
   const ws = workspace.id;
-  const tz = workspace.timezone;
-  const postedIn = sql`p.posted_at >= (${query.from}::date)::timestamp at time zone ${tz} and p.posted_at < (${query.to}::date + 1)::timestamp at time zone ${tz}`;
 
   // From the tiktok_group_view_gains rollup (migration 20261204100010), where a row is a day with readings.
   const inPeriod = sql`g.workspace_id = ${ws} and g.date between ${query.from}::date and ${query.to}::date`;
@@ -56,46 +54,61 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   totals.sort((a, b) => b.total - a.total || String(a.key ?? "").localeCompare(String(b.key ?? "")));
   const shown = totals.slice(0, TREND_SERIES_LIMIT);
   const rest = totals.slice(TREND_SERIES_LIMIT);
-  // The shown groups' days, and the rest summed per day as "Other": a few hundred rows, not one per group and day.
+  // The shown groups' days, and every group's gain per day from the type rows (each post's gain is
+  // summed under every dimension, so a day's type rows hold the day's total): "Other" is the total
+  // less the shown, and the other groups' rows are never read.
   const shownKeys = JSON.stringify(shown.flatMap(({ key }) => (key === null ? [] : [key])));
-  const isShown = sql`coalesce(g.key in (select jsonb_array_elements_text(${shownKeys}::jsonb)), g.key is null and ${shown.some(({ key }) => key === null)}::boolean)`;
   const lines = rowsOf<Raw>(
     await db.execute(sql`
-      select s.shown, case when s.shown then s.key end as key, to_char(s.date, 'YYYY-MM-DD') as date, sum(s.gained)::float8 as gained
-      from (select g.key, g.date, g.gained, ${isShown} as shown from tiktok_group_view_gains g where ${inPeriod} and g.dimension = ${query.by}) s
-      group by 1, 2, 3`),
+      select true as shown, g.key, to_char(g.date, 'YYYY-MM-DD') as date, g.gained::float8 as gained
+      from tiktok_group_view_gains g
+      where ${inPeriod} and g.dimension = ${query.by}
+        and (g.key = any (array(select jsonb_array_elements_text(${shownKeys}::jsonb))) or (g.key is null and ${shown.some(({ key }) => key === null)}::boolean))
+      union all
+      select false, null, to_char(g.date, 'YYYY-MM-DD'), sum(g.gained)::float8
+      from tiktok_group_view_gains g where ${inPeriod} and g.dimension = 'type'
+      group by g.date`),
   );
-  // Published per day, slideshow against video, and slideshows by slide count: one pass over the period's posts.
+  // Published per day, slideshow against video, and slideshows by slide count: from the
+  // tiktok_group_posted_days rollup (migration 20261205100010), by type and by slide-count bucket.
   const [posted] = rowsOf<Raw>(
     await db.execute(sql`
-      with posted as (
-        select (p.posted_at at time zone ${tz})::date as day, p.is_slideshow, p.slide_count, p.views
-        from tiktok_posts p where p.workspace_id = ${ws} and ${postedIn}
+      with days as materialized (
+        select g.dimension, g.key, g.date, g.posts, g.views, g.view_list from tiktok_group_posted_days g
+        where g.workspace_id = ${ws} and g.dimension in ('type', 'slides') and g.date between ${query.from}::date and ${query.to}::date
+      ),
+      -- Each group's views values gathered, then sorted once for the exact median.
+      totals as (
+        select d.dimension, d.key, sum(d.posts)::int as posts, sum(d.views)::float8 as views, private.array_cat_agg(d.view_list) as view_list
+        from days d group by d.dimension, d.key
       )
       select
         (select coalesce(jsonb_agg(x), '[]') from (
-          select to_char(day, 'YYYY-MM-DD') as date, count(*) filter (where is_slideshow)::int as slideshows,
-            count(*) filter (where not is_slideshow)::int as videos, count(*) filter (where is_slideshow is null)::int as unknown
-          from posted group by day) x) as published,
+          select to_char(date, 'YYYY-MM-DD') as date, coalesce(sum(posts) filter (where key = 'true'), 0)::int as slideshows,
+            coalesce(sum(posts) filter (where key = 'false'), 0)::int as videos, coalesce(sum(posts) filter (where key is null), 0)::int as unknown
+          from days where dimension = 'type' group by date) x) as published,
         (select coalesce(jsonb_agg(x), '[]') from (
-          select is_slideshow, count(*)::int as posts, coalesce(sum(views), 0)::float8 as views,
-            percentile_cont(0.5) within group (order by views) as median_views
-          from posted where is_slideshow is not null group by 1) x) as types,
+          select t.key = 'true' as is_slideshow, t.posts, t.views,
+            (select percentile_cont(0.5) within group (order by v) from unnest(t.view_list) as v) as median_views
+          from totals t where t.dimension = 'type' and t.key is not null) x) as types,
         (select coalesce(jsonb_agg(x), '[]') from (
-          select case when slide_count <= 3 then '1–3' when slide_count <= 6 then '4–6' else '7+' end as bucket,
-            count(*)::int as posts, percentile_cont(0.5) within group (order by views) as median_views
-          from posted where is_slideshow and slide_count >= 1 group by 1) x) as slides`),
+          select t.key as bucket, t.posts, (select percentile_cont(0.5) within group (order by v) from unnest(t.view_list) as v) as median_views
+          from totals t where t.dimension = 'slides') x) as slides`),
   );
   const published = (posted?.published ?? []) as Raw[];
   const types = (posted?.types ?? []) as Raw[];
   const slides = (posted?.slides ?? []) as Raw[];
 
-  const reportedDays = new Set(lines.map((row) => String(row.date)));
-  const seriesOf = (shownKey: string | null, other: boolean) =>
-    new Map(lines.filter((row) => row.shown === !other && (other || ((row.key as string | null) ?? null) === shownKey)).map((row) => [String(row.date), Number(row.gained)]));
-  const line = (series: Map<string, number>) => days.map((date) => (reportedDays.has(date) ? (series.get(date) ?? 0) : null));
-  const gained = shown.map(({ key, total }) => ({ key, other: false, total, daily: line(seriesOf(key, false)) }));
-  if (rest.length > 0) gained.push({ key: null, other: true, total: rest.reduce((sum, group) => sum + group.total, 0), daily: line(seriesOf(null, true)) });
+  const totalsByDate = new Map(lines.filter((row) => row.shown === false).map((row) => [String(row.date), Number(row.gained)]));
+  const shownLines = lines.filter((row) => row.shown === true);
+  const seriesOf = (shownKey: string | null) =>
+    new Map(shownLines.filter((row) => ((row.key as string | null) ?? null) === shownKey).map((row) => [String(row.date), Number(row.gained)]));
+  const line = (series: Map<string, number>) => days.map((date) => (totalsByDate.has(date) ? (series.get(date) ?? 0) : null));
+  const gained = shown.map(({ key, total }) => ({ key, other: false, total, daily: line(seriesOf(key)) }));
+  if (rest.length > 0) {
+    const other = new Map([...totalsByDate].map(([date, total]) => [date, total - shownLines.filter((row) => row.date === date).reduce((sum, row) => sum + Number(row.gained), 0)]));
+    gained.push({ key: null, other: true, total: rest.reduce((sum, group) => sum + group.total, 0), daily: line(other) });
+  }
 
   const publishedByDate = new Map(published.map((row) => [String(row.date), row]));
   const summary = (slideshow: boolean) => {
