@@ -9,8 +9,8 @@ import { inFlightRequests, trackInFlightRequests } from "./in-flight";
 import { clientGone } from "./request-scope";
 
 const CAP = 4;
-// Long enough that the test sees the place still taken; short enough not to slow the suite.
-const HOLD_MS = 4_000;
+// The suite never waits for it: the test that needs it to run out advances fake timers.
+const HOLD_MS = 60_000;
 
 /**
  * A real HTTP server behind the gate, as `next start` is: a request the gate admits is held, like a
@@ -134,10 +134,18 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
     const leaving = fetch(`${base}/stuck-work`, { signal: controller.signal }).catch(() => null);
     await heldReaches(1);
     const gone = held.shift()!;
-    controller.abort();
-    await closed.get(gone);
-    expect(inFlightRequests()).toBe(1);
-    await vi.waitFor(() => expect(inFlightRequests()).toBe(0), { timeout: HOLD_MS * 10 });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      controller.abort();
+      await closed.get(gone);
+      expect(inFlightRequests()).toBe(1);
+      vi.advanceTimersByTime(HOLD_MS - 1);
+      expect(inFlightRequests()).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(inFlightRequests()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
     await leaving;
   });
 
