@@ -3,7 +3,7 @@
 import { useTable, type ColumnVisibilityState, type RowData, type SortingState, type Updater } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
 import { ColumnVisibilityMenu } from "./column-visibility-menu";
 import { kitFeatures, type KitColumnDef, type KitColumnMeta } from "./features";
@@ -93,13 +93,16 @@ export function DataTable<TData extends RowData>({ id, label, columns, data, get
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
+  // A new key function makes the virtualizer lay out every row again, so it changes only with the rows
+  // (a page appended), not on each render (each scroll frame).
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
     // The server renders the first screen of rows too, so they show (and their images load) before hydration.
     initialRect: INITIAL_RECT,
   });
