@@ -1,6 +1,7 @@
 /**
- * The posts explorer's page query and the leaderboards through the RLS path, against a trivial
- * `select 1` through the same path, on a generated workspace of POSTS posts × DAYS days of tiktok_post_stats.
+ * The posts explorer's page query, its filter options and the leaderboards through the RLS path,
+ * against a trivial `select 1` through the same path, on a generated workspace of POSTS posts × DAYS
+ * days of tiktok_post_stats. The filter options (skip scans) are also timed against `select distinct`.
  * Usage: npm run bench:explorer [-- --posts 100000 --days 90 --iterations 200 --engines postgres] [--demo: the demo workspace only]
  * Postgres needs TEST_DATABASE_URL (a server database to create throwaway databases from).
  */
@@ -10,6 +11,7 @@ import { sql } from "drizzle-orm";
 import type { Connection } from "@/lib/db/client";
 import { runAsUser } from "@/lib/db/rls";
 import { rowsOf } from "@/lib/db/rows";
+import { listPostFilterOptions, postFilterValuesQuery, type PostFilterColumn } from "@/lib/services/posts/list-post-filter-options";
 import { rankPostGroups } from "@/lib/services/posts/rank-post-groups";
 import { explorerPageQuery, searchPosts, searchPostsQuerySchema, type ExplorerScope } from "@/lib/services/posts/search-posts";
 import { createBenchDatabase, ENGINES, type Engine } from "@/tests/db-harness";
@@ -95,6 +97,35 @@ async function measureLeaderboard(connection: Connection, days: number) {
   return { case: `leaderboard by VA, ${days} days`, p50Ms: round(p50), p95Ms: round(percentile(samples, 95)), select1P50Ms: round(percentile(trivialSamples, 50)), ratioP50: round(p50 / percentile(trivialSamples, 50), 1) };
 }
 
+/**
+ * The explorer's filter options (three skip scans and an exists), and each column's skip scan against
+ * the `select distinct` it replaced; the plans must read the (workspace_id, column) index, never every post.
+ */
+async function measureFilterOptions(connection: Connection) {
+  const as = <T>(fn: (tx: Parameters<Parameters<typeof runAsUser>[2]>[0]) => Promise<T>) => runAsUser(connection, { sub: VIEWER }, fn);
+  const options = () => as((tx) => listPostFilterOptions(tx, WORKSPACE));
+  await timeMany(5, options);
+  const samples = await timeMany(Math.max(10, Math.floor(ITERATIONS / 4)), options);
+  const results: Record<string, unknown>[] = [{ case: "filter options (3 skip scans)", p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)) }];
+  for (const column of ["va", "creator", "set_id"] as PostFilterColumn[]) {
+    const skip = postFilterValuesQuery(WORKSPACE, column);
+    const distinct = sql`select distinct ${sql.raw(column)} as value from tiktok_posts where workspace_id = ${WORKSPACE} and ${sql.raw(column)} is not null order by 1`;
+    const row: Record<string, unknown> = { case: `filter values: ${column}` };
+    for (const [name, query] of [["skip", skip], ["distinct", distinct]] as const) {
+      const run = () => as((tx) => tx.execute(query));
+      await timeMany(3, run);
+      const times = await timeMany(Math.max(10, Math.floor(ITERATIONS / 4)), run);
+      row[`${name}P50Ms`] = round(percentile(times, 50));
+      row[`${name}P95Ms`] = round(percentile(times, 95));
+    }
+    const plan = await as(async (tx) => rowsOf<Record<string, string>>(await tx.execute(sql`explain ${skip}`)).map((line) => Object.values(line)[0]).join("\n"));
+    row.skipUsesIndex = plan.includes(`tiktok_posts_${column === "set_id" ? "set" : column}_idx`);
+    row.skipSeqScanPosts = /Seq Scan on tiktok_posts/.test(plan);
+    results.push(row);
+  }
+  return results;
+}
+
 /** The demo workspace (600 posts): the explorer's default page and the 30-day leaderboard. */
 async function measureDemo(engine: Engine) {
   const db = await createBenchDatabase(engine);
@@ -148,6 +179,10 @@ async function main() {
         results.push({ engine, dataset: `${POSTS}x${DAYS}`, ...result });
         console.error(`${engine} ${name}: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, deep p95 ${result.deepP95Ms} ms`);
         if (name.startsWith("default")) console.error(result.plan);
+      }
+      for (const result of await measureFilterOptions(db.connection)) {
+        results.push({ engine, dataset: `${POSTS}x${DAYS}`, ...result });
+        console.error(`${engine} ${JSON.stringify(result)}`);
       }
       for (const days of [7, 30]) {
         const result = await measureLeaderboard(db.connection, days);

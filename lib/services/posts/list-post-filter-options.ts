@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 
@@ -10,24 +10,27 @@ export interface PostFilterOptions {
   hasPosts: boolean;
 }
 
+export type PostFilterColumn = "va" | "creator" | "set_id";
+
 /**
  * The distinct non-null values of one column in the workspace's posts, in order, by skip scan: each
- * step is one probe of the (workspace_id, column) index for the next larger value, so the cost follows
- * the number of values, not of posts (Postgres 15 has no skip scan of its own; `select distinct` reads every post).
+ * step probes the (workspace_id, column) index for the next larger value, so the cost follows the
+ * number of values, not of posts (Postgres 15 has no skip scan; `select distinct` reads every post).
  */
-async function distinctValues(db: Db, workspaceId: string, name: "va" | "creator" | "set_id"): Promise<string[]> {
+export function postFilterValuesQuery(workspaceId: string, name: PostFilterColumn): SQL {
   const column = sql.raw(name);
-  const rows = rowsOf<{ value: string }>(
-    await db.execute(sql`
-      with recursive walk(value) as (
-        (select ${column} from tiktok_posts where workspace_id = ${workspaceId} and ${column} is not null order by ${column} limit 1)
-        union all
-        select (select p.${column} from tiktok_posts p where p.workspace_id = ${workspaceId} and p.${column} > walk.value order by p.${column} limit 1)
-        from walk where walk.value is not null
-      )
-      select value from walk where value is not null order by value`),
-  );
-  return rows.map((row) => row.value);
+  return sql`
+    with recursive walk(value) as (
+      (select ${column} from tiktok_posts where workspace_id = ${workspaceId} and ${column} is not null order by ${column} limit 1)
+      union all
+      select (select p.${column} from tiktok_posts p where p.workspace_id = ${workspaceId} and p.${column} > walk.value order by p.${column} limit 1)
+      from walk where walk.value is not null
+    )
+    select value from walk where value is not null order by value`;
+}
+
+async function distinctValues(db: Db, workspaceId: string, name: PostFilterColumn): Promise<string[]> {
+  return rowsOf<{ value: string }>(await db.execute(postFilterValuesQuery(workspaceId, name))).map((row) => row.value);
 }
 
 /** The VAs, creators and sets that occur in the workspace's posts, for the explorer's filter menus. */
