@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
-import { GROUP_POSTED_DAYS_ORACLE, GROUP_POSTED_DAYS_STORED } from "@/tests/group-posted-days-oracle";
+import { GROUP_POSTED_DAYS_ORACLE, GROUP_POSTED_DAYS_STORED, GROUP_POSTED_WEEKS_ORACLE, GROUP_POSTED_WEEKS_STORED } from "@/tests/group-posted-days-oracle";
 
 type Row = Record<string, unknown>;
 
@@ -12,10 +12,11 @@ describe.each(ENGINES)("posted-days rollup maintained by triggers on %s", (engin
   const other = randomUUID();
   const run = <T extends Row>(text: string, params: unknown[] = []) => db.connection.runner.query<T>(text, params);
 
-  /** The rollup against the same figures summed from the workspace's posts. */
+  /** The rollup, days and weeks, against the same figures summed from the workspace's posts. */
   const compare = async (workspace = ws) => {
     const stored = await run(GROUP_POSTED_DAYS_STORED, [workspace]);
     expect(stored).toEqual(await run(GROUP_POSTED_DAYS_ORACLE, [workspace]));
+    expect(await run(GROUP_POSTED_WEEKS_STORED, [workspace])).toEqual(await run(GROUP_POSTED_WEEKS_ORACLE, [workspace]));
     return stored;
   };
   const group = async (dimension: string, key: string | null) =>
@@ -159,10 +160,10 @@ describe.each(ENGINES)("posted-days rollup maintained by triggers on %s", (engin
     await run("update tiktok_posts set views = 200 where id = $1", [c]);
     expect((await group("va", "Top"))?.top_id).toBe([b, c].sort()[0]);
     await compare();
-    // The top post is deleted, then the top post leaves its day.
+    // The top post is deleted, then the top post leaves its day (and week: 16 March is a Monday).
     await run("delete from tiktok_posts where id = $1", [[b, c].sort()[0]]);
     await compare();
-    await run("update tiktok_posts set posted_at = '2026-03-17T15:00:00Z' where id = $1", [[b, c].sort()[1]]);
+    await run("update tiktok_posts set posted_at = '2026-03-15T15:00:00Z' where id = $1", [[b, c].sort()[1]]);
     expect(await run("select top_id from tiktok_group_posted_days where workspace_id = $1 and dimension = 'va' and key = 'Top' and date = '2026-03-16'", [ws])).toEqual([{ top_id: a }]);
     await compare();
   });
