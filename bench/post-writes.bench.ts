@@ -63,7 +63,7 @@ async function main() {
       "one post to another set": (tx) => tx.query("update tiktok_posts set set_id = 'SET-' || (abs(hashtext(id::text)) % 300 + 1) % 300 where id = $1", [pick()]),
       "a day's top post loses views": (tx) => tx.query("update tiktok_posts set views = views / 2 where id = $1", [tops[next++ % tops.length]]),
     };
-    const results = [];
+    const results: Record<string, unknown>[] = [];
     const report = (name: string, samples: number[]) => {
       const row = { case: name, n: samples.length, p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)), loadAverage1m: round(loadavg()[0] ?? 0, 1) };
       console.error(`${name}: p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms (n ${row.n}), load ${row.loadAverage1m}`);
@@ -71,13 +71,13 @@ async function main() {
     };
     for (const [name, work] of Object.entries(single)) {
       for (let i = 0; i < 5; i++) await timed(runner, work);
-      const samples = [];
+      const samples: number[] = [];
       for (let i = 0; i < ITERATIONS; i++) samples.push(await timed(runner, work));
       report(name, samples);
     }
     const batch = () => Array.from({ length: 1000 }, pick);
-    const oneStatement = [];
-    const statements = [];
+    const oneStatement: number[] = [];
+    const statements: number[] = [];
     for (let i = 0; i < BATCHES; i++) {
       oneStatement.push(await timed(runner, (tx) => tx.query("update tiktok_posts set views = views + 17 where id = any ($1::uuid[])", [batch()])));
       const posts = batch();
