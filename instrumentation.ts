@@ -9,7 +9,7 @@ export async function register() {
     // Before the first request, so the concurrency cap's gate meets every one.
     const { trackInFlightRequests } = await import("@/lib/http/in-flight");
     const { env } = await import("@/lib/env");
-    trackInFlightRequests(env.MAX_CONCURRENT_REQUESTS);
+    trackInFlightRequests(env.concurrencyCap);
     const { seedDemoOnStart } = await import("@/lib/demo/seed-demo-on-start");
     await seedDemoOnStart();
     // Without an Inngest server, this process runs the jobs: close runs its predecessor left open, start the schedules.

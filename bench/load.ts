@@ -4,7 +4,8 @@
  * the accounts API and /api/health, with the summary cache on and off; the time to recover after
  * the 200-client burst; a realistic mix of summary reads and its cache hit rate from /api/metrics.
  *
- *   npm run bench:load [-- --duration 10 --burst 30 --cap 16 --redis redis://127.0.0.1:6379/14 --port 4510 --fresh]
+ *   npm run bench:load [-- --duration 10 --burst 30 --cap 16 --redis redis://127.0.0.1:6379/14 --port 4510 --fresh
+ *     --cache on,off --targets page,api,health --no-mix]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -20,10 +21,14 @@ const { values } = parseArgs({
     port: { type: "string", default: "4510" },
     duration: { type: "string", default: "10" },
     burst: { type: "string", default: "30" },
-    cap: { type: "string", default: "16" },
+    // Unset: the server's own default (lib/env.ts concurrencyCapOf), which is what we ship.
+    cap: { type: "string" },
     redis: { type: "string" },
     "database-url": { type: "string" },
     fresh: { type: "boolean", default: false },
+    cache: { type: "string", default: "on,off" },
+    targets: { type: "string", default: "page,api,health" },
+    "no-mix": { type: "boolean", default: false },
   },
 });
 
@@ -51,7 +56,7 @@ interface Run {
   load1: number;
 }
 
-function startServer(cache: boolean, cap: number): Promise<ChildProcess> {
+function startServer(cache: boolean, cap: string | undefined): Promise<ChildProcess> {
   const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
     env: {
       // eslint-disable-next-line no-restricted-properties -- the child server inherits this shell's environment, plus its own settings below.
@@ -67,7 +72,7 @@ function startServer(cache: boolean, cap: number): Promise<ChildProcess> {
       METRICS_TOKEN,
       SNAPSHOT_LOCAL_TIME: "off",
       LOG_LEVEL: "error",
-      MAX_CONCURRENT_REQUESTS: String(cap),
+      MAX_CONCURRENT_REQUESTS: cap ?? "",
       SUMMARY_CACHE_TTL_SECONDS: cache ? "600" : "0",
     },
     stdio: ["ignore", "inherit", "inherit"],
@@ -125,11 +130,22 @@ const today = new Date().toISOString().slice(0, 10);
 const weekAgo = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
 const monthAgo = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
 
-const TARGETS: Record<string, string[]> = {
-  "page /demo/accounts": ["/demo/accounts"],
-  "api accounts": ["/api/v1/workspaces/demo/accounts"],
-  "/api/health": ["/api/health"],
+const ALL_TARGETS: Record<string, { name: string; paths: string[] }> = {
+  page: { name: "page /demo/accounts", paths: ["/demo/accounts"] },
+  api: { name: "api accounts", paths: ["/api/v1/workspaces/demo/accounts"] },
+  health: { name: "/api/health", paths: ["/api/health"] },
 };
+const TARGETS = Object.fromEntries(
+  values.targets.split(",").map((key) => {
+    const target = ALL_TARGETS[key.trim()];
+    if (!target) throw new Error(`--targets: unknown target "${key}" (page, api, health)`);
+    return [target.name, target.paths];
+  }),
+);
+const CACHES = values.cache.split(",").map((value) => {
+  if (value !== "on" && value !== "off") throw new Error(`--cache: "${value}" is neither on nor off`);
+  return value;
+});
 
 // What a team does in a morning: mostly the first pages of the grid and the overview, some filters
 // and sorts, the leaderboards for the last week or month, by page and by API.
@@ -180,9 +196,13 @@ function summarize(target: string, cache: "on" | "off", clients: number, seconds
   };
 }
 
-/** From the end of a burst, how long until one client gets three answers in a row, each 200 within 1 s. */
-async function timeToRecover(path: string, cookie: string): Promise<number> {
+/**
+ * From the end of a burst, how long until one client gets three answers in a row, each 200 within
+ * 1 s; with every probe's status and milliseconds, so a slow recovery shows where it waited.
+ */
+async function timeToRecover(path: string, cookie: string): Promise<{ seconds: number; probes: string[] }> {
   const started = performance.now();
+  const probes: string[] = [];
   let streak = 0;
   while (streak < 3 && performance.now() - started < 120_000) {
     const sent = performance.now();
@@ -190,9 +210,11 @@ async function timeToRecover(path: string, cookie: string): Promise<number> {
       async (response) => (await response.arrayBuffer(), response.status),
       () => 0,
     );
-    streak = status === 200 && performance.now() - sent < 1000 ? streak + 1 : 0;
+    const took = performance.now() - sent;
+    probes.push(`${status}:${Math.round(took)}`);
+    streak = status === 200 && took < 1000 ? streak + 1 : 0;
   }
-  return round((performance.now() - started) / 1000, 2);
+  return { seconds: round((performance.now() - started) / 1000, 2), probes };
 }
 
 async function cacheCounts(): Promise<{ hits: number; misses: number }> {
@@ -219,8 +241,8 @@ async function main() {
   const compression: Record<string, string> = {};
   const loadBefore = loadavg().map((value) => round(value, 2));
 
-  for (const cache of ["on", "off"] as const) {
-    const server = await startServer(cache === "on", Number(values.cap));
+  for (const cache of CACHES) {
+    const server = await startServer(cache === "on", values.cap);
     try {
       const cookie = await signInViewer();
       if (cache === "on") {
@@ -237,11 +259,12 @@ async function main() {
           if (clients === 200 && target !== "/api/health") {
             const recover = await timeToRecover(paths[0]!, cookie);
             const after = summarize(`${target} (20 clients right after)`, cache, 20, 5, await cannon(paths, 20, 5, cookie));
-            recoveries.push({ target, cache, recoverSeconds: recover, after });
+            recoveries.push({ target, cache, recoverSeconds: recover.seconds, probes: recover.probes.join(" "), after });
             console.error(JSON.stringify(recoveries.at(-1)));
           }
         }
       }
+      if (values["no-mix"]) continue;
       const before = await cacheCounts();
       const mix = summarize("mix", cache, 20, DURATION * 2, await cannon(MIX, 20, DURATION * 2, cookie));
       const after = await cacheCounts();
@@ -262,7 +285,7 @@ async function main() {
     when: new Date().toISOString(),
     engine: values["database-url"] ? "postgres" : "pglite",
     cacheBackend: values.redis ? "redis" : "memory",
-    cap: Number(values.cap),
+    cap: values.cap ?? (values["database-url"] ? "default (16)" : "default (4)"),
     cores,
     loadAverageBefore: loadBefore,
     loadAverageAfter: loadavg().map((value) => round(value, 2)),

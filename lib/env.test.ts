@@ -48,6 +48,24 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "development" }).appUrl).toBeUndefined();
   });
 
+  it("caps concurrent requests at MAX_CONCURRENT_REQUESTS, else 4 on the embedded database and 16 on Postgres", () => {
+    expect(parseEnv({}).concurrencyCap).toBe(4);
+    expect(parseEnv({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/reach" }).concurrencyCap).toBe(16);
+    expect(parseEnv({ MAX_CONCURRENT_REQUESTS: "0" }).concurrencyCap).toBe(0);
+    expect(parseEnv({ MAX_CONCURRENT_REQUESTS: "32", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/reach" }).concurrencyCap).toBe(32);
+    expect(() => parseEnv({ MAX_CONCURRENT_REQUESTS: "-1" })).toThrowError(/MAX_CONCURRENT_REQUESTS/);
+    expect(() => parseEnv({ MAX_CONCURRENT_REQUESTS: "many" })).toThrowError(/MAX_CONCURRENT_REQUESTS/);
+  });
+
+  it("reads an empty number variable (NAME= as .env.example writes it) as unset, never as 0", () => {
+    const empty = parseEnv({ PORT: "", BCRYPT_COST: "", API_TOKEN_RATE_LIMIT: "", TRUSTED_PROXY_HOPS: " ", MAX_CONCURRENT_REQUESTS: "", SUMMARY_CACHE_TTL_SECONDS: "", SCRAPER_TIMEOUT_MS: "", SCRAPER_MAX_RETRIES: "", SCRAPER_SLIDE_MAX_BYTES: "", SCRAPER_SLIDE_CONCURRENCY: "" });
+    expect(empty).toMatchObject({ PORT: 3000, BCRYPT_COST: 10, API_TOKEN_RATE_LIMIT: 300, TRUSTED_PROXY_HOPS: 0, concurrencyCap: 4, SUMMARY_CACHE_TTL_SECONDS: 600, SCRAPER_TIMEOUT_MS: 15_000, SCRAPER_MAX_RETRIES: 3, SCRAPER_SLIDE_MAX_BYTES: 20 * 1024 * 1024, SCRAPER_SLIDE_CONCURRENCY: 5 });
+    expect(parseEnv({ SUMMARY_CACHE_TTL_SECONDS: "0", SCRAPER_MAX_RETRIES: "0" })).toMatchObject({ SUMMARY_CACHE_TTL_SECONDS: 0, SCRAPER_MAX_RETRIES: 0 });
+    expect(() => parseEnv({ SCRAPER_TIMEOUT_MS: "1.5" })).toThrowError(/SCRAPER_TIMEOUT_MS: must be a whole number/);
+    expect(() => parseEnv({ PORT: "70000" })).toThrowError(/PORT/);
+    expect(() => parseEnv({ SCRAPER_SLIDE_CONCURRENCY: "0" })).toThrowError(/SCRAPER_SLIDE_CONCURRENCY/);
+  });
+
   it("parses origin overrides into host → origin", () => {
     const env = parseEnv({ SCRAPER_ORIGIN_OVERRIDES: "www.TikTok.com=http://127.0.0.1:4010/, public.api.bsky.app=http://127.0.0.1:4011" });
     expect(Object.fromEntries(env.SCRAPER_ORIGIN_OVERRIDES)).toEqual({

@@ -22,8 +22,11 @@ const retentionDays = (fallback: number) =>
     .pipe(z.string().regex(/^([1-9]\d{0,4}|off)$/, 'must be a number of days or "off"').optional())
     .transform((value) => (value === "off" ? null : value ? Number(value) : fallback));
 
-const positiveInt = (fallback: number) =>
-  z.coerce.number().int().positive().optional().transform((value) => value ?? fallback);
+/** A whole number in [min, max]; unset or empty (`NAME=` as in .env.example) is undefined, never 0. */
+const optionalInt = (min: number, max: number) =>
+  optionalString.pipe(z.coerce.number<string>({ message: "must be a whole number" }).int("must be a whole number").min(min).max(max).optional());
+
+const intOr = (fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER) => optionalInt(min, max).transform((value) => value ?? fallback);
 
 /** "www.tiktok.com=http://127.0.0.1:4010,public.api.bsky.app=http://127.0.0.1:4010" → host → origin. */
 const originOverrides = optionalString.transform((value, ctx) => {
@@ -86,8 +89,8 @@ export const envSchema = z
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     // bcrypt cost for the passwords Reach hashes (Supabase's is 10); the test suite lowers it to 4.
     // The port Next listens on (next dev/start set it): names the URL in the start-up line.
-    PORT: positiveInt(3000),
-    BCRYPT_COST: z.coerce.number().int().min(4).max(15).optional().transform((value) => value ?? 10),
+    PORT: intOr(3000, 1, 65_535),
+    BCRYPT_COST: intOr(10, 4, 15),
     // Bearer token for the Prometheus endpoint /api/metrics; unset, the endpoint answers 404.
     METRICS_TOKEN: optionalString.pipe(z.string().min(24, { message: "must be at least 24 characters" }).optional()),
     NEXT_PHASE: optionalString,
@@ -110,8 +113,8 @@ export const envSchema = z
     ALLOW_INSECURE_COOKIES: flag,
     // How many proxies in front of Reach append to X-Forwarded-For (0: none, so no address is trusted).
     // Requests per minute per API token, reads included (docs/api.md).
-    API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).optional().transform((value) => value ?? 300),
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional().transform((value) => value ?? 0),
+    API_TOKEN_RATE_LIMIT: intOr(300, 1, 100_000),
+    TRUSTED_PROXY_HOPS: intOr(0, 0, 10),
     // Set by Vercel on its deployments.
     VERCEL: flag,
     VERCEL_URL: optionalString,
@@ -154,10 +157,10 @@ export const envSchema = z
     // Retention, pruned daily: raw scraping logs (default 90 days) and audit entries (default 365).
     SCRAPING_LOG_RETENTION_DAYS: retentionDays(90),
     AUDIT_LOG_RETENTION_DAYS: retentionDays(365),
-    // Requests one instance works on at once; past it, 503 with Retry-After at once (0 turns the cap off).
-    MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(10_000).optional().transform((value) => value ?? 16),
+    // Requests one instance works on at once; past it, 503 with Retry-After at once (0 turns the cap off). Default: concurrencyCapOf.
+    MAX_CONCURRENT_REQUESTS: optionalInt(0, 10_000),
     // How long a cached overview, leaderboard or accounts page lives at most (writes invalidate it sooner); 0 turns the cache off.
-    SUMMARY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional().transform((value) => value ?? 600),
+    SUMMARY_CACHE_TTL_SECONDS: intOr(600, 0, 86_400),
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
 
     // Scrapers.
@@ -165,8 +168,8 @@ export const envSchema = z
     PROXY_URLS: urlList,
     BROWSER_WS_ENDPOINT: optionalUrl,
     CHROMIUM_PATH: optionalString,
-    SCRAPER_TIMEOUT_MS: positiveInt(15_000),
-    SCRAPER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).optional().transform((value) => value ?? 3),
+    SCRAPER_TIMEOUT_MS: intOr(15_000),
+    SCRAPER_MAX_RETRIES: intOr(3, 0, 10),
     YOUTUBE_API_KEY: optionalString,
     X_BEARER_TOKEN: optionalString,
     FACEBOOK_ACCESS_TOKEN: optionalString,
@@ -174,8 +177,8 @@ export const envSchema = z
     SCRAPER_RATE_LIMITS: rateLimits,
     // A second source read beside an official API to check its figure (docs/data-quality.md); "off" saves the request.
     SCRAPER_CROSS_CHECK: optionalString.pipe(z.enum(["on", "off"]).optional()).transform((value) => value !== "off"),
-    SCRAPER_SLIDE_MAX_BYTES: positiveInt(20 * 1024 * 1024),
-    SCRAPER_SLIDE_CONCURRENCY: positiveInt(5),
+    SCRAPER_SLIDE_MAX_BYTES: intOr(20 * 1024 * 1024),
+    SCRAPER_SLIDE_CONCURRENCY: intOr(5),
   })
   .superRefine((env, ctx) => {
     const building = env.NEXT_PHASE === "phase-production-build";
@@ -208,7 +211,7 @@ export const envSchema = z
 // Development and tests may run without a configured secret; production refuses to start without one.
 const DEVELOPMENT_AUTH_SECRET = "reach-development-only-secret-never-used-in-production";
 
-export type Env = z.infer<typeof envSchema> & { authSecret: string; inngestServeOrigin: string | undefined; appUrl: string | undefined };
+export type Env = z.infer<typeof envSchema> & { authSecret: string; inngestServeOrigin: string | undefined; appUrl: string | undefined; concurrencyCap: number };
 
 type ParsedEnv = z.infer<typeof envSchema>;
 
@@ -221,6 +224,14 @@ export function appUrlOf(env: Pick<ParsedEnv, "NEXTAUTH_URL" | "VERCEL_URL">): s
 export function inngestServeOriginOf(env: Pick<ParsedEnv, "INNGEST_SERVE_ORIGIN" | "NEXTAUTH_URL" | "VERCEL_URL">): string | undefined {
   const configured = env.INNGEST_SERVE_ORIGIN ?? env.NEXTAUTH_URL ?? (env.VERCEL_URL ? `https://${env.VERCEL_URL}` : undefined);
   return configured ? URL.parse(configured)?.origin : undefined;
+}
+
+/**
+ * MAX_CONCURRENT_REQUESTS, else by engine. The embedded database runs its queries on the thread that
+ * renders, so more than a few pages at once only lengthen the queue (4 × ~0.2 s); Postgres works beside it.
+ */
+export function concurrencyCapOf(env: Pick<ParsedEnv, "MAX_CONCURRENT_REQUESTS" | "DATABASE_URL">): number {
+  return env.MAX_CONCURRENT_REQUESTS ?? (env.DATABASE_URL ? 16 : 4);
 }
 
 export class EnvError extends Error {
@@ -236,6 +247,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       authSecret: result.data.NEXTAUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
       inngestServeOrigin: inngestServeOriginOf(result.data),
       appUrl: appUrlOf(result.data),
+      concurrencyCap: concurrencyCapOf(result.data),
     };
   }
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`);

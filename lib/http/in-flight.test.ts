@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runAsUser } from "@/lib/db/rls";
 import { createTestDatabase, type TestDatabase } from "@/tests/db-harness";
-import { inFlightRequests, trackInFlightRequests } from "./in-flight";
+import { inFlightCounts, inFlightRequests, trackInFlightRequests } from "./in-flight";
 import { clientGone } from "./request-scope";
 
 const CAP = 4;
@@ -153,8 +153,10 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
     const working = Array.from({ length: CAP }, () => fetch(`${base}/demo/accounts`));
     await heldReaches(CAP);
     // Nothing is released yet, so every one of these answers proves it was refused without waiting.
+    const refusedBefore = inFlightCounts()!.refused;
     const burst = await Promise.all(Array.from({ length: CAP * 5 }, () => fetch(`${base}/demo/accounts`)));
     expect(burst.map((response) => response.status)).toEqual(Array(CAP * 5).fill(503));
+    expect(inFlightCounts()).toEqual({ admitted: CAP, refused: refusedBefore + CAP * 5, cap: CAP });
     release();
     await Promise.all(working);
     expect(inFlightRequests()).toBe(0);
@@ -166,6 +168,7 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
 
   it("can be taken away, leaving the server as it was", async () => {
     untrack();
+    expect(inFlightCounts()).toBeNull();
     const working = Array.from({ length: CAP + 2 }, () => fetch(`${base}/demo/accounts`));
     await heldReaches(CAP + 2);
     release();

@@ -4,6 +4,7 @@ import { requestScope as scope } from "./request-scope";
 
 interface State {
   admitted: number;
+  refused: number;
   cap: number;
   abandonedHoldMs: number;
   gated: Map<Server, { gate: Listener; listeners: Listener[] }>;
@@ -34,6 +35,12 @@ export function inFlightRequests(): number {
   return state.__reachInFlight?.admitted ?? 0;
 }
 
+/** The gate's figures for /api/metrics, or null when no gate is installed (nothing to report). */
+export function inFlightCounts(): { admitted: number; refused: number; cap: number } | null {
+  const tracked = state.__reachInFlight;
+  return tracked ? { admitted: tracked.admitted, refused: tracked.refused, cap: tracked.cap } : null;
+}
+
 // How long a closed response's place stays taken while its work has not settled.
 const ABANDONED_HOLD_MS = 5_000;
 
@@ -52,13 +59,14 @@ const isPromise = (value: unknown): value is Promise<unknown> => typeof (value a
  */
 export function trackInFlightRequests(cap: number, { abandonedHoldMs = ABANDONED_HOLD_MS }: { abandonedHoldMs?: number } = {}): () => void {
   if (state.__reachInFlight) return () => {};
-  const tracked: State = { admitted: 0, cap, abandonedHoldMs, gated: new Map() };
+  const tracked: State = { admitted: 0, refused: 0, cap, abandonedHoldMs, gated: new Map() };
   state.__reachInFlight = tracked;
 
   const gate = (listeners: Listener[]): Listener =>
     function gated(this: Server, request, response) {
       const exempt = EXEMPT.test(request.url ?? "");
       if (!exempt && tracked.cap > 0 && tracked.admitted >= tracked.cap) {
+        tracked.refused += 1;
         const page = (request.headers.accept ?? "").includes("text/html");
         response.writeHead(503, {
           "content-type": page ? "text/html; charset=utf-8" : "application/problem+json",

@@ -5,6 +5,7 @@ import { provideConnectionForTests } from "@/lib/db/process-connection";
 import { getOverview } from "@/lib/services/overview/get-overview";
 import { upsertSnapshots } from "@/lib/services/snapshots/upsert-snapshots";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
+import { trackInFlightRequests } from "./in-flight";
 import { metricsRoute } from "./metrics-route";
 
 const TOKEN = "metrics-token-0123456789abcdef";
@@ -86,5 +87,16 @@ describe.each(ENGINES)("GET /api/metrics on %s", (engine) => {
     await cachedSummary(db.connection.db, spec, () => getOverview(db.connection.db, { workspace: { id: ws!.id, timezone: "UTC" }, now: new Date() }));
     await cachedSummary(db.connection.db, spec, () => getOverview(db.connection.db, { workspace: { id: ws!.id, timezone: "UTC" }, now: new Date() }));
     expect(await lookups()).toEqual({ hit: before.hit + 1, miss: before.miss + 1 });
+  });
+
+  it("reports the concurrency gate's cap, work in flight and refusals when the gate is installed, and nothing of it otherwise", async () => {
+    const scrape = async () => (await (await metricsRoute(TOKEN)(get({ authorization: `Bearer ${TOKEN}` }))).text()).split("\n");
+    expect((await scrape()).filter((line) => line.startsWith("reach_http_"))).toEqual([]);
+    const untrack = trackInFlightRequests(7);
+    try {
+      expect(await scrape()).toEqual(expect.arrayContaining(["reach_http_concurrency_cap 7", "reach_http_requests_in_flight 0", "reach_http_requests_refused_total 0"]));
+    } finally {
+      untrack();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { getSummaryCache } from "@/lib/cache/process-summary-cache";
 import { withServiceDb } from "@/lib/db/service";
 import { readSystemMetrics } from "@/lib/services/system-health/read-system-metrics";
+import { inFlightCounts } from "./in-flight";
 import { problem } from "./problem";
 import { prometheusExposition } from "./prometheus-exposition";
 
@@ -17,7 +18,7 @@ export function metricsRoute(token: string | undefined) {
       return problem("unauthenticated", "Send Authorization: Bearer <METRICS_TOKEN>.", undefined, { "WWW-Authenticate": 'Bearer realm="metrics"' });
     }
     const metrics = await withServiceDb((db) => readSystemMetrics(db, { now: new Date() }));
-    const { contentType, body } = await prometheusExposition(metrics, await getSummaryCache());
+    const { contentType, body } = await prometheusExposition(metrics, await getSummaryCache(), inFlightCounts());
     return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
   };
 }

@@ -6,7 +6,11 @@ import type { SystemMetrics } from "@/lib/services/system-health/read-system-met
  * The metrics in Prometheus' text format, a fresh registry per scrape: the figures live in the
  * database, except the summary cache's counts, which are this instance's since it started.
  */
-export async function prometheusExposition(metrics: SystemMetrics, cache?: SummaryCache): Promise<{ contentType: string; body: string }> {
+export async function prometheusExposition(
+  metrics: SystemMetrics,
+  cache?: SummaryCache,
+  gate?: { admitted: number; refused: number; cap: number } | null,
+): Promise<{ contentType: string; body: string }> {
   const registry = new Registry();
   const gauge = <L extends string>(name: string, help: string, labelNames: L[] = []) => new Gauge({ name, help, labelNames, registers: [registry] });
 
@@ -34,6 +38,11 @@ export async function prometheusExposition(metrics: SystemMetrics, cache?: Summa
       lookups.inc({ summary: row.kind, result: "miss", backend: cache.backend }, row.misses);
       lookups.inc({ summary: row.kind, result: "error", backend: cache.backend }, row.errors);
     }
+  }
+  if (gate) {
+    gauge("reach_http_requests_in_flight", "Requests this instance is working on now (the scrape of this page included).").set(gate.admitted);
+    gauge("reach_http_concurrency_cap", "MAX_CONCURRENT_REQUESTS in effect on this instance (0: no cap).").set(gate.cap);
+    new Counter({ name: "reach_http_requests_refused_total", help: "Requests this instance refused with 503 overloaded since it started.", registers: [registry] }).inc(gate.refused);
   }
   return { contentType: registry.contentType, body: await registry.metrics() };
 }
