@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { calendarDays, splitWeeks } from "@/lib/domain/calendar";
+import { calendarDays } from "@/lib/domain/calendar";
 import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { SLIDE_COUNT_BUCKETS, TREND_SERIES_LIMIT } from "@/lib/domain/trends";
 import { AppError } from "@/lib/errors";
@@ -69,34 +69,24 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
       from tiktok_group_view_gains g where ${inPeriod} and g.dimension = 'type'
       group by g.date`),
   );
-  // Published per day, slideshow against video, and slideshows by slide count: from the posted-days
-  // rollups (migrations 20261205100010, 20261206100020) by type and by slide-count bucket; the totals
-  // read the period's whole weeks from tiktok_group_posted_weeks and only its end days from the day rows.
-  const weeks = splitWeeks(query.from, query.to);
+  // Published per day, slideshow against video, and slideshows by slide count: from the
+  // tiktok_group_posted_days rollup (migration 20261205100010), by type and by slide-count bucket.
   const [posted] = rowsOf<Raw>(
     await db.execute(sql`
       with days as materialized (
-        select g.key, g.date, g.posts from tiktok_group_posted_days g
-        where g.workspace_id = ${ws} and g.dimension = 'type' and g.date between ${query.from}::date and ${query.to}::date
-      ),
-      parts as (
-        select g.dimension, g.key, g.posts, g.views, g.view_list from tiktok_group_posted_days g
-        where g.workspace_id = ${ws} and g.dimension in ('type', 'slides')
-          and (g.date between ${query.from}::date and ${weeks.headTo}::date or g.date between ${weeks.tailFrom}::date and ${query.to}::date)
-        union all
-        select w.dimension, w.key, w.posts, w.views, w.view_list from tiktok_group_posted_weeks w
-        where w.workspace_id = ${ws} and w.dimension in ('type', 'slides') and w.week between ${weeks.firstWeek}::date and ${weeks.lastWeek}::date
+        select g.dimension, g.key, g.date, g.posts, g.views, g.view_list from tiktok_group_posted_days g
+        where g.workspace_id = ${ws} and g.dimension in ('type', 'slides') and g.date between ${query.from}::date and ${query.to}::date
       ),
       -- Each group's views values gathered, then sorted once for the exact median.
       totals as (
         select d.dimension, d.key, sum(d.posts)::int as posts, sum(d.views)::float8 as views, private.array_cat_agg(d.view_list) as view_list
-        from parts d group by d.dimension, d.key
+        from days d group by d.dimension, d.key
       )
       select
         (select coalesce(jsonb_agg(x), '[]') from (
           select to_char(date, 'YYYY-MM-DD') as date, coalesce(sum(posts) filter (where key = 'true'), 0)::int as slideshows,
             coalesce(sum(posts) filter (where key = 'false'), 0)::int as videos, coalesce(sum(posts) filter (where key is null), 0)::int as unknown
-          from days group by date) x) as published,
+          from days where dimension = 'type' group by date) x) as published,
         (select coalesce(jsonb_agg(x), '[]') from (
           select t.key = 'true' as is_slideshow, t.posts, t.views,
             (select percentile_cont(0.5) within group (order by v) from unnest(t.view_list) as v) as median_views
