@@ -28,7 +28,7 @@ export const GROUP_POSTED_DAYS_STORED = `
   from tiktok_group_posted_days where workspace_id = $1
   order by 1, 2, 3`;
 
-/** The oracle for tiktok_group_posted_weeks (migration 20261206100020): the same figures per week (its Monday) of the posted day. */
+/** The oracle for tiktok_group_posted_weeks (migration 20261206100020): the same figures per week (its Monday) of the posted day, for va, creator and set. */
 export const GROUP_POSTED_WEEKS_ORACLE = `
   with posted as (select p.*, (p.posted_at at time zone w.timezone)::date as day from tiktok_posts p join workspaces w on w.id = p.workspace_id
     where p.workspace_id = $1 and p.posted_at is not null)
@@ -40,10 +40,8 @@ export const GROUP_POSTED_WEEKS_ORACLE = `
     (array_agg(p.id order by p.views desc nulls last, p.id))[1] as top_id, max(p.views)::float8 as top_views
   from posted p
   cross join lateral (
-    values ('va', p.va, true), ('creator', p.creator, true), ('set', p.set_id, true), ('type', p.is_slideshow::text, true),
-      ('slides', case when p.slide_count <= 3 then '1–3' when p.slide_count <= 6 then '4–6' else '7+' end, coalesce(p.is_slideshow and p.slide_count >= 1, false))
-  ) as k(dimension, key, counted)
-  where k.counted
+    values ('va', p.va), ('creator', p.creator), ('set', p.set_id)
+  ) as k(dimension, key)
   group by 1, 2, 3
   order by 1, 2, 3`;
 

@@ -500,7 +500,8 @@ export const tiktokGroupPostedDays = pgTable(
   ],
 ).enableRLS();
 
-// The same sums per week (Monday to Sunday, `week` its Monday), kept from tiktok_group_posted_days by
+// The same sums per week (Monday to Sunday, `week` its Monday) for the leaderboards' groups (va,
+// creator, set), kept from tiktok_group_posted_days by
 // triggers (migration 20261206100020): a long period reads its whole weeks here and only the days at
 // its ends from the day rows, five times fewer rows by set over 90 days.
 export const tiktokGroupPostedWeeks = pgTable(
@@ -524,7 +525,7 @@ export const tiktokGroupPostedWeeks = pgTable(
   },
   (t) => [
     unique("tiktok_group_posted_weeks_key").on(t.workspaceId, t.dimension, t.week, t.key).nullsNotDistinct(),
-    check("tiktok_group_posted_weeks_dimension_check", sql`${t.dimension} in ('va', 'creator', 'set', 'type', 'slides')`),
+    check("tiktok_group_posted_weeks_dimension_check", sql`${t.dimension} in ('va', 'creator', 'set')`),
     check("tiktok_group_posted_weeks_monday", sql`extract(isodow from ${t.week}) = 1`),
     pgPolicy("tiktok_group_posted_weeks_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
   ],

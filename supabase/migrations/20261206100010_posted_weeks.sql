@@ -13,7 +13,7 @@ CREATE TABLE "tiktok_group_posted_weeks" (
 	"top_id" uuid,
 	"top_views" bigint,
 	CONSTRAINT "tiktok_group_posted_weeks_key" UNIQUE NULLS NOT DISTINCT("workspace_id","dimension","week","key"),
-	CONSTRAINT "tiktok_group_posted_weeks_dimension_check" CHECK ("tiktok_group_posted_weeks"."dimension" in ('va', 'creator', 'set', 'type', 'slides')),
+	CONSTRAINT "tiktok_group_posted_weeks_dimension_check" CHECK ("tiktok_group_posted_weeks"."dimension" in ('va', 'creator', 'set')),
 	CONSTRAINT "tiktok_group_posted_weeks_monday" CHECK (extract(isodow from "tiktok_group_posted_weeks"."week") = 1)
 );
 --> statement-breakpoint

@@ -1,8 +1,10 @@
 -- A leaderboard by set over 90 days read 25,000 posted-day rows (300 sets post about three times a
 -- day each) and concatenated their views values per group. tiktok_group_posted_weeks holds the same
--- sums per week (Monday to Sunday); a period reads its whole weeks there and only the days at its
--- ends from tiktok_group_posted_days. Statement-level triggers on the day rows recompute the weeks
--- a statement touched from their (at most seven) day rows, so both levels always agree.
+-- sums per week (Monday to Sunday) for the leaderboards' groups (va, creator, set); a period reads
+-- its whole weeks there and only the days at its ends from tiktok_group_posted_days. Statement-level
+-- triggers on the day rows recompute the weeks a statement touched from their (at most seven) day
+-- rows, so both levels always agree. Not the trends' type and slides: their weeks hold ~2,900
+-- values each, and re-sorting them cost 5 ms of every post's views update.
 revoke insert, update, delete on public.tiktok_group_posted_weeks from authenticated;
 --> statement-breakpoint
 -- The Monday of a day's week.
@@ -81,14 +83,15 @@ as $$
 begin
   if tg_op = 'INSERT' then
     perform private.refresh_posted_weeks(array_agg(n.workspace_id), array_agg(private.week_of(n.date)), array_agg(n.dimension), array_agg(n.key))
-    from changed_new n having count(*) > 0;
+    from changed_new n where n.dimension in ('va', 'creator', 'set') having count(*) > 0;
   elsif tg_op = 'UPDATE' then
     perform private.refresh_posted_weeks(array_agg(t.workspace_id), array_agg(private.week_of(t.date)), array_agg(t.dimension), array_agg(t.key))
     from (select workspace_id, date, dimension, key from changed_old union all select workspace_id, date, dimension, key from changed_new) t
+    where t.dimension in ('va', 'creator', 'set')
     having count(*) > 0;
   else
     perform private.refresh_posted_weeks(array_agg(o.workspace_id), array_agg(private.week_of(o.date)), array_agg(o.dimension), array_agg(o.key))
-    from changed_old o having count(*) > 0;
+    from changed_old o where o.dimension in ('va', 'creator', 'set') having count(*) > 0;
   end if;
   return null;
 end
@@ -106,4 +109,4 @@ create trigger tiktok_group_posted_days_weeks_delete after delete on public.tikt
   referencing old table as changed_old for each statement execute function private.posted_days_weeks();
 --> statement-breakpoint
 select private.refresh_posted_weeks(array_agg(workspace_id), array_agg(private.week_of(date)), array_agg(dimension), array_agg(key))
-from public.tiktok_group_posted_days;
+from public.tiktok_group_posted_days where dimension in ('va', 'creator', 'set');
