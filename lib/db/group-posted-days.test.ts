@@ -175,6 +175,9 @@ describe.each(ENGINES)("posted-days rollup maintained by triggers on %s", (engin
     // More changes per group-day than the binary-search path takes: one sort.
     await run("update tiktok_posts set views = views + abs(hashtext(id::text) % 5) * 10 + 5 where id = any ($1::uuid[])", [ids]);
     await compare();
+    // Some posts to a day of the same week with no post yet: one statement inserts day rows and updates others of one week.
+    await run("update tiktok_posts set posted_at = '2026-03-20T15:00:00Z', views = views + 1 where id = any ($1::uuid[])", [ids.slice(50, 55)]);
+    await compare();
     await run("update tiktok_posts set views = null where id = any ($1::uuid[])", [ids.slice(0, 20)]);
     await run("delete from tiktok_posts where id = any ($1::uuid[])", [ids.slice(10, 50)]);
     await compare();
