@@ -37,7 +37,8 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
   };
 
   beforeAll(async () => {
-    untrack = trackInFlightRequests(CAP, { abandonedHoldMs: HOLD_MS });
+    // No waiting room here: each refusal below proves the cap; the queue has its own tests below.
+    untrack = trackInFlightRequests(CAP, { abandonedHoldMs: HOLD_MS, queueLimit: 0 });
     db = await createTestDatabase("pglite");
     server = createServer((req, res) => {
       closed.set(res, new Promise((resolve) => res.once("close", () => resolve())));
@@ -156,7 +157,7 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
     const refusedBefore = inFlightCounts()!.refused;
     const burst = await Promise.all(Array.from({ length: CAP * 5 }, () => fetch(`${base}/demo/accounts`)));
     expect(burst.map((response) => response.status)).toEqual(Array(CAP * 5).fill(503));
-    expect(inFlightCounts()).toEqual({ admitted: CAP, refused: refusedBefore + CAP * 5, cap: CAP });
+    expect(inFlightCounts()).toEqual({ admitted: CAP, waiting: 0, refused: refusedBefore + CAP * 5, cap: CAP });
     release();
     await Promise.all(working);
     expect(inFlightRequests()).toBe(0);
@@ -173,5 +174,104 @@ describe("the per-instance concurrency cap on a real HTTP server", () => {
     await heldReaches(CAP + 2);
     release();
     expect((await Promise.all(working)).map((response) => response.status)).toEqual(Array(CAP + 2).fill(200));
+  });
+});
+
+describe("the wait for a place past the cap", () => {
+  const PLACES = 2;
+  const QUEUE = 2;
+  const WAIT_MS = 60_000;
+  let server: Server;
+  let base: string;
+  let untrack: () => void;
+  const held: { url: string; response: ServerResponse }[] = [];
+  const heldReaches = (count: number) =>
+    vi.waitFor(() => expect(held.length).toBeGreaterThanOrEqual(count), { timeout: 60_000, interval: 5 });
+  const answer = (index = 0) => held.splice(index, 1)[0]!.response.end("done");
+
+  beforeAll(async () => {
+    untrack = trackInFlightRequests(PLACES, { queueLimit: QUEUE, queueWaitMs: WAIT_MS });
+    server = createServer((req, res) => {
+      held.push({ url: req.url ?? "", response: res });
+      return new Promise<void>((resolve) => res.once("close", () => resolve()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    untrack?.();
+    for (const { response } of held.splice(0)) response.end();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("lets waiting requests in first come first served as places free, and refuses at once past the waiting room", async () => {
+    const first = [fetch(`${base}/a`), fetch(`${base}/b`)];
+    await heldReaches(PLACES);
+    const waiting = [fetch(`${base}/c`), fetch(`${base}/d`)];
+    await vi.waitFor(() => expect(inFlightCounts()).toMatchObject({ admitted: PLACES, waiting: QUEUE }), { timeout: 60_000, interval: 5 });
+    const refused = await fetch(`${base}/e`);
+    expect([refused.status, refused.headers.get("retry-after")]).toEqual([503, "1"]);
+    expect(held.map((entry) => entry.url)).toEqual(["/a", "/b"]);
+
+    answer();
+    await heldReaches(PLACES);
+    expect(held.map((entry) => entry.url)).toEqual(["/b", "/c"]);
+    answer();
+    answer();
+    await heldReaches(1);
+    expect(held.map((entry) => entry.url)).toEqual(["/d"]);
+    answer();
+    expect((await Promise.all([...first, ...waiting])).map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    await vi.waitFor(() => expect(inFlightCounts()).toMatchObject({ admitted: 0, waiting: 0 }), { timeout: 60_000, interval: 5 });
+  });
+
+  it("refuses a waiting request with 503 when its wait runs out, and never runs it", async () => {
+    const working = [fetch(`${base}/a`), fetch(`${base}/b`)];
+    await heldReaches(PLACES);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const waiting = fetch(`${base}/late`, { headers: { accept: "text/html" } });
+      await vi.waitFor(() => expect(inFlightCounts()!.waiting).toBe(1), { timeout: 60_000, interval: 5 });
+      vi.advanceTimersByTime(WAIT_MS);
+      const response = await waiting;
+      expect([response.status, response.headers.get("content-type")]).toEqual([503, "text/html; charset=utf-8"]);
+      expect(inFlightCounts()!.waiting).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    answer();
+    answer();
+    await Promise.all(working);
+    expect(held).toEqual([]);
+  });
+
+  it("drops a waiting client that leaves, so its place goes to the next one", async () => {
+    const working = [fetch(`${base}/a`), fetch(`${base}/b`)];
+    await heldReaches(PLACES);
+    const controller = new AbortController();
+    const leaving = fetch(`${base}/leaves`, { signal: controller.signal }).catch(() => null);
+    await vi.waitFor(() => expect(inFlightCounts()!.waiting).toBe(1), { timeout: 60_000, interval: 5 });
+    const staying = fetch(`${base}/stays`);
+    await vi.waitFor(() => expect(inFlightCounts()!.waiting).toBe(2), { timeout: 60_000, interval: 5 });
+    controller.abort();
+    await vi.waitFor(() => expect(inFlightCounts()!.waiting).toBe(1), { timeout: 60_000, interval: 5 });
+    answer();
+    await heldReaches(PLACES);
+    expect(held.map((entry) => entry.url)).toEqual(["/b", "/stays"]);
+    answer();
+    answer();
+    expect((await Promise.all([...working, staying])).map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(await leaving).toBeNull();
+  });
+
+  it("lets every waiting request in when the gate is taken away", async () => {
+    const working = [fetch(`${base}/a`), fetch(`${base}/b`)];
+    await heldReaches(PLACES);
+    const waiting = fetch(`${base}/c`);
+    await vi.waitFor(() => expect(inFlightCounts()!.waiting).toBe(1), { timeout: 60_000, interval: 5 });
+    untrack();
+    await heldReaches(3);
+    while (held.length > 0) answer();
+    expect((await Promise.all([...working, waiting])).map((response) => response.status)).toEqual([200, 200, 200]);
   });
 });

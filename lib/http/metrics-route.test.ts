@@ -94,7 +94,7 @@ describe.each(ENGINES)("GET /api/metrics on %s", (engine) => {
     expect((await scrape()).filter((line) => line.startsWith("reach_http_"))).toEqual([]);
     const untrack = trackInFlightRequests(7);
     try {
-      expect(await scrape()).toEqual(expect.arrayContaining(["reach_http_concurrency_cap 7", "reach_http_requests_in_flight 0", "reach_http_requests_refused_total 0"]));
+      expect(await scrape()).toEqual(expect.arrayContaining(["reach_http_concurrency_cap 7", "reach_http_requests_in_flight 0", "reach_http_requests_waiting 0", "reach_http_requests_refused_total 0"]));
     } finally {
       untrack();
     }

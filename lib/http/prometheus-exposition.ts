@@ -9,7 +9,7 @@ import type { SystemMetrics } from "@/lib/services/system-health/read-system-met
 export async function prometheusExposition(
   metrics: SystemMetrics,
   cache?: SummaryCache,
-  gate?: { admitted: number; refused: number; cap: number } | null,
+  gate?: { admitted: number; waiting: number; refused: number; cap: number } | null,
 ): Promise<{ contentType: string; body: string }> {
   const registry = new Registry();
   const gauge = <L extends string>(name: string, help: string, labelNames: L[] = []) => new Gauge({ name, help, labelNames, registers: [registry] });
@@ -41,6 +41,7 @@ export async function prometheusExposition(
   }
   if (gate) {
     gauge("reach_http_requests_in_flight", "Requests this instance is working on now (the scrape of this page included).").set(gate.admitted);
+    gauge("reach_http_requests_waiting", "Requests waiting for a place under the cap now.").set(gate.waiting);
     gauge("reach_http_concurrency_cap", "MAX_CONCURRENT_REQUESTS in effect on this instance (0: no cap).").set(gate.cap);
     new Counter({ name: "reach_http_requests_refused_total", help: "Requests this instance refused with 503 overloaded since it started.", registers: [registry] }).inc(gate.refused);
   }
