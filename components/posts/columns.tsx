@@ -7,7 +7,8 @@ import type { KitColumnDef, KitFeatures } from "@/components/tables/core/feature
 import { Badge } from "@/components/ui/badge";
 import { formatChange, formatCount } from "@/lib/format";
 import type { PostExplorerRow } from "@/lib/services/posts/search-posts";
-import { formatRate, postedDay, postTypeLabel, slideUrl } from "./post-format";
+import { formatRate, postedDay, postTypeLabel } from "./post-format";
+import { PostThumbnail } from "./post-thumbnail";
 
 const helper = createColumnHelper<KitFeatures, PostExplorerRow>();
 const count = (value: number | null) => <span title={value === null ? "Not reported" : undefined}>{formatCount(value)}</span>;
@@ -21,13 +22,7 @@ export function postColumns(slug: string): KitColumnDef<PostExplorerRow>[] {
       header: () => <span className="sr-only">First slide</span>,
       enableHiding: false,
       meta: { label: "First slide", width: 64, mobileWidth: 60, priority: true },
-      cell: ({ row: { original: post } }) =>
-        post.hasThumbnail ? (
-          // eslint-disable-next-line @next/next/no-img-element -- a private, signed or streamed image: not for next/image's optimizer
-          <img src={slideUrl(slug, post.id, 0)} alt={`First slide of post ${post.postId}`} loading="lazy" className="size-12 rounded object-cover" data-testid="post-thumbnail" />
-        ) : (
-          <div className="size-12 rounded bg-muted" aria-hidden />
-        ),
+      cell: ({ row: { original: post } }) => <PostThumbnail slug={slug} post={post} className="size-12" testId="post-thumbnail" />,
     }),
     helper.display({
       id: "post",

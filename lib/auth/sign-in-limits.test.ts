@@ -98,6 +98,24 @@ describe.each(ENGINES)("sign-in limits through next-auth's handler on %s", (engi
     expect((await app.signIn(email, PASSWORD, { headers: { "x-forwarded-for": "198.51.100.78" } })).status).toBe(200);
   });
 
+  it("does not lock the owner out from another address when one address guesses their email", async () => {
+    const app = createAuthApp(db);
+    const email = await victim();
+    const from = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
+    for (let attempt = 0; attempt < 10; attempt++) expect((await app.signIn(email, "wrong", from("198.51.100.20"))).status).toBe(401);
+    expect((await app.signIn(email, PASSWORD, from("198.51.100.20"))).status).toBe(429);
+    expect((await app.signIn(email, PASSWORD, from("198.51.100.21"))).status).toBe(200);
+  });
+
+  it("still stops guesses at one email spread over many addresses, at 100 in the window", async () => {
+    const app = createAuthApp(db);
+    const email = await victim();
+    for (let attempt = 0; attempt < 100; attempt++) {
+      expect((await app.signIn(email, "wrong", { headers: { "x-forwarded-for": `203.0.113.${Math.floor(attempt / 10) + 100}` } })).status, `attempt ${attempt}`).toBe(401);
+    }
+    expect((await app.signIn(email, PASSWORD, { headers: { "x-forwarded-for": "203.0.113.200" } })).status).toBe(429);
+  });
+
   it("never signs in through a path or provider spelled in another case", async () => {
     const app = createAuthApp(db);
     const email = await victim();

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
-import { GROUP_POSTED_DAYS_ORACLE, GROUP_POSTED_DAYS_STORED } from "@/tests/group-posted-days-oracle";
+import { GROUP_POSTED_DAYS_ORACLE, GROUP_POSTED_DAYS_STORED, GROUP_POSTED_WEEKS_ORACLE, GROUP_POSTED_WEEKS_STORED } from "@/tests/group-posted-days-oracle";
 
 type Row = Record<string, unknown>;
 
@@ -12,10 +12,11 @@ describe.each(ENGINES)("posted-days rollup maintained by triggers on %s", (engin
   const other = randomUUID();
   const run = <T extends Row>(text: string, params: unknown[] = []) => db.connection.runner.query<T>(text, params);
 
-  /** The rollup against the same figures summed from the workspace's posts. */
+  /** The rollup, days and weeks, against the same figures summed from the workspace's posts. */
   const compare = async (workspace = ws) => {
     const stored = await run(GROUP_POSTED_DAYS_STORED, [workspace]);
     expect(stored).toEqual(await run(GROUP_POSTED_DAYS_ORACLE, [workspace]));
+    expect(await run(GROUP_POSTED_WEEKS_STORED, [workspace])).toEqual(await run(GROUP_POSTED_WEEKS_ORACLE, [workspace]));
     return stored;
   };
   const group = async (dimension: string, key: string | null) =>
@@ -100,6 +101,85 @@ describe.each(ENGINES)("posted-days rollup maintained by triggers on %s", (engin
     // Several posts in one statement, and columns the rollup does not read.
     await run("update tiktok_posts set views = views + 1, status = 'scraped' where workspace_id = $1 and va in ('Mia', 'Ivy')", [ws]);
     await run("update tiktok_posts set caption = 'x', status = 'failed' where id = $1", [b]);
+    await compare();
+  });
+
+  // Migration 20261206100000 applies each statement as deltas: these are the cases a delta can get wrong.
+  it("keeps duplicate and missing views values exact as posts change, move and leave", async () => {
+    const day = "2026-03-14T15:00:00Z";
+    const [a, b, c, d] = await posts([
+      { va: "Dup", set_id: "D1", is_slideshow: true, slide_count: 2, posted_at: day, views: 50, likes: 5 },
+      { va: "Dup", set_id: "D1", is_slideshow: true, slide_count: 2, posted_at: day, views: 50, likes: 6 },
+      { va: "Dup", set_id: "D1", is_slideshow: false, posted_at: day, views: 50 },
+      { va: "Dup", set_id: "D2", posted_at: day },
+    ]);
+    expect(await group("va", "Dup")).toMatchObject({ posts: 4, view_list: "{50,50,50}" });
+    // One of three equal values changes, then comes back: one occurrence leaves and enters each time.
+    await run("update tiktok_posts set views = 70 where id = $1", [b]);
+    expect(await group("va", "Dup")).toMatchObject({ view_list: "{50,50,70}", top_id: b });
+    await compare();
+    await run("update tiktok_posts set views = 50 where id = $1", [b]);
+    expect(await group("va", "Dup")).toMatchObject({ view_list: "{50,50,50}" });
+    await compare();
+    // Views reported, then gone again: a null is in no list and no sum.
+    await run("update tiktok_posts set views = 50 where id = $1", [d]);
+    expect(await group("va", "Dup")).toMatchObject({ views: 200, view_list: "{50,50,50,50}" });
+    await run("update tiktok_posts set views = null, likes = null where id = any ($1::uuid[])", [[c, d]]);
+    expect(await group("va", "Dup")).toMatchObject({ posts: 4, views: 100, view_list: "{50,50}" });
+    await compare();
+    // Moves: to a set with no post that day (a new group-day), and the last post of a set-day leaving it (the row goes).
+    await run("update tiktok_posts set set_id = 'D3' where id = $1", [a]);
+    await run("update tiktok_posts set set_id = 'D1', posted_at = '2026-03-15T15:00:00Z' where id = $1", [d]);
+    expect(await group("set", "D2")).toMatchObject({ posts: null });
+    await compare();
+    // A statement that moves one post into a group-day and another out, and swaps two posts' views.
+    await run("update tiktok_posts set set_id = case when id = $1 then 'D1' else 'D3' end, views = case when id = $1 then views else 51 end where id = any ($2::uuid[])", [a, [a, c]]);
+    await run("update tiktok_posts set views = case when id = $1 then 51 else 50 end where id = any ($2::uuid[])", [b, [a, b]]);
+    await compare();
+    await run("update tiktok_posts set views = case when id = $1 then 50 else 51 end where id = any ($2::uuid[])", [b, [a, b]]);
+    await compare();
+  });
+
+  it("moves the top post on when it leaves, loses views or ties", async () => {
+    const day = "2026-03-16T15:00:00Z";
+    const [a, b, c] = await posts([
+      { va: "Top", set_id: "T1", is_slideshow: false, posted_at: day, views: 300 },
+      { va: "Top", set_id: "T1", is_slideshow: false, posted_at: day, views: 200 },
+      { va: "Top", set_id: "T1", is_slideshow: false, posted_at: day, views: 100 },
+    ]);
+    expect((await group("va", "Top"))?.top_id).toBe(a);
+    // The top post gains: still the top, with its new views.
+    await run("update tiktok_posts set views = 400 where id = $1", [a]);
+    expect(await group("va", "Top")).toMatchObject({ top_id: a, views: 700 });
+    await compare();
+    // It loses views below the next: the group-day is recomputed from the posts.
+    await run("update tiktok_posts set views = 150 where id = $1", [a]);
+    expect((await group("va", "Top"))?.top_id).toBe(b);
+    await compare();
+    // Another post ties the top: the smaller id wins.
+    await run("update tiktok_posts set views = 200 where id = $1", [c]);
+    expect((await group("va", "Top"))?.top_id).toBe([b, c].sort()[0]);
+    await compare();
+    // The top post is deleted, then the top post leaves its day (and week: 16 March is a Monday).
+    await run("delete from tiktok_posts where id = $1", [[b, c].sort()[0]]);
+    await compare();
+    await run("update tiktok_posts set posted_at = '2026-03-15T15:00:00Z' where id = $1", [[b, c].sort()[1]]);
+    expect(await run("select top_id from tiktok_group_posted_days where workspace_id = $1 and dimension = 'va' and key = 'Top' and date = '2026-03-16'", [ws])).toEqual([{ top_id: a }]);
+    await compare();
+  });
+
+  it("applies a statement of many posts in the same group-days at once", async () => {
+    const day = "2026-03-18T15:00:00Z";
+    const ids = await posts(Array.from({ length: 60 }, (_, i) => ({ va: "Many", set_id: `M${i % 3}`, is_slideshow: i % 2 === 0, slide_count: 1 + (i % 8), posted_at: day, views: (i % 7) * 10, likes: i })));
+    await compare();
+    // More changes per group-day than the binary-search path takes: one sort.
+    await run("update tiktok_posts set views = views + abs(hashtext(id::text) % 5) * 10 + 5 where id = any ($1::uuid[])", [ids]);
+    await compare();
+    // Some posts to a day of the same week with no post yet: one statement inserts day rows and updates others of one week.
+    await run("update tiktok_posts set posted_at = '2026-03-20T15:00:00Z', views = views + 1 where id = any ($1::uuid[])", [ids.slice(50, 55)]);
+    await compare();
+    await run("update tiktok_posts set views = null where id = any ($1::uuid[])", [ids.slice(0, 20)]);
+    await run("delete from tiktok_posts where id = any ($1::uuid[])", [ids.slice(10, 50)]);
     await compare();
   });
 

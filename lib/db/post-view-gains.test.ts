@@ -36,6 +36,19 @@ describe.each(ENGINES)("view gains rollups maintained by triggers on %s", (engin
     );
     expect(storedPosts).toEqual(expectedPosts);
     expect(storedGroups).toEqual(expectedGroups);
+    // The weeks (migration 20261206100050) hold the same day rows, seven to a row.
+    expect(
+      await run(`select dimension, key, week::text as week, gained::float8 as gained, daily::text as daily from tiktok_group_view_gain_weeks where workspace_id = $1 order by 1, 2, 3`, [ws]),
+    ).toEqual(
+      await run(
+        `with d as (select dimension, key, date, gained, date - (extract(isodow from date)::int - 1) as week from tiktok_group_view_gains where workspace_id = $1)
+         select k.dimension, k.key, k.week::text as week, (select sum(d.gained) from d where d.dimension = k.dimension and d.key is not distinct from k.key and d.week = k.week)::float8 as gained,
+           array(select coalesce(sum(d.gained), 0)::bigint from generate_series(0, 6) i
+             left join d on d.dimension = k.dimension and d.key is not distinct from k.key and d.date = k.week + i group by i order by i)::text as daily
+         from (select distinct dimension, key, week from d) k order by 1, 2, 3`,
+        [ws],
+      ),
+    );
     return { storedPosts, storedGroups };
   };
   const stats = (post: string, days: [string, number | null][], workspace = ws) =>

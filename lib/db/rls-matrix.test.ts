@@ -171,6 +171,15 @@ const CASES: TableCase[] = [
     updateSet: sql`gained = gained`,
   },
   {
+    table: "tiktok_group_view_gain_weeks",
+    // Written only by triggers on tiktok_group_view_gains; members read it.
+    allowed: { select: MEMBERS, insert: NOBODY, update: NOBODY, delete: NOBODY },
+    insert: (ids) =>
+      sql`insert into tiktok_group_view_gain_weeks (workspace_id, dimension, key, week, gained, daily) values (${ids.wsA}, 'va', 'x', '2030-01-07', 1, '{1,0,0,0,0,0,0}')`,
+    where: (ids) => sql`workspace_id = ${ids.wsA} and week = '2024-01-01'`,
+    updateSet: sql`gained = gained`,
+  },
+  {
     table: "tiktok_group_posted_days",
     // Written only by triggers on tiktok_posts and workspaces; members read it.
     allowed: { select: MEMBERS, insert: NOBODY, update: NOBODY, delete: NOBODY },
@@ -178,6 +187,16 @@ const CASES: TableCase[] = [
       sql`insert into tiktok_group_posted_days (workspace_id, dimension, key, date, posts, slideshows, videos, views, view_list, engagement_sum, engagement_posts)
         values (${ids.wsA}, 'va', 'x', '2030-01-01', 1, 0, 0, 0, '{}', 0, 0)`,
     where: (ids) => sql`workspace_id = ${ids.wsA} and date = '2024-01-01'`,
+    updateSet: sql`posts = posts`,
+  },
+  {
+    table: "tiktok_group_posted_weeks",
+    // Written only by triggers on tiktok_group_posted_days; members read it.
+    allowed: { select: MEMBERS, insert: NOBODY, update: NOBODY, delete: NOBODY },
+    insert: (ids) =>
+      sql`insert into tiktok_group_posted_weeks (workspace_id, dimension, key, week, posts, slideshows, videos, views, view_list, engagement_sum, engagement_posts)
+        values (${ids.wsA}, 'va', 'x', '2030-01-07', 1, 0, 0, 0, '{}', 0, 0)`,
+    where: (ids) => sql`workspace_id = ${ids.wsA} and week = '2024-01-01'`,
     updateSet: sql`posts = posts`,
   },
   {

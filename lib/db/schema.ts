@@ -445,6 +445,30 @@ export const tiktokGroupViewGains = pgTable(
   ],
 ).enableRLS();
 
+// A week's (Monday to Sunday, `week` its Monday) daily gains per group in one row, kept from
+// tiktok_group_view_gains by triggers (migration 20261206100050): the leaderboards' sparklines read
+// a period's whole weeks here, seven days a row, and only the days at its ends from the day rows.
+export const tiktokGroupViewGainWeeks = pgTable(
+  "tiktok_group_view_gain_weeks",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dimension: text("dimension").notNull(),
+    key: text("key"),
+    week: date("week").notNull(),
+    gained: bigint("gained", { mode: "number" }).notNull(),
+    /** Monday to Sunday, 0 on a day without readings. */
+    daily: bigint("daily", { mode: "number" }).array().notNull(),
+  },
+  (t) => [
+    unique("tiktok_group_view_gain_weeks_key").on(t.workspaceId, t.dimension, t.week, t.key).nullsNotDistinct(),
+    check("tiktok_group_view_gain_weeks_dimension_check", sql`${t.dimension} in ('va', 'creator', 'set', 'type')`),
+    check("tiktok_group_view_gain_weeks_monday", sql`extract(isodow from ${t.week}) = 1`),
+    pgPolicy("tiktok_group_view_gain_weeks_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
+  ],
+).enableRLS();
+
 // The posts posted on each day (in the workspace's timezone) summed per group (dimension va, creator,
 // set, type or slides), kept by triggers on tiktok_posts (migration 20261205100010): counts, sums,
 // every reported views value (sorted, for exact medians) and the top post by views.
@@ -469,8 +493,41 @@ export const tiktokGroupPostedDays = pgTable(
   },
   (t) => [
     unique("tiktok_group_posted_days_key").on(t.workspaceId, t.dimension, t.date, t.key).nullsNotDistinct(),
+    // A group's days in order: the weeks' recompute (migration 20261206100020) and the leaderboards' edge days.
+    index("tiktok_group_posted_days_group_idx").on(t.workspaceId, t.dimension, t.key, t.date),
     check("tiktok_group_posted_days_dimension_check", sql`${t.dimension} in ('va', 'creator', 'set', 'type', 'slides')`),
     pgPolicy("tiktok_group_posted_days_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
+  ],
+).enableRLS();
+
+// The same sums per week (Monday to Sunday, `week` its Monday) for the leaderboards' groups (va,
+// creator, set), kept from tiktok_group_posted_days by
+// triggers (migration 20261206100020): a long period reads its whole weeks here and only the days at
+// its ends from the day rows, five times fewer rows by set over 90 days.
+export const tiktokGroupPostedWeeks = pgTable(
+  "tiktok_group_posted_weeks",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dimension: text("dimension").notNull(),
+    key: text("key"),
+    week: date("week").notNull(),
+    posts: integer("posts").notNull(),
+    slideshows: integer("slideshows").notNull(),
+    videos: integer("videos").notNull(),
+    views: bigint("views", { mode: "number" }).notNull(),
+    viewList: bigint("view_list", { mode: "number" }).array().notNull(),
+    engagementSum: doublePrecision("engagement_sum").notNull(),
+    engagementPosts: integer("engagement_posts").notNull(),
+    topId: uuid("top_id"),
+    topViews: bigint("top_views", { mode: "number" }),
+  },
+  (t) => [
+    unique("tiktok_group_posted_weeks_key").on(t.workspaceId, t.dimension, t.week, t.key).nullsNotDistinct(),
+    check("tiktok_group_posted_weeks_dimension_check", sql`${t.dimension} in ('va', 'creator', 'set')`),
+    check("tiktok_group_posted_weeks_monday", sql`extract(isodow from ${t.week}) = 1`),
+    pgPolicy("tiktok_group_posted_weeks_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
   ],
 ).enableRLS();
 

@@ -14,3 +14,16 @@ export function calendarDays(from: string, to: string): string[] {
   const count = daysBetween(from, to);
   return Array.from({ length: Math.max(0, count + 1) }, (_, index) => addDays(from, index));
 }
+
+/**
+ * [from, to] as the whole weeks (Monday to Sunday) inside it, by their Mondays `firstWeek` to
+ * `lastWeek`, and the days before and after them, [from, headTo] and [tailFrom, to]. With no whole
+ * week inside, every day is in the head, the tail is empty and firstWeek is after lastWeek.
+ */
+export function splitWeeks(from: string, to: string): { headTo: string; tailFrom: string; firstWeek: string; lastWeek: string } {
+  const isoWeekday = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`).getUTCDay() || 7;
+  const firstWeek = addDays(from, (8 - isoWeekday(from)) % 7);
+  const lastWeek = addDays(to, -(isoWeekday(to) % 7) - 6);
+  if (firstWeek > lastWeek) return { headTo: to, tailFrom: addDays(to, 1), firstWeek: addDays(to, 1), lastWeek: to };
+  return { headTo: addDays(firstWeek, -1), tailFrom: addDays(lastWeek, 7), firstWeek, lastWeek };
+}

@@ -1,8 +1,12 @@
 /** Every rate limit in one place: points per window, and the key namespace each one counts under. */
 export const RATE_LIMITS = {
-  /** Per IP and, separately, per email: a guesser must beat both. */
+  /**
+   * Per IP, per email from one IP, and per email from everywhere: a guesser must beat all three.
+   * The email-wide bar is high, so one address's wrong tries cannot lock the owner out from another.
+   */
   signInIp: { keyPrefix: "sign-in:ip", points: 10, durationSeconds: 15 * 60 },
-  signInEmail: { keyPrefix: "sign-in:email", points: 10, durationSeconds: 15 * 60 },
+  signInEmailIp: { keyPrefix: "sign-in:email-ip", points: 10, durationSeconds: 15 * 60 },
+  signInEmail: { keyPrefix: "sign-in:email", points: 100, durationSeconds: 15 * 60 },
   /** Password reset requests: per email (one mailbox is not flooded) and per IP. */
   resetEmail: { keyPrefix: "reset:email", points: 3, durationSeconds: 60 * 60 },
   resetIp: { keyPrefix: "reset:ip", points: 20, durationSeconds: 60 * 60 },

@@ -40,15 +40,21 @@ function sharedBehaviour(store: () => RateLimitStore, second: () => Promise<Rate
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(RATE_LIMITS.signInIp.durationSeconds);
   });
 
-  it("counts the IP and the email independently, refusing when either is exhausted", async () => {
+  it("counts the IP, the email from that IP and the email independently, refusing when any is exhausted", async () => {
     const limiters = createRateLimiters(store(), { keyPrefix: uniquePrefix() });
     // One IP trying ten emails exhausts the IP...
     const sprayed = await attempts(limiters, times(10, (i) => ({ ip: "203.0.113.1", email: `user${i}@example.com` })));
     expect(sprayed.every((result) => result.allowed)).toBe(true);
     expect((await limiters.consumeSignInAttempt({ ip: "203.0.113.1", email: "fresh@example.com" })).allowed).toBe(false);
-    // ...and ten IPs trying one email exhaust the email, whatever its case and spacing.
-    const targeted = await attempts(limiters, times(10, (i) => ({ ip: `198.51.100.${i}`, email: i % 2 ? "Boss@Example.com " : "boss@example.com" })));
-    expect(targeted.every((result) => result.allowed)).toBe(true);
+    // ...ten tries at one email from one IP exhaust that pair, whatever the email's case and spacing,
+    // and leave the email open from elsewhere...
+    const guessed = await attempts(limiters, times(10, (i) => ({ ip: "203.0.113.2", email: i % 2 ? "Boss@Example.com " : "boss@example.com" })));
+    expect(guessed.every((result) => result.allowed)).toBe(true);
+    expect((await limiters.consumeSignInAttempt({ ip: "203.0.113.2", email: "BOSS@example.com" })).allowed).toBe(false);
+    expect((await limiters.consumeSignInAttempt({ ip: "198.51.100.250", email: "boss@example.com" })).allowed).toBe(true);
+    // ...and a hundred tries in all (the refused one above counts too) exhaust the email everywhere.
+    const spread = await attempts(limiters, times(88, (i) => ({ ip: `198.51.100.${Math.floor(i / 9)}`, email: "boss@example.com" })));
+    expect(spread.every((result) => result.allowed)).toBe(true);
     expect((await limiters.consumeSignInAttempt({ ip: "198.51.100.99", email: "BOSS@example.com" })).allowed).toBe(false);
     expect((await limiters.consumeSignInAttempt({ ip: "198.51.100.99", email: "other@example.com" })).allowed).toBe(true);
   });

@@ -21,18 +21,18 @@ export interface ApiCaller {
   id: string;
 }
 export interface SignInKey {
-  /** null when no trusted proxy names the caller: only the email is counted then. */
+  /** null when no trusted proxy names the caller: only the email is counted then, at the pair's bar. */
   ip: string | null;
   email: string;
 }
 
 export interface RateLimiters {
-  /** Before a password is checked: counts the attempt against the IP and the email; refused when either is exhausted. Throws when the store is down. */
+  /** Before a password is checked: counts the attempt against the IP, the email from that IP and the email; refused when any is exhausted. Throws when the store is down. */
   consumeSignInAttempt(key: SignInKey): Promise<RateLimitDecision>;
-  /** After a successful sign-in: clears the email's count and gives back this attempt's IP point (one success must not unlock a guessing IP). */
+  /** After a successful sign-in: clears the email's counts and gives back this attempt's IP point (one success must not unlock a guessing IP). */
   resetSignIn(key: SignInKey): Promise<void>;
   /** Counts one attempt under a named limit (the reset and two-factor flows); throws unavailable when the store is down. */
-  consume(name: Exclude<RateLimitName, "signInIp" | "signInEmail" | "api" | "apiToken">, key: string): Promise<RateLimitDecision>;
+  consume(name: Exclude<RateLimitName, "signInIp" | "signInEmailIp" | "signInEmail" | "api" | "apiToken">, key: string): Promise<RateLimitDecision>;
   /** Counts a mutating API call for a user; allowed when the store is down. */
   consumeApi(userId: string): Promise<RateLimitDecision>;
   /**
@@ -88,7 +88,10 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
   const prefix = options.keyPrefix ?? "";
   const log = options.logger ?? logger;
   const signInIp = buildLimiter(store, "signInIp", prefix);
+  const signInEmailIp = buildLimiter(store, "signInEmailIp", prefix);
   const signInEmail = buildLimiter(store, "signInEmail", prefix);
+  // Without a trusted proxy every caller shares one unknown address: the pair is then the email alone.
+  const pairKey = (ip: string | null, email: string) => `${normalizeEmail(email)}|${ip ?? "unknown"}`;
   const api = buildLimiter(store, "api", prefix);
   const apiToken = buildLimiter(store, "apiToken", prefix, options.apiTokenPoints);
   const named = {
@@ -111,6 +114,7 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
       try {
         decisions = await Promise.all([
           ...(ip === null ? [] : [consume(signInIp, ip)]),
+          consume(signInEmailIp, pairKey(ip, email)),
           consume(signInEmail, normalizeEmail(email)),
         ]);
       } catch (error) {
@@ -122,7 +126,11 @@ export function createRateLimiters(store: RateLimitStore, options: RateLimiterOp
 
     async resetSignIn({ ip, email }) {
       try {
-        await Promise.all([signInEmail.delete(normalizeEmail(email)), ...(ip === null ? [] : [signInIp.reward(ip, 1)])]);
+        await Promise.all([
+          signInEmailIp.delete(pairKey(ip, email)),
+          signInEmail.delete(normalizeEmail(email)),
+          ...(ip === null ? [] : [signInIp.reward(ip, 1)]),
+        ]);
       } catch (error) {
         // The user is already signed in; a stale count only expires on its own.
         log.error({ component: "rate-limit", cause: describeStoreError(error) }, "sign-in rate limit reset failed");

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { EmptyState } from "@/components/layout/empty-state";
 import { ExportLinks } from "@/components/layout/export-links";
 import { PageHeader } from "@/components/layout/page-header";
-import { formatRate, slideUrl } from "@/components/posts/post-format";
+import { formatRate } from "@/components/posts/post-format";
+import { PostThumbnail } from "@/components/posts/post-thumbnail";
 import { Sparkline } from "@/components/posts/sparkline";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -183,12 +184,7 @@ export default async function LeaderboardsPage({ params, searchParams }: { param
                   <TableCell className="hidden sm:table-cell">
                     {row.topPost ? (
                       <Link href={`/${workspace.slug}/posts/${row.topPost.id}`} className="flex items-center gap-2 text-xs hover:underline">
-                        {row.topPost.hasThumbnail ? (
-                          // eslint-disable-next-line @next/next/no-img-element -- a private, signed or streamed image: not for next/image's optimizer
-                          <img src={slideUrl(workspace.slug, row.topPost.id, 0)} alt={`First slide of post ${row.topPost.postId}`} loading="lazy" className="size-10 rounded object-cover" />
-                        ) : (
-                          <span className="size-10 rounded bg-muted" aria-hidden />
-                        )}
+                        <PostThumbnail slug={workspace.slug} post={row.topPost} className="size-10 shrink-0" />
                         {formatCount(row.topPost.views)} views
                       </Link>
                     ) : (

@@ -87,6 +87,16 @@ describe.each(ENGINES)("leaderboards by VA, creator and set (%s)", (engine) => {
     ]);
   });
 
+  it("reads a whole week (Monday 2 to Sunday 8 March) from the weekly rollups, and its days the same way", async () => {
+    const week = await rank(users.viewer, { from: "2026-03-02", to: "2026-03-08" });
+    const mia = { key: "Mia", posts: 3, slideshows: 1, videos: 1, views: 1500, medianViews: 750, viewsGained: 1200 };
+    expect(week.find((row) => row.key === "Mia")).toMatchObject(mia);
+    expect(week.find((row) => row.key === "Mia")?.daily.map((day) => day.gained)).toEqual([0, 100, 200, 600, 300, 0, 0]);
+    // Tuesday 3 to Monday 9 March holds the same posts and gains but no whole week: all from the day rows.
+    const days = await rank(users.viewer, { from: "2026-03-03", to: "2026-03-09" });
+    expect(days.find((row) => row.key === "Mia")).toMatchObject(mia);
+  });
+
   it("groups by creator and by set; a one-day period counts that day only", async () => {
     const creators = await rank(users.viewer, { by: "creator" });
     expect(creators.map((row) => [row.key, row.posts, row.viewsGained])).toEqual([

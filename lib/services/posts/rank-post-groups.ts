@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { calendarDays } from "@/lib/domain/calendar";
+import { addDays, calendarDays, splitWeeks } from "@/lib/domain/calendar";
 import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { AppError } from "@/lib/errors";
 
@@ -37,7 +37,7 @@ interface Row {
   median_views: string | number | null;
   engagement_rate: string | number | null;
   views_gained: string | number | null;
-  daily: [string, string | number][] | null;
+  daily: [string, (string | number)[]][] | null;
   top_id: string | null;
   top_post_id: string | null;
   top_views: string | number | null;
@@ -60,24 +60,47 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
   const days = periodDays(query.from, query.to);
   if (days < 1) throw new AppError("invalid_input", "The period ends before it starts.");
   if (days > MAX_PERIOD_DAYS) throw new AppError("invalid_input", `A period covers at most ${MAX_PERIOD_DAYS} days.`);
-  // "Posted in the period" from the tiktok_group_posted_days rollup (migration 20261205100010): a row
-  // per group and posted day; each group's views values are gathered and sorted once for the exact median.
-  const inPeriod = sql`d.workspace_id = ${workspace.id} and d.dimension = ${query.by} and d.date between ${query.from}::date and ${query.to}::date`;
+  // "Posted in the period" from the posted-days rollups: the period's whole weeks from
+  // tiktok_group_posted_weeks (migration 20261206100020), the days before and after them from
+  // tiktok_group_posted_days; each group's views values are gathered and sorted once for the exact median.
+  const weeks = splitWeeks(query.from, query.to);
   const rows = rowsOf<Row>(
     await db.execute(sql`
-      with posted_groups as (
+      with posted as (
+        select d.key, d.posts, d.slideshows, d.videos, d.views, d.engagement_sum, d.engagement_posts, d.top_id, d.top_views, d.view_list
+        from tiktok_group_posted_days d
+        where d.workspace_id = ${workspace.id} and d.dimension = ${query.by}
+          and (d.date between ${query.from}::date and ${weeks.headTo}::date or d.date between ${weeks.tailFrom}::date and ${query.to}::date)
+        union all
+        select w.key, w.posts, w.slideshows, w.videos, w.views, w.engagement_sum, w.engagement_posts, w.top_id, w.top_views, w.view_list
+        from tiktok_group_posted_weeks w
+        where w.workspace_id = ${workspace.id} and w.dimension = ${query.by} and w.week between ${weeks.firstWeek}::date and ${weeks.lastWeek}::date
+      ),
+      posted_groups as (
         select d.key, sum(d.posts) as posts, sum(d.slideshows) as slideshows, sum(d.videos) as videos, sum(d.views) as views,
           sum(d.engagement_sum) / nullif(sum(d.engagement_posts), 0) as engagement_rate,
           (array_agg(d.top_id order by d.top_views desc nulls last, d.top_id))[1] as top_id, max(d.top_views) as top_views,
           private.array_cat_agg(d.view_list) as view_list
-        from tiktok_group_posted_days d where ${inPeriod}
+        from posted d
         group by d.key
+      ),
+      -- Gained in the period, the same way: whole weeks of daily gains from tiktok_group_view_gain_weeks
+      -- (migration 20261206100050), the days at the ends from tiktok_group_view_gains.
+      gains as (
+        select d.key, d.date as starts, d.gained, array[d.gained] as daily
+        from tiktok_group_view_gains d
+        where d.workspace_id = ${workspace.id} and d.dimension = ${query.by}
+          and (d.date between ${query.from}::date and ${weeks.headTo}::date or d.date between ${weeks.tailFrom}::date and ${query.to}::date)
+        union all
+        select w.key, w.week, w.gained, w.daily
+        from tiktok_group_view_gain_weeks w
+        where w.workspace_id = ${workspace.id} and w.dimension = ${query.by} and w.week between ${weeks.firstWeek}::date and ${weeks.lastWeek}::date
       ),
       gain_groups as (
         select d.key, sum(d.gained) as views_gained,
-          -- Pairs in json, not jsonb objects: building 27,000 jsonb objects (by set over 90 days) cost more than the rest.
-          json_agg(json_build_array(d.date, d.gained) order by d.date) as daily
-        from tiktok_group_view_gains d where ${inPeriod}
+          -- [first day, [gains from that day on]] pairs in json: building 27,000 jsonb objects (by set over 90 days) cost more than the rest.
+          json_agg(json_build_array(d.starts, d.daily) order by d.starts) as daily
+        from gains d
         group by d.key
       )
       -- Keys compare wrapped in arrays, where nulls are equal: "(none)" meets "(none)" in a hash join.
@@ -106,7 +129,7 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
 }
 
 /** Every day of the period, a day without a gain as 0 (a sparkline of gains, not of readings). */
-function fillDays(dates: string[], daily: [string, string | number][]) {
-  const byDate = new Map(daily.map(([date, gained]) => [date, Number(gained)]));
+function fillDays(dates: string[], daily: [string, (string | number)[]][]) {
+  const byDate = new Map(daily.flatMap(([starts, gains]) => gains.map((gained, index) => [addDays(starts, index), Number(gained)] as const)));
   return dates.map((date) => ({ date, gained: byDate.get(date) ?? 0 }));
 }
