@@ -40,11 +40,6 @@ const BUSY_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Busy</title></head>' +
   '<body style="font-family:system-ui,sans-serif;margin:4rem auto;max-width:32rem"><h1>Reach is busy</h1><p>Trying again in a moment…</p></body></html>';
 
-/** Requests admitted and not yet answered or lost; 0 until the gate is installed. */
-export function inFlightRequests(): number {
-  return state.__reachInFlight?.admitted ?? 0;
-}
-
 /** The gate's figures for /api/metrics, or null when no gate is installed (nothing to report). */
 export function inFlightCounts(): { admitted: number; waiting: number; refused: number; cap: number } | null {
   const tracked = state.__reachInFlight;
