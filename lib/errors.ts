@@ -46,3 +46,14 @@ export class AppError extends Error {
     super(message);
   }
 }
+
+/**
+ * Work stopped because the request's client disconnected. Named "AbortError", the name Next gives a
+ * closed response, so a page render stopped this way is not logged as a failure; routes still answer 503.
+ */
+export class ClientGoneError extends AppError {
+  override name = "AbortError";
+  constructor() {
+    super("unavailable", "The client has gone away.");
+  }
+}

@@ -3,7 +3,7 @@ import type { Connection, Db, Tx } from "./client";
 import { rowsOf } from "./rows";
 import { getConnection } from "./process-connection";
 import { withSpan } from "@/lib/telemetry/with-span";
-import { AppError } from "@/lib/errors";
+import { ClientGoneError } from "@/lib/errors";
 import { clientGone } from "@/lib/http/request-scope";
 
 /**
@@ -32,7 +32,7 @@ export async function runAsUser<T>(
     connection.db.transaction(async (tx) => {
       // Checked when the transaction's turn comes (PGlite runs one at a time): a page or route whose
       // client has disconnected stops here instead of running its queries for nobody.
-      if (clientGone()) throw new AppError("unavailable", "The client has gone away.");
+      if (clientGone()) throw new ClientGoneError();
       await tx.execute(sql`select set_config('request.jwt.claims', ${jwt}, true)`);
       await tx.execute(role === "authenticated" ? sql`set local role authenticated` : sql`set local role anon`);
       return fn(tx);
