@@ -3,7 +3,7 @@
  * same path: on the demo workspace (PGlite by default) and on a generated workspace of ACCOUNTS
  * accounts × ACCOUNT_DAYS snapshots and POSTS posts × POST_DAYS stats (Postgres by default).
  * Usage: npm run bench:overview [-- --engines pglite,postgres --accounts 10000 --account-days 365 --posts 100000 --post-days 90 --iterations 50 --plans
- *   --database-url postgres://…/<a database of its own>]
+ *   --database-url postgres://…/<a database of its own> --only <part of a case name, e.g. "by set, 90">]
  * Postgres needs TEST_DATABASE_URL (a server database to create throwaway databases from), or
  * --database-url: that database is migrated, filled once and reused by later runs (never dropped).
  * Each case's queries are also EXPLAINed, and any sequential scan of a big table is reported.
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     iterations: { type: "string", default: "50" },
     plans: { type: "boolean", default: false },
     "database-url": { type: "string" },
+    only: { type: "string" },
   },
 });
 const ITERATIONS = Number(values.iterations);
@@ -172,7 +173,7 @@ async function measure(target: Target, dataset: string, engine: Engine) {
   const base = await timeMany(ITERATIONS, trivial);
   const base50 = percentile(base, 50);
   const results = [];
-  for (const [name, work] of Object.entries(cases)) {
+  for (const [name, work] of Object.entries(cases).filter(([name]) => !values.only || name.includes(values.only))) {
     const plans: string[] = [];
     await as((tx) => work(explaining(tx, plans)));
     const seqScans = plans.flatMap((plan) => plan.split("\n").filter((line) => BIG_TABLES.test(line)).map((line) => line.trim()));

@@ -82,6 +82,13 @@ describe.each(ENGINES)("post trends (%s)", (engine) => {
     ]);
   });
 
+  it("totals a period of whole weeks and end days as the sum of its days (weeks come from the weekly rollup)", async () => {
+    // Wednesday 25 February to Tuesday 10 March: the week of Monday 2 March is read whole.
+    const result = await trends(users.viewer, { from: "2026-02-25", to: "2026-03-10" });
+    expect(result.gained.map(({ key, total }) => [key, total])).toEqual([["Mia", 1500], ["Leo", 50]]);
+    for (const series of result.gained) expect(series.total).toBe(series.daily.reduce<number>((sum, gained) => sum + (gained ?? 0), 0));
+  });
+
   it("groups by creator; another workspace sees nothing; a bad period is refused", async () => {
     const creators = await trends(users.viewer, { by: "creator" });
     expect(creators.gained.map((series) => [series.key, series.total])).toEqual([["ana", 1050], ["bo", 400]]);

@@ -95,6 +95,11 @@ describe.each(ENGINES)("leaderboards by VA, creator and set (%s)", (engine) => {
     // Tuesday 3 to Monday 9 March holds the same posts and gains but no whole week: all from the day rows.
     const days = await rank(users.viewer, { from: "2026-03-03", to: "2026-03-09" });
     expect(days.find((row) => row.key === "Mia")).toMatchObject(mia);
+    // Saturday 28 February to Tuesday 10 March: two head days, the whole week, two tail days, each on its date.
+    const mixed = await rank(users.viewer, { from: "2026-02-28", to: "2026-03-10" });
+    expect(mixed.find((row) => row.key === "Mia")?.daily.map((day) => [day.date.slice(5), day.gained])).toEqual([
+      ["02-28", 0], ["03-01", 0], ["03-02", 0], ["03-03", 100], ["03-04", 200], ["03-05", 600], ["03-06", 300], ["03-07", 0], ["03-08", 0], ["03-09", 0], ["03-10", 300],
+    ]);
   });
 
   it("groups by creator and by set; a one-day period counts that day only", async () => {

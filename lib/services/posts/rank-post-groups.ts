@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { addDays, calendarDays, splitWeeks } from "@/lib/domain/calendar";
+import { calendarDays, splitWeeks } from "@/lib/domain/calendar";
 import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { AppError } from "@/lib/errors";
 
@@ -37,7 +37,9 @@ interface Row {
   median_views: string | number | null;
   engagement_rate: string | number | null;
   views_gained: string | number | null;
-  daily: [string, (string | number)[]][] | null;
+  daily_offsets: number[] | null;
+  daily_lengths: number[] | null;
+  daily_gains: (string | number)[] | null;
   top_id: string | null;
   top_post_id: string | null;
   top_views: string | number | null;
@@ -96,17 +98,18 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
         from tiktok_group_view_gain_weeks w
         where w.workspace_id = ${workspace.id} and w.dimension = ${query.by} and w.week between ${weeks.firstWeek}::date and ${weeks.lastWeek}::date
       ),
+      -- Each row's first day as an offset from the period's start, its number of days, and its gains
+      -- from that day on, in one order: three arrays per group cost less than a json pair per row.
       gain_groups as (
-        select d.key, sum(d.gained) as views_gained,
-          -- [first day, [gains from that day on]] pairs in json: building 27,000 jsonb objects (by set over 90 days) cost more than the rest.
-          json_agg(json_build_array(d.starts, d.daily) order by d.starts) as daily
+        select d.key, sum(d.gained) as views_gained, array_agg(d.starts - ${query.from}::date) as daily_offsets,
+          array_agg(cardinality(d.daily)) as daily_lengths, private.array_cat_agg(d.daily) as daily_gains
         from gains d
         group by d.key
       )
       -- Keys compare wrapped in arrays, where nulls are equal: "(none)" meets "(none)" in a hash join.
       select coalesce(pg.key, gg.key) as key, pg.posts, pg.slideshows, pg.videos, pg.views,
         (select percentile_cont(0.5) within group (order by v) from unnest(pg.view_list) as v) as median_views, pg.engagement_rate,
-        gg.views_gained, gg.daily, pg.top_id, p.post_id as top_post_id, pg.top_views,
+        gg.views_gained, gg.daily_offsets, gg.daily_lengths, gg.daily_gains, pg.top_id, p.post_id as top_post_id, pg.top_views,
         exists (select 1 from tiktok_slides s where s.post_id = pg.top_id and s.slide_index = 0 and s.storage_path is not null offset 0) as top_thumbnail
       from posted_groups pg
       left join tiktok_posts p on p.id = pg.top_id
@@ -124,12 +127,24 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
     viewsGained: num(row.views_gained) ?? 0,
     engagementRate: num(row.engagement_rate),
     topPost: row.top_id && row.top_post_id ? { id: row.top_id, postId: row.top_post_id, views: num(row.top_views), hasThumbnail: row.top_thumbnail === true } : null,
-    daily: fillDays(dates, row.daily ?? []),
+    daily: fillDays(dates, row),
   }));
 }
 
 /** Every day of the period, a day without a gain as 0 (a sparkline of gains, not of readings). */
-function fillDays(dates: string[], daily: [string, (string | number)[]][]) {
-  const byDate = new Map(daily.flatMap(([starts, gains]) => gains.map((gained, index) => [addDays(starts, index), Number(gained)] as const)));
-  return dates.map((date) => ({ date, gained: byDate.get(date) ?? 0 }));
+function fillDays(dates: string[], row: Pick<Row, "daily_offsets" | "daily_lengths" | "daily_gains">) {
+  const gained = new Array<number>(dates.length).fill(0);
+  const offsets = row.daily_offsets ?? [];
+  const lengths = row.daily_lengths ?? [];
+  const gains = row.daily_gains ?? [];
+  let next = 0;
+  offsets.forEach((offset, index) => {
+    const length = lengths[index] ?? 0;
+    for (let day = 0; day < length; day++) {
+      const at = Number(offset) + day;
+      if (at >= 0 && at < gained.length) gained[at] = Number(gains[next + day]);
+    }
+    next += length;
+  });
+  return dates.map((date, index) => ({ date, gained: gained[index] ?? 0 }));
 }
