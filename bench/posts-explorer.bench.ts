@@ -15,7 +15,7 @@ import { runAsUser } from "@/lib/db/rls";
 import { rowsOf } from "@/lib/db/rows";
 import { listPostFilterOptions, postFilterValuesQuery, type PostFilterColumn } from "@/lib/services/posts/list-post-filter-options";
 import { rankPostGroups } from "@/lib/services/posts/rank-post-groups";
-import { explorerPageQuery, searchPosts, searchPostsQuerySchema, type ExplorerScope } from "@/lib/services/posts/search-posts";
+import { explorerPagePhases, searchPosts, searchPostsQuerySchema, type ExplorerScope } from "@/lib/services/posts/search-posts";
 import { createBenchDatabase, ENGINES, type Engine } from "@/tests/db-harness";
 import { generatePostsWorkspace, LAST_DAY, TIMEZONE, VIEWER, WORKSPACE } from "./posts-dataset";
 import { percentile, round, timeMany } from "./stats";
@@ -66,7 +66,7 @@ async function measure(connection: Connection, name: string, params: Record<stri
   const deepSamples = await timeMany(ITERATIONS, deepPage);
   const trivialSamples = await timeMany(ITERATIONS, trivial);
   const plan = await runAsUser(connection, { sub: VIEWER }, async (tx) =>
-    rowsOf<Record<string, string>>(await tx.execute(sql`explain ${explorerPageQuery(scope, query)}`))
+    rowsOf<Record<string, string>>(await tx.execute(sql`explain ${explorerPagePhases(scope, query)[0]!(query.limit + 1)}`))
       .map((row) => Object.values(row)[0])
       .join("\n"),
   );

@@ -364,7 +364,9 @@ export const tiktokPosts = pgTable(
     // The Overview's figures of today: posts added, failures, the day's gains and the week's top posts.
     index("tiktok_posts_created_idx").on(t.workspaceId, t.createdAt),
     index("tiktok_posts_last_error_idx").on(t.workspaceId, t.lastErrorAt),
-    index("tiktok_posts_stats_date_idx").on(t.workspaceId, t.statsDate, t.viewsGained1d),
+    // The explorer's sorts on a gain, fresh only from yesterday's stats day on: one ordered walk per stats day, merged.
+    index("tiktok_posts_explore_gained_1d_idx").on(t.workspaceId, t.statsDate, t.viewsGained1d.desc(), t.id.desc()),
+    index("tiktok_posts_explore_gained_7d_idx").on(t.workspaceId, t.statsDate, t.viewsGained7d.desc(), t.id.desc()),
     index("tiktok_posts_gained_7d_idx").on(t.workspaceId, t.viewsGained7d.desc(), t.id),
     // The Overview's five latest failures: a probe, not a sort of every failed post.
     index("tiktok_posts_failed_idx").on(t.workspaceId, t.lastErrorAt.desc().nullsLast(), t.id).where(sql`status = 'failed'`),

@@ -109,6 +109,10 @@ describe.each(ENGINES)("the posts explorer's query (%s)", (engine) => {
         saves: 1,
         slide_count: n % 2 ? 4 : null,
         posted_at: n % 6 === 0 ? null : `2026-03-0${1 + (n % 3)}T12:00:00Z`,
+        // Gains as the stats triggers keep them: fresh (yesterday, today, a day ahead), stale, never scraped.
+        stats_date: n % 7 === 0 ? null : n % 5 === 1 ? "2026-02-20" : n % 11 === 2 ? "2026-03-11" : n % 3 === 0 ? "2026-03-09" : "2026-03-10",
+        views_gained_1d: n % 4 === 3 ? null : n % 8 === 5 ? -20 : 10 * (n % 3),
+        views_gained_7d: n % 6 === 4 ? null : 5 * (n % 4),
       });
     }
     for (const sort of POST_SORTS) {
@@ -124,6 +128,14 @@ describe.each(ENGINES)("the posts explorer's query (%s)", (engine) => {
         expect(seen, `${sort} ${dir}`).toEqual(whole);
         expect(new Set(seen).size, `${sort} ${dir}`).toBe(extra.length);
       }
+    }
+    // The gain sorts, read in steps, against their order worked out here: a fresh gain's value, else below every value; ties by id.
+    for (const [sort, gainOf] of [["gained24h", (row: PostExplorerRow) => row.viewsGained24h], ["gained7d", (row: PostExplorerRow) => row.viewsGained7d]] as const) {
+      const rows = (await search(users.viewer, { va: "Tie", sort, dir: "desc", limit: 200 })).data;
+      const expected = [...rows].sort((a, b) => (gainOf(b) ?? -Infinity) - (gainOf(a) ?? -Infinity) || (a.id < b.id ? 1 : -1));
+      expect(idsOf(rows), sort).toEqual(idsOf(expected));
+      expect(rows.filter((row) => gainOf(row) !== null).length, sort).toBeGreaterThan(5);
+      expect(rows.filter((row) => gainOf(row) === null).length, sort).toBeGreaterThan(5);
     }
     const views = (await search(users.viewer, { va: "Tie", sort: "views", dir: "desc", limit: 200 })).data.map((row) => row.views);
     expect(views).toEqual([...views].sort((a, b) => (b ?? -1) - (a ?? -1)));

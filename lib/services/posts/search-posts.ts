@@ -164,12 +164,33 @@ function postType(row: Pick<Row, "is_slideshow" | "post_type">): PostExplorerRow
   return declared === "slideshow" || declared === "video" ? declared : null;
 }
 
+const NOT_REPORTED = "-9223372036854775808";
+
+function pageSelect(scope: ExplorerScope, query: SearchPostsQuery, where: SQL[], order: SQL, limit: number, extra: SQL = sql``): SQL {
+  const today = localDate(scope.timezone, scope.now);
+  const { key } = sortKey(query.sort, today);
+  return sql`
+    select p.id, p.post_id, p.url, p.creator, p.va, p.set_id, p.is_slideshow, p.post_type, p.status::text as status, p.posted_at,
+      p.views, p.likes, p.comments, p.shares, p.saves, p.engagement_rate, p.slide_count,
+      ${freshGain("views_gained_1d", today)} as gained_1d, ${freshGain("views_gained_7d", today)} as gained_7d,
+      p.last_error, p.last_error_code, p.consecutive_failures, (${key})::text as sort_key,
+      exists (select 1 from tiktok_slides s where s.post_id = p.id and s.slide_index = 0 and s.storage_path is not null offset 0) as has_thumbnail${extra}
+    from tiktok_posts p
+    where ${sql.join(where, sql` and `)}
+    order by ${order}
+    limit ${limit}`;
+}
+
+/** One step of a page's reading: given how many rows are still wanted, its statement. */
+export type PagePhase = (wanted: number) => SQL;
+
 /**
- * The explorer's SQL for one page (one row more than asked, to know whether another page follows).
- * `offset 0` keeps the thumbnail test a per-row index probe: without it Postgres may turn the EXISTS
- * into a hashed subplan that reads every slide of the workspace on each request.
+ * The statements that read one page (one row more than asked, to know whether another page
+ * follows), run in order while rows are still wanted. `offset 0` in the select keeps the
+ * thumbnail test a per-row index probe, not a hashed subplan over every slide of the workspace.
  */
-export function explorerPageQuery(scope: ExplorerScope, query: SearchPostsQuery): SQL {
+export function explorerPagePhases(scope: ExplorerScope, query: SearchPostsQuery): PagePhase[] {
+  if (query.sort === "gained24h" || query.sort === "gained7d") return gainPagePhases(scope, query, query.sort === "gained24h" ? "views_gained_1d" : "views_gained_7d");
   const today = localDate(scope.timezone, scope.now);
   const { key, cast } = sortKey(query.sort, today);
   const desc = query.dir === "desc";
@@ -180,16 +201,42 @@ export function explorerPageQuery(scope: ExplorerScope, query: SearchPostsQuery)
     where.push(desc ? sql`(${key}, p.id) < (${bound}, ${id}::uuid)` : sql`(${key}, p.id) > (${bound}, ${id}::uuid)`);
   }
   const order = desc ? sql`${key} desc, p.id desc nulls last` : sql`${key} asc, p.id asc nulls first`;
-  return sql`
-    select p.id, p.post_id, p.url, p.creator, p.va, p.set_id, p.is_slideshow, p.post_type, p.status::text as status, p.posted_at,
-      p.views, p.likes, p.comments, p.shares, p.saves, p.engagement_rate, p.slide_count,
-      ${freshGain("views_gained_1d", today)} as gained_1d, ${freshGain("views_gained_7d", today)} as gained_7d,
-      p.last_error, p.last_error_code, p.consecutive_failures, (${key})::text as sort_key,
-      exists (select 1 from tiktok_slides s where s.post_id = p.id and s.slide_index = 0 and s.storage_path is not null offset 0) as has_thumbnail
-    from tiktok_posts p
-    where ${sql.join(where, sql` and `)}
-    order by ${order}
-    limit ${query.limit + 1}`;
+  return [(wanted) => pageSelect(scope, query, where, order, wanted)];
+}
+
+/**
+ * A sort on a gain, whose freshness depends on today, in two steps that each walk an index: the
+ * ranked posts (a gain on a stats day from yesterday on, by (workspace, stats day, gain, id) merged
+ * over those days), then the rest, all "not reported", by id. Descending, the ranked come first.
+ */
+function gainPagePhases(scope: ExplorerScope, query: SearchPostsQuery, column: "views_gained_1d" | "views_gained_7d"): PagePhase[] {
+  const today = localDate(scope.timezone, scope.now);
+  const gain = sql.raw(`p.${column}`);
+  const desc = query.dir === "desc";
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const inRest = cursor !== null && cursor[0] === NOT_REPORTED;
+  const ranked: PagePhase = (wanted) => {
+    const where = postFilters(scope, query);
+    where.push(sql`${gain} is not null`);
+    if (cursor && !inRest) {
+      const bound = sql`(${cursor[0]}::bigint, ${cursor[1]}::uuid)`;
+      where.push(desc ? sql`(${gain}, p.id) < ${bound}` : sql`(${gain}, p.id) > ${bound}`);
+    }
+    // In the index's order (desc nulls last, or backwards), so the branches merge without a sort.
+    const order = desc ? sql`${gain} desc nulls last, p.id desc nulls last` : sql`${gain} asc nulls first, p.id asc nulls first`;
+    const days = [sql`p.stats_date = ${today}::date - 1`, sql`p.stats_date = ${today}::date`, sql`p.stats_date > ${today}::date`];
+    const branches = days.map((day) => sql`(${pageSelect(scope, query, [...where, day], order, wanted, sql`, ${gain} as rank_gain`)})`);
+    const outer = desc ? sql`ranked.rank_gain desc nulls last, ranked.id desc nulls last` : sql`ranked.rank_gain asc nulls first, ranked.id asc nulls first`;
+    return sql`select * from (${sql.join(branches, sql` union all `)}) ranked order by ${outer} limit ${wanted}`;
+  };
+  const rest: PagePhase = (wanted) => {
+    const where = postFilters(scope, query);
+    where.push(sql`(p.stats_date is null or p.stats_date < ${today}::date - 1 or ${gain} is null)`);
+    if (cursor && inRest) where.push(desc ? sql`p.id < ${cursor[1]}::uuid` : sql`p.id > ${cursor[1]}::uuid`);
+    return pageSelect(scope, query, where, desc ? sql`p.id desc` : sql`p.id asc`, wanted);
+  };
+  if (desc) return inRest ? [rest] : [ranked, rest];
+  return inRest || !cursor ? [rest, ranked] : [ranked];
 }
 
 /**
@@ -197,7 +244,11 @@ export function explorerPageQuery(scope: ExplorerScope, query: SearchPostsQuery)
  * keyset cursor (sort key, id), so every post appears exactly once however deep the scroll.
  */
 export async function searchPosts(db: Db, { scope, query }: { scope: ExplorerScope; query: SearchPostsQuery }): Promise<PostExplorerPage> {
-  const rows = rowsOf<Row>(await db.execute(explorerPageQuery(scope, query)));
+  const rows: Row[] = [];
+  for (const phase of explorerPagePhases(scope, query)) {
+    if (rows.length > query.limit) break;
+    rows.push(...rowsOf<Row>(await db.execute(phase(query.limit + 1 - rows.length))));
+  }
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
