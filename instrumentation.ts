@@ -6,6 +6,8 @@ export async function register() {
     // Tracing first, so migrations, the seed and the local runner are traced too.
     const { registerTelemetry } = await import("@/lib/telemetry/register-telemetry");
     registerTelemetry();
+    const { quietClientGoneErrors } = await import("@/lib/log/quiet-client-gone");
+    quietClientGoneErrors();
     // Before the first request, so the concurrency cap's gate meets every one.
     const { trackInFlightRequests } = await import("@/lib/http/in-flight");
     const { env } = await import("@/lib/env");

@@ -48,11 +48,11 @@ export class AppError extends Error {
 }
 
 /**
- * Work stopped because the request's client disconnected. Named "AbortError", the name Next gives a
- * closed response, so a page render stopped this way is not logged as a failure; routes still answer 503.
+ * Work stopped because the request's client disconnected: routes answer it as a 503 to nobody, and
+ * Next's log of a page render stopped this way is dropped (lib/log/quiet-client-gone.ts).
  */
 export class ClientGoneError extends AppError {
-  override name = "AbortError";
+  override name = "ClientGoneError";
   constructor() {
     super("unavailable", "The client has gone away.");
   }
