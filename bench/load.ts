@@ -86,12 +86,16 @@ function startServer(cache: boolean, cap: string | undefined): Promise<ChildProc
 
 async function waitReady(): Promise<void> {
   const deadline = Date.now() + 600_000;
+  let last = "no answer";
   while (Date.now() < deadline) {
-    const ready = await fetch(`${BASE}/api/ready`).then((response) => response.ok, () => false);
-    if (ready) return;
+    const answer = await fetch(`${BASE}/api/ready`).then(async (response) => ({ ok: response.ok, body: await response.text() }), () => null);
+    if (answer?.ok) return;
+    // Pending migrations never apply themselves on Postgres (`npm run db:migrate`): say so at once.
+    if (answer?.body.includes('"migrations":{"ok":false')) throw new Error(`the server is not ready: ${answer.body}`);
+    last = answer?.body ?? last;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  throw new Error("the server did not become ready in 10 minutes");
+  throw new Error(`the server did not become ready in 10 minutes: ${last}`);
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
