@@ -73,6 +73,9 @@ export interface ExplorerScope {
 const freshGain = (column: "views_gained_1d" | "views_gained_7d", today: string) =>
   sql`case when p.stats_date >= ${today}::date - 1 then p.${sql.raw(column)} end`;
 
+/** The sort key of a gain that is not reported (or stale): below every value. */
+const NOT_REPORTED = "-9223372036854775808";
+
 /**
  * Each sort key is never null (not reported sorts below every value) and written exactly as in its
  * index, so keyset paging walks tiktok_posts_explore_*_idx forwards or backwards.
@@ -84,9 +87,9 @@ function sortKey(sort: PostSort, today: string): { key: SQL; cast: string } {
     case "engagement":
       return { key: sql`coalesce(p.engagement_rate, -1)`, cast: "double precision" };
     case "gained24h":
-      return { key: sql`coalesce(${freshGain("views_gained_1d", today)}, -9223372036854775808)`, cast: "bigint" };
+      return { key: sql`coalesce(${freshGain("views_gained_1d", today)}, ${sql.raw(NOT_REPORTED)})`, cast: "bigint" };
     case "gained7d":
-      return { key: sql`coalesce(${freshGain("views_gained_7d", today)}, -9223372036854775808)`, cast: "bigint" };
+      return { key: sql`coalesce(${freshGain("views_gained_7d", today)}, ${sql.raw(NOT_REPORTED)})`, cast: "bigint" };
     case "slides":
       return { key: sql`coalesce(p.slide_count, -1)`, cast: "integer" };
     default:
@@ -163,8 +166,6 @@ function postType(row: Pick<Row, "is_slideshow" | "post_type">): PostExplorerRow
   const declared = row.post_type?.trim().toLowerCase();
   return declared === "slideshow" || declared === "video" ? declared : null;
 }
-
-const NOT_REPORTED = "-9223372036854775808";
 
 function pageSelect(scope: ExplorerScope, query: SearchPostsQuery, where: SQL[], order: SQL, limit: number, extra: SQL = sql``): SQL {
   const today = localDate(scope.timezone, scope.now);
