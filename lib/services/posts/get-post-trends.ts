@@ -2,10 +2,11 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { calendarDays, splitWeeks } from "@/lib/domain/calendar";
+import { calendarDays } from "@/lib/domain/calendar";
 import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { SLIDE_COUNT_BUCKETS, TREND_SERIES_LIMIT } from "@/lib/domain/trends";
 import { AppError } from "@/lib/errors";
+import { periodViewGains } from "./period-view-gains";
 import { MAX_PERIOD_DAYS } from "./rank-post-groups";
 
 const day = z.iso.date();
@@ -43,19 +44,11 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
   // From the tiktok_group_view_gains rollup (migration 20261204100010), where a row is a day with readings.
   const inPeriod = sql`g.workspace_id = ${ws} and g.date between ${query.from}::date and ${query.to}::date`;
   // The period's totals per group, and per type (the same daily gains summed by the post's scraped
-  // type): whole weeks from tiktok_group_view_gain_weeks, the days at the ends from the day rows, as
-  // the leaderboards read them (by set over 90 days: 27,000 day rows read, against 5,700).
-  const weeks = splitWeeks(query.from, query.to);
+  // type), read as the leaderboards read them: whole weeks, and the days at the ends.
   const sums = rowsOf<Raw>(
     await db.execute(sql`
-      select g.dimension, g.key, sum(g.gained)::float8 as total from (
-        select d.dimension, d.key, d.gained from tiktok_group_view_gains d
-        where d.workspace_id = ${ws} and d.dimension in (${query.by}, 'type')
-          and (d.date between ${query.from}::date and ${weeks.headTo}::date or d.date between ${weeks.tailFrom}::date and ${query.to}::date)
-        union all
-        select w.dimension, w.key, w.gained from tiktok_group_view_gain_weeks w
-        where w.workspace_id = ${ws} and w.dimension in (${query.by}, 'type') and w.week between ${weeks.firstWeek}::date and ${weeks.lastWeek}::date
-      ) g
+      select g.dimension, g.key, sum(g.gained)::float8 as total
+      from (${periodViewGains({ workspaceId: ws, dimensions: [query.by, "type"], from: query.from, to: query.to })}) g
       group by 1, 2`),
   );
   const totals = sums.filter((row) => row.dimension === query.by).map((row) => ({ key: (row.key as string | null) ?? null, total: Number(row.total) }));

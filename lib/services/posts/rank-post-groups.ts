@@ -5,6 +5,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { calendarDays, splitWeeks } from "@/lib/domain/calendar";
 import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { AppError } from "@/lib/errors";
+import { periodViewGains } from "./period-view-gains";
 
 const day = z.iso.date();
 
@@ -86,18 +87,8 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
         from posted d
         group by d.key
       ),
-      -- Gained in the period, the same way: whole weeks of daily gains from tiktok_group_view_gain_weeks
-      -- (migration 20261206100050), the days at the ends from tiktok_group_view_gains.
-      gains as (
-        select d.key, d.date as starts, d.gained, array[d.gained] as daily
-        from tiktok_group_view_gains d
-        where d.workspace_id = ${workspace.id} and d.dimension = ${query.by}
-          and (d.date between ${query.from}::date and ${weeks.headTo}::date or d.date between ${weeks.tailFrom}::date and ${query.to}::date)
-        union all
-        select w.key, w.week, w.gained, w.daily
-        from tiktok_group_view_gain_weeks w
-        where w.workspace_id = ${workspace.id} and w.dimension = ${query.by} and w.week between ${weeks.firstWeek}::date and ${weeks.lastWeek}::date
-      ),
+      -- Gained in the period, the same way (periodViewGains).
+      gains as (${periodViewGains({ workspaceId: workspace.id, dimensions: [query.by], from: query.from, to: query.to })}),
       -- Each row's first day as an offset from the period's start, its number of days, and its gains
       -- from that day on, in one order: three arrays per group cost less than a json pair per row.
       gain_groups as (
