@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
 import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
@@ -51,7 +50,9 @@ export function createLocalStorage(options: LocalStorageOptions): Storage {
               callback(null, chunk);
             },
           });
-          await pipeline(body, measure, createWriteStream(temp));
+          // Open before piping: a stream that opens lazily can create the file after the cleanup below.
+          const handle = await open(temp, "w");
+          await pipeline(body, measure, handle.createWriteStream()).finally(() => handle.close().catch(() => undefined));
         }
         await rename(temp, target);
       } catch (error) {
