@@ -200,6 +200,16 @@ const CASES: TableCase[] = [
     updateSet: sql`posts = posts`,
   },
   {
+    table: "tiktok_group_period_medians",
+    // Written only by private.fill_period_medians (after runs) and triggers on the day rows; members read it.
+    allowed: { select: MEMBERS, insert: NOBODY, update: NOBODY, delete: NOBODY },
+    insert: (ids) =>
+      sql`insert into tiktok_group_period_medians (workspace_id, dimension, key, period_from, period_to, median_views)
+        values (${ids.wsA}, 'va', 'x', '2030-01-01', '2030-01-07', 1)`,
+    where: (ids) => sql`workspace_id = ${ids.wsA} and period_from = '2024-01-01'`,
+    updateSet: sql`median_views = median_views`,
+  },
+  {
     table: "tiktok_post_counts",
     allowed: { select: MEMBERS, insert: NOBODY, update: NOBODY, delete: NOBODY },
     insert: (ids) => sql`insert into tiktok_post_counts (workspace_id, status, stats_date, posts, gained_1d) values (${ids.wsA}, 'failed', '2030-01-01', 1, 0)`,
@@ -405,6 +415,9 @@ describe.each(ENGINES)("RLS matrix on %s", (engine) => {
       [ids.wsA, ids.rule],
     );
     await run("insert into alert_mutes (workspace_id, rule_id, until) values ($1, $2, now() + interval '1 day')", [ids.wsA, ids.rule]);
+    await run("insert into tiktok_group_period_medians (workspace_id, dimension, key, period_from, period_to, median_views) values ($1, 'va', null, '2024-01-01', '2024-01-07', 5)", [
+      ids.wsA,
+    ]);
     await run("insert into private.user_totp (user_id, secret_ciphertext, enabled_at) values ($1, 'v1.a.b.c', now())", [ids.users.admin]);
     await run("insert into private.totp_recovery_codes (user_id, code_hash) values ($1, 'hash')", [ids.users.admin]);
   });

@@ -533,6 +533,29 @@ export const tiktokGroupPostedWeeks = pgTable(
   ],
 ).enableRLS();
 
+// Exact median views per group over the preset periods ending on a day (7, 30 and 90 days), filled
+// after each run (migration 20261207100000) for the leaderboards' and the trends' groups. A row is
+// deleted in the same transaction as any change to a day it covers, so a row present is current.
+export const tiktokGroupPeriodMedians = pgTable(
+  "tiktok_group_period_medians",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dimension: text("dimension").notNull(),
+    key: text("key"),
+    periodFrom: date("period_from").notNull(),
+    periodTo: date("period_to").notNull(),
+    medianViews: doublePrecision("median_views"),
+  },
+  (t) => [
+    unique("tiktok_group_period_medians_key").on(t.workspaceId, t.dimension, t.key, t.periodFrom, t.periodTo).nullsNotDistinct(),
+    check("tiktok_group_period_medians_dimension_check", sql`${t.dimension} in ('va', 'creator', 'set', 'type', 'slides')`),
+    check("tiktok_group_period_medians_period_check", sql`${t.periodFrom} <= ${t.periodTo}`),
+    pgPolicy("tiktok_group_period_medians_select_member", { for: "select", to: authenticatedRole, using: memberOf("workspace_id") }),
+  ],
+).enableRLS();
+
 // The workspace's posts counted by status and latest stats day, with the sum of their 24-hour gains,
 // kept by triggers on tiktok_posts (migration 20261205100030): the Overview's post counts and the
 // day's gain without reading every post.

@@ -13,6 +13,7 @@ import { ACME_USER, DEMO_USERS, ensureUsers, type DemoUser } from "./demo-users"
 import { demoUuid, Random } from "./random";
 import { renderSlide } from "./slide-image";
 import { logger } from "@/lib/log/logger";
+import { fillPeriodMedians } from "@/lib/services/posts/fill-period-medians";
 
 export { ACME_USER, DEMO_USERS } from "./demo-users";
 
@@ -172,6 +173,8 @@ export async function seedDemo(connection: Connection, options: SeedDemoOptions)
     add("tiktok_slides", plans.reduce((sum, plan) => sum + plan.slides.length, 0));
     return totals;
   }).finally(() => storing.catch(() => {})); // never return while files are still being written
+  // The preset periods' medians, as the end of every run stores them.
+  for (const plan of plans) await fillPeriodMedians(connection.db, { workspaceId: plan.workspaceId, now });
   return {
     workspaceIds: { demo: demo.workspaceId, acme: acme.workspaceId },
     counts,

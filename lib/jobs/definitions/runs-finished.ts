@@ -1,12 +1,16 @@
 import { env } from "@/lib/env";
 import { evaluateAlertRules } from "@/lib/services/alerts/evaluate-alert-rules";
+import { fillPeriodMedians } from "@/lib/services/posts/fill-period-medians";
 import { queueRunWebhooks } from "@/lib/services/webhooks/queue-run-webhooks";
 import { jobEvent } from "../events";
 import type { JobDeps } from "../job-deps";
 import { onEvent } from "./define-job";
 import { sendDeliveries } from "./send-deliveries";
 
-/** runs.finished → queue the run's outgoing webhooks, evaluate the workspace's alert rules, then one deliveries.send per queued delivery. */
+/**
+ * runs.finished → queue the run's outgoing webhooks, evaluate the workspace's alert rules, then one
+ * deliveries.send per queued delivery; and store the preset periods' medians the run's writes cleared.
+ */
 export function runsFinished(deps: JobDeps) {
   return onEvent("runs.finished", {
     id: "runs-finished",
@@ -18,7 +22,8 @@ export function runsFinished(deps: JobDeps) {
       const alerts = await step.run("alerts", () => deps.withDb((db) => evaluateAlertRules(db, { workspaceId, now: deps.now(), appUrl: env.appUrl })));
       const deliveries = [...webhooks, ...alerts.deliveries];
       await sendDeliveries(step, "deliver", deliveries.map((delivery) => jobEvent("deliveries.send", { workspaceId, deliveryId: delivery.id })));
-      return { webhooks: webhooks.length, alerts: alerts.alerts, deliveries: deliveries.length };
+      const medians = await step.run("medians", () => deps.withDb((db) => fillPeriodMedians(db, { workspaceId, now: deps.now() })));
+      return { webhooks: webhooks.length, alerts: alerts.alerts, deliveries: deliveries.length, medians: medians.written };
     },
   });
 }

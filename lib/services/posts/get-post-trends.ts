@@ -79,10 +79,18 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
         select g.dimension, g.key, g.date, g.posts, g.views, g.view_list from tiktok_group_posted_days g
         where g.workspace_id = ${ws} and g.dimension in ('type', 'slides') and g.date between ${query.from}::date and ${query.to}::date
       ),
-      -- Each group's views values gathered, then sorted once for the exact median.
+      -- The exact median stored for a preset period (fillPeriodMedians), else each group's views
+      -- values gathered and sorted once.
       totals as (
-        select d.dimension, d.key, sum(d.posts)::int as posts, sum(d.views)::float8 as views, private.array_cat_agg(d.view_list) as view_list
-        from days d group by d.dimension, d.key
+        select t.dimension, t.key, t.posts, t.views,
+          case when m.workspace_id is not null then m.median_views
+            else (select percentile_cont(0.5) within group (order by v) from unnest(t.view_list) as v) end as median_views
+        from (
+          select d.dimension, d.key, sum(d.posts)::int as posts, sum(d.views)::float8 as views, private.array_cat_agg(d.view_list) as view_list
+          from days d group by d.dimension, d.key
+        ) t
+        left join tiktok_group_period_medians m on m.workspace_id = ${ws} and m.dimension = t.dimension
+          and m.period_from = ${query.from}::date and m.period_to = ${query.to}::date and array[m.key] = array[t.key]
       )
       select
         (select coalesce(jsonb_agg(x), '[]') from (
@@ -90,11 +98,10 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
             coalesce(sum(posts) filter (where key = 'false'), 0)::int as videos, coalesce(sum(posts) filter (where key is null), 0)::int as unknown
           from days where dimension = 'type' group by date) x) as published,
         (select coalesce(jsonb_agg(x), '[]') from (
-          select t.key = 'true' as is_slideshow, t.posts, t.views,
-            (select percentile_cont(0.5) within group (order by v) from unnest(t.view_list) as v) as median_views
+          select t.key = 'true' as is_slideshow, t.posts, t.views, t.median_views
           from totals t where t.dimension = 'type' and t.key is not null) x) as types,
         (select coalesce(jsonb_agg(x), '[]') from (
-          select t.key as bucket, t.posts, (select percentile_cont(0.5) within group (order by v) from unnest(t.view_list) as v) as median_views
+          select t.key as bucket, t.posts, t.median_views
           from totals t where t.dimension = 'slides') x) as slides`),
   );
   const published = (posted?.published ?? []) as Raw[];

@@ -65,7 +65,8 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
   if (days > MAX_PERIOD_DAYS) throw new AppError("invalid_input", `A period covers at most ${MAX_PERIOD_DAYS} days.`);
   // "Posted in the period" from the posted-days rollups: the period's whole weeks from
   // tiktok_group_posted_weeks (migration 20261206100020), the days before and after them from
-  // tiktok_group_posted_days; each group's views values are gathered and sorted once for the exact median.
+  // tiktok_group_posted_days. The exact median is the one stored for a preset period
+  // (fillPeriodMedians), else each group's views values gathered and sorted once.
   const weeks = splitWeeks(query.from, query.to);
   const rows = rowsOf<Row>(
     await db.execute(sql`
@@ -99,11 +100,14 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
       )
       -- Keys compare wrapped in arrays, where nulls are equal: "(none)" meets "(none)" in a hash join.
       select coalesce(pg.key, gg.key) as key, pg.posts, pg.slideshows, pg.videos, pg.views,
-        (select percentile_cont(0.5) within group (order by v) from unnest(pg.view_list) as v) as median_views, pg.engagement_rate,
+        case when m.workspace_id is not null then m.median_views
+          else (select percentile_cont(0.5) within group (order by v) from unnest(pg.view_list) as v) end as median_views, pg.engagement_rate,
         gg.views_gained, gg.daily_offsets, gg.daily_lengths, gg.daily_gains, pg.top_id, p.post_id as top_post_id, pg.top_views,
         exists (select 1 from tiktok_slides s where s.post_id = pg.top_id and s.slide_index = 0 and s.storage_path is not null offset 0) as top_thumbnail
       from posted_groups pg
       left join tiktok_posts p on p.id = pg.top_id
+      left join tiktok_group_period_medians m on m.workspace_id = ${workspace.id} and m.dimension = ${query.by}
+        and m.period_from = ${query.from}::date and m.period_to = ${query.to}::date and array[m.key] = array[pg.key]
       full join gain_groups gg on array[gg.key] = array[pg.key]
       order by gg.views_gained desc nulls last, pg.views desc nulls last, 1`),
   );
