@@ -61,7 +61,7 @@ begin
     and not exists (select 1 from unnest(period_froms, period_tos) as p(period_from, period_to) where p.period_from = m.period_from and p.period_to = m.period_to);
   insert into public.tiktok_group_period_medians (workspace_id, dimension, key, period_from, period_to, median_views)
   select workspace, g.dimension, g.key, g.period_from, g.period_to,
-    (select percentile_cont(0.5) within group (order by v) from unnest(g.view_list) as v)
+    (select percentile_cont(0.5) within group (order by u.v) from (select unnest(g.view_list) as v) u)
   from (
     select d.dimension, d.key, p.period_from, p.period_to, private.array_cat_agg(d.view_list) as view_list
     from unnest(period_froms, period_tos) as p(period_from, period_to)

@@ -6,6 +6,7 @@ import { calendarDays } from "@/lib/domain/calendar";
 import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { SLIDE_COUNT_BUCKETS, TREND_SERIES_LIMIT } from "@/lib/domain/trends";
 import { AppError } from "@/lib/errors";
+import { periodMedian, storedMedianJoin } from "./period-median";
 import { periodViewGains } from "./period-view-gains";
 import { MAX_PERIOD_DAYS } from "./rank-post-groups";
 
@@ -83,14 +84,12 @@ export async function getPostTrends(db: Db, { workspace, query }: { workspace: {
       -- values gathered and sorted once.
       totals as (
         select t.dimension, t.key, t.posts, t.views,
-          case when m.workspace_id is not null then m.median_views
-            else (select percentile_cont(0.5) within group (order by v) from unnest(t.view_list) as v) end as median_views
+          ${periodMedian(sql`t.view_list`)} as median_views
         from (
           select d.dimension, d.key, sum(d.posts)::int as posts, sum(d.views)::float8 as views, private.array_cat_agg(d.view_list) as view_list
           from days d group by d.dimension, d.key
         ) t
-        left join tiktok_group_period_medians m on m.workspace_id = ${ws} and m.dimension = t.dimension
-          and m.period_from = ${query.from}::date and m.period_to = ${query.to}::date and array[m.key] = array[t.key]
+        ${storedMedianJoin({ workspaceId: ws, dimension: sql`t.dimension`, key: sql`t.key`, from: query.from, to: query.to })}
       )
       select
         (select coalesce(jsonb_agg(x), '[]') from (

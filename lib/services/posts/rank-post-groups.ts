@@ -5,6 +5,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { calendarDays, splitWeeks } from "@/lib/domain/calendar";
 import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { AppError } from "@/lib/errors";
+import { periodMedian, storedMedianJoin } from "./period-median";
 import { periodViewGains } from "./period-view-gains";
 
 const day = z.iso.date();
@@ -100,14 +101,12 @@ export async function rankPostGroups(db: Db, { workspace, query }: { workspace: 
       )
       -- Keys compare wrapped in arrays, where nulls are equal: "(none)" meets "(none)" in a hash join.
       select coalesce(pg.key, gg.key) as key, pg.posts, pg.slideshows, pg.videos, pg.views,
-        case when m.workspace_id is not null then m.median_views
-          else (select percentile_cont(0.5) within group (order by v) from unnest(pg.view_list) as v) end as median_views, pg.engagement_rate,
+        ${periodMedian(sql`pg.view_list`)} as median_views, pg.engagement_rate,
         gg.views_gained, gg.daily_offsets, gg.daily_lengths, gg.daily_gains, pg.top_id, p.post_id as top_post_id, pg.top_views,
         exists (select 1 from tiktok_slides s where s.post_id = pg.top_id and s.slide_index = 0 and s.storage_path is not null offset 0) as top_thumbnail
       from posted_groups pg
       left join tiktok_posts p on p.id = pg.top_id
-      left join tiktok_group_period_medians m on m.workspace_id = ${workspace.id} and m.dimension = ${query.by}
-        and m.period_from = ${query.from}::date and m.period_to = ${query.to}::date and array[m.key] = array[pg.key]
+      ${storedMedianJoin({ workspaceId: workspace.id, dimension: sql`${query.by}`, key: sql`pg.key`, from: query.from, to: query.to })}
       full join gain_groups gg on array[gg.key] = array[pg.key]
       order by gg.views_gained desc nulls last, pg.views desc nulls last, 1`),
   );
