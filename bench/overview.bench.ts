@@ -16,7 +16,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { openConnection, type Connection, type Tx } from "@/lib/db/client";
 import { runAsUser } from "@/lib/db/rls";
 import { rowsOf } from "@/lib/db/rows";
-import { addDays } from "@/lib/domain/calendar";
+import { addDays, periodEnding } from "@/lib/domain/calendar";
 import { getOverview } from "@/lib/services/overview/get-overview";
 import { fillPeriodMedians } from "@/lib/services/posts/fill-period-medians";
 import { getPostTrends } from "@/lib/services/posts/get-post-trends";
@@ -157,7 +157,7 @@ async function measure(target: Target, dataset: string, engine: Engine) {
   const as = <T>(work: (tx: Tx) => Promise<T>) => runAsUser(target.connection, { sub: target.userId }, work);
   // Noon UTC on the last day: the same calendar day in any timezone from UTC−11 to UTC+11.
   const now = new Date(`${target.today}T12:00:00Z`);
-  const period = (days: number) => ({ from: addDays(target.today, 1 - days), to: target.today });
+  const period = (days: number) => periodEnding(target.today, days);
   const custom = { from: addDays(target.today, -90), to: addDays(target.today, -1) };
   const cases: Record<string, (tx: Tx) => Promise<unknown>> = {
     overview: (tx) => getOverview(tx, { workspace, now }),

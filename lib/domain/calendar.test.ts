@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarDays, splitWeeks } from "./calendar";
+import { calendarDays, periodEnding, splitWeeks } from "./calendar";
 
 describe("splitWeeks", () => {
   // 2 March 2026 is a Monday.
@@ -28,5 +28,11 @@ describe("splitWeeks", () => {
         expect(covered).toEqual(calendarDays(from, to));
       }
     }
+  });
+
+  it("a period ending on a day holds that many days, across a month and a leap day", () => {
+    expect(periodEnding("2028-03-01", 1)).toEqual({ from: "2028-03-01", to: "2028-03-01" });
+    expect(periodEnding("2028-03-01", 7)).toEqual({ from: "2028-02-24", to: "2028-03-01" });
+    expect(calendarDays(periodEnding("2026-06-30", 90).from, "2026-06-30")).toHaveLength(90);
   });
 });

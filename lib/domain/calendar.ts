@@ -5,6 +5,11 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The `days` calendar days ending on `last`, both ends included: a preset period ending today. */
+export function periodEnding(last: string, days: number): { from: string; to: string } {
+  return { from: addDays(last, 1 - days), to: last };
+}
+
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }

@@ -7,8 +7,3 @@ export const LEADERBOARD_GROUP_LABELS: Record<LeaderboardGroup, string> = { va: 
 /** The preset periods in days, ending today in the workspace's timezone. */
 export const LEADERBOARD_PERIODS = [7, 30, 90] as const;
 export const DEFAULT_LEADERBOARD_PERIOD = 30;
-
-/** YYYY-MM-DD plus or minus whole days, on the calendar (no timezone arithmetic). */
-export function addCalendarDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}

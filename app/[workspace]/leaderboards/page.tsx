@@ -14,7 +14,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { cachedSummary } from "@/lib/cache/process-summary-cache";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
-import { addCalendarDays, DEFAULT_LEADERBOARD_PERIOD, LEADERBOARD_GROUP_LABELS, LEADERBOARD_GROUPS, LEADERBOARD_PERIODS, type LeaderboardGroup } from "@/lib/domain/leaderboards";
+import { DEFAULT_LEADERBOARD_PERIOD, LEADERBOARD_GROUP_LABELS, LEADERBOARD_GROUPS, LEADERBOARD_PERIODS, type LeaderboardGroup } from "@/lib/domain/leaderboards";
+import { addDays, periodEnding } from "@/lib/domain/calendar";
 import { localDate } from "@/lib/domain/local-time";
 import { formatCount } from "@/lib/format";
 import { cn } from "@/lib/utils";
@@ -37,11 +38,11 @@ const one = (value: string | string[] | undefined) => (typeof value === "string"
 /** The period from the URL: a preset ending today in the workspace's timezone, or a valid custom range. */
 function period(search: Search, today: string): { from: string; to: string; preset: number | null } {
   const custom = leaderboardQuerySchema.pick({ from: true, to: true }).safeParse({ from: one(search.from), to: one(search.to) });
-  if (one(search.period) === "custom" && custom.success && custom.data.from <= custom.data.to && custom.data.from >= addCalendarDays(custom.data.to, 1 - MAX_PERIOD_DAYS)) {
+  if (one(search.period) === "custom" && custom.success && custom.data.from <= custom.data.to && custom.data.from >= addDays(custom.data.to, 1 - MAX_PERIOD_DAYS)) {
     return { ...custom.data, preset: null };
   }
   const days = LEADERBOARD_PERIODS.find((n) => String(n) === one(search.period)) ?? DEFAULT_LEADERBOARD_PERIOD;
-  return { from: addCalendarDays(today, 1 - days), to: today, preset: days };
+  return { ...periodEnding(today, days), preset: days };
 }
 
 export default async function LeaderboardsPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Search> }) {

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getWorkspaceContext } from "@/lib/auth/workspace-context";
 import { withUserDb } from "@/lib/db/rls";
-import { addCalendarDays, DEFAULT_LEADERBOARD_PERIOD, LEADERBOARD_GROUP_LABELS, LEADERBOARD_GROUPS, LEADERBOARD_PERIODS, type LeaderboardGroup } from "@/lib/domain/leaderboards";
+import { DEFAULT_LEADERBOARD_PERIOD, LEADERBOARD_GROUP_LABELS, LEADERBOARD_GROUPS, LEADERBOARD_PERIODS, type LeaderboardGroup } from "@/lib/domain/leaderboards";
+import { periodEnding } from "@/lib/domain/calendar";
 import { localDate } from "@/lib/domain/local-time";
 import { formatCount } from "@/lib/format";
 import { getPostTrends } from "@/lib/services/posts/get-post-trends";
@@ -22,8 +23,7 @@ export default async function TrendsPage({ params, searchParams }: { params: Pro
   const search = await searchParams;
   const by: LeaderboardGroup = LEADERBOARD_GROUPS.find((group) => group === one(search.by)) ?? "va";
   const days = LEADERBOARD_PERIODS.find((n) => String(n) === one(search.period)) ?? DEFAULT_LEADERBOARD_PERIOD;
-  const to = localDate(workspace.timezone, new Date());
-  const from = addCalendarDays(to, 1 - days);
+  const { from, to } = periodEnding(localDate(workspace.timezone, new Date()), days);
   const trends = await withUserDb(claims, (tx) => getPostTrends(tx, { workspace, query: { by, from, to } }));
   const link = (patch: Record<string, string>) => `/${workspace.slug}/trends?${new URLSearchParams({ by, period: String(days), ...patch }).toString()}`;
   const types = [

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db, Tx } from "@/lib/db/client";
 import { runAsUser } from "@/lib/db/rls";
 import { pgErrorCode, rowsOf } from "@/lib/db/rows";
+import { periodEnding } from "@/lib/domain/calendar";
 import { LEADERBOARD_GROUPS, LEADERBOARD_PERIODS } from "@/lib/domain/leaderboards";
-import { addDays } from "@/lib/domain/calendar";
 import { createJobDefinitions } from "@/lib/jobs/definitions";
 import type { JobDeps } from "@/lib/jobs/job-deps";
 import { createLocalRunner } from "@/lib/jobs/local-runner";
@@ -19,7 +19,7 @@ const TZ = "America/Los_Angeles";
 // 12:00 on 10 March in Los Angeles: the presets are 4–10 March, 9 February–10 March and 11 December–10 March.
 const NOW = new Date("2026-03-10T20:00:00Z");
 const TODAY = "2026-03-10";
-const presets = (today: string) => LEADERBOARD_PERIODS.map((days) => ({ from: addDays(today, 1 - days), to: today }));
+const presets = (today: string) => LEADERBOARD_PERIODS.map((days) => periodEnding(today, days));
 
 describe.each(ENGINES)("stored period medians (%s)", (engine) => {
   let database: TestDatabase;

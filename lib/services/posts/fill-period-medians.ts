@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { workspaces } from "@/lib/db/schema";
-import { addDays } from "@/lib/domain/calendar";
 import { LEADERBOARD_GROUPS, LEADERBOARD_PERIODS } from "@/lib/domain/leaderboards";
+import { periodEnding } from "@/lib/domain/calendar";
 import { localDate } from "@/lib/domain/local-time";
 
 /** The leaderboards' groups and the trends' (by type and by slide-count bucket). */
@@ -18,8 +18,9 @@ export async function fillPeriodMedians(db: Db, input: { workspaceId: string; no
   const [workspace] = await db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
   if (!workspace) return { periods: 0, written: 0 };
   const today = localDate(workspace.timezone, input.now);
-  const froms = LEADERBOARD_PERIODS.map((days) => addDays(today, 1 - days));
-  const tos = LEADERBOARD_PERIODS.map(() => today);
+  const periods = LEADERBOARD_PERIODS.map((days) => periodEnding(today, days));
+  const froms = periods.map(({ from }) => from);
+  const tos = periods.map(({ to }) => to);
   const [row] = rowsOf<{ written: number }>(
     await db.execute(sql`
       select private.fill_period_medians(${input.workspaceId}::uuid, ${`{${DIMENSIONS.join(",")}}`}::text[],

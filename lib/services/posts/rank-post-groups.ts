@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
-import { calendarDays, splitWeeks } from "@/lib/domain/calendar";
+import { calendarDays, daysBetween, splitWeeks } from "@/lib/domain/calendar";
 import { LEADERBOARD_GROUPS } from "@/lib/domain/leaderboards";
 import { AppError } from "@/lib/errors";
 import { periodMedian, storedMedianJoin } from "./period-median";
@@ -50,10 +50,6 @@ interface Row {
 
 const num = (value: string | number | null) => (value === null ? null : Number(value));
 
-function periodDays(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
 /**
  * The leaderboard by VA, creator or set over [from, to] (calendar days in the workspace's timezone),
  * read under RLS. Posted in the period: posts, slideshows and videos (by the scraped type), the sum
@@ -61,7 +57,7 @@ function periodDays(from: string, to: string): number {
  * daily view gains of all the group's posts on days within it, and those gains per day.
  */
 export async function rankPostGroups(db: Db, { workspace, query }: { workspace: { id: string; timezone: string }; query: LeaderboardQuery }): Promise<LeaderboardRow[]> {
-  const days = periodDays(query.from, query.to);
+  const days = daysBetween(query.from, query.to) + 1;
   if (days < 1) throw new AppError("invalid_input", "The period ends before it starts.");
   if (days > MAX_PERIOD_DAYS) throw new AppError("invalid_input", `A period covers at most ${MAX_PERIOD_DAYS} days.`);
   // "Posted in the period" from the posted-days rollups: the period's whole weeks from
