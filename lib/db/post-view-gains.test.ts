@@ -186,6 +186,29 @@ describe.each(ENGINES)("view gains rollups maintained by triggers on %s", (engin
     expect(storedPosts.some((row) => row.post_id === gone)).toBe(false);
   });
 
+  it("moves only the groups that changed: a set-only move, into a set from none and back, and onto a group that has the days", async () => {
+    const mover = await post({ va: "Ivo", creator: "eve", slideshow: false, postedAt: "2026-04-01T12:00:00Z" });
+    const stayer = await post({ va: "Ivo", set: "T2", postedAt: "2026-04-01T12:00:00Z" });
+    await stats(mover, [["2026-04-01", 10], ["2026-04-02", 25], ["2026-04-09", 40]]);
+    await stats(stayer, [["2026-04-02", 3]]);
+    const va = await groupOf("va", "Ivo");
+    // From no set to T1: the "(none)" set's days empty out and go; the VA, creator and type keep theirs.
+    await run("update tiktok_posts set set_id = 'T1' where id = $1", [mover]);
+    expect(await groupOf("va", "Ivo")).toEqual(va);
+    expect(await groupOf("set", "T1")).toEqual({ gained: 40, readings: 3 });
+    await compare();
+    // Onto T2, which has a reading on one of its days.
+    await run("update tiktok_posts set set_id = 'T2' where id = $1", [mover]);
+    expect(await groupOf("set", "T1")).toEqual({ gained: null, readings: null });
+    expect(await groupOf("set", "T2")).toEqual({ gained: 43, readings: 4 });
+    await compare();
+    // Back to no set, and a VA change in the same statement as a set change.
+    await run("update tiktok_posts set set_id = null, va = 'Ada' where id = $1", [mover]);
+    expect(await groupOf("set", "T2")).toEqual({ gained: 3, readings: 1 });
+    expect(await groupOf("va", "Ada")).toEqual({ gained: 40, readings: 3 });
+    await compare();
+  });
+
   it("rebuilds the same rollups in the migration's backfill", async () => {
     const post1 = await post({ va: "Kai", creator: "eve", set: "S5", slideshow: true, postedAt: "2026-03-01T12:00:00Z" });
     const post2 = await post({ va: "Kai", postedAt: "2026-01-01T12:00:00Z" });
