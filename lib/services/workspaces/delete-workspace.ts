@@ -2,6 +2,7 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { asServiceWithin } from "@/lib/db/rls";
 import { tiktokSlides, workspaces } from "@/lib/db/schema";
+import { lockWorkspaceRollups } from "@/lib/db/workspace-rollup-lock";
 import { AppError } from "@/lib/errors";
 import type { Storage } from "@/lib/storage/storage";
 
@@ -21,7 +22,9 @@ export async function deleteWorkspaceRows(db: Db, input: { workspaceId: string; 
     .select({ path: tiktokSlides.storagePath })
     .from(tiktokSlides)
     .where(and(eq(tiktokSlides.workspaceId, input.workspaceId), isNotNull(tiktokSlides.storagePath)));
-  // No role may delete a workspace row directly; the caller was just checked to be its admin.
+  // No role may delete a workspace row directly; the caller was just checked to be its admin. The
+  // rollups' lock comes before the row's, as for every writer of the posts.
+  await lockWorkspaceRollups(db, input.workspaceId);
   await asServiceWithin(db, (service) => service.delete(workspaces).where(eq(workspaces.id, input.workspaceId)));
   return slides.flatMap((slide) => (slide.path ? [slide.path] : []));
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { workspaces } from "@/lib/db/schema";
+import { lockWorkspaceRollups } from "@/lib/db/workspace-rollup-lock";
 import { AppError } from "@/lib/errors";
 import { timeOfDay } from "@/lib/input-fields";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -31,6 +32,8 @@ export async function updateWorkspace(
     throw new AppError("conflict", "Turn on two-factor sign-in for your own account (/account) before requiring it here.");
   }
   const [before] = await db.select({ requireTwoFactor: workspaces.requireTwoFactor }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
+  // A new timezone rebuilds the posts' rollups: their lock comes before this row's, as for every writer.
+  if (input.timezone && before) await lockWorkspaceRollups(db, input.workspaceId);
   const [updated] = await db
     .update(workspaces)
     .set({
