@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { workspaces } from "@/lib/db/schema";
@@ -31,7 +31,11 @@ export async function updateWorkspace(
   if (input.requireTwoFactor === true && !(await myTwoFactorEnabled(db))) {
     throw new AppError("conflict", "Turn on two-factor sign-in for your own account (/account) before requiring it here.");
   }
-  const [before] = await db.select({ requireTwoFactor: workspaces.requireTwoFactor }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
+  // Read as its admin: anyone else's update is refused below, and takes no lock here.
+  const [before] = await db
+    .select({ requireTwoFactor: workspaces.requireTwoFactor })
+    .from(workspaces)
+    .where(and(eq(workspaces.id, input.workspaceId), sql`${workspaces.id} in (select private.workspace_ids_with_role('admin'))`));
   // A new timezone rebuilds the posts' rollups: their lock comes before this row's, as for every writer.
   if (input.timezone && before) await lockWorkspaceRollups(db, input.workspaceId);
   const [updated] = await db
