@@ -19,6 +19,8 @@ export async function resetDemo(connection: Connection, storage: Storage): Promi
        where w.slug = any($1::text[]) and s.storage_path is not null`,
       [slugs],
     );
+    // The rollups' lock before the rows', as deleteWorkspaceRows takes it.
+    await tx.query("select private.lock_workspace_rollups(array(select id from workspaces where slug = any($1::text[])))", [slugs]);
     const deleted = await tx.query<{ id: string }>("delete from workspaces where slug = any($1::text[]) returning id", [slugs]);
     await tx.query("delete from auth.users where lower(email) = any($1::text[])", [emails]);
     return { workspaces: deleted.length, paths: slides.map((slide) => slide.storage_path) };

@@ -26,6 +26,16 @@ describe.each(ENGINES)("toProblem on %s", (engine) => {
     }
   });
 
+  it("answers 503 with Retry-After, not 500, when the database chose this transaction to give way", async () => {
+    for (const code of ["40P01", "40001"]) {
+      const error = await caught(() => db.connection.db.execute(sql.raw(`do $$ begin raise exception 'gave way' using errcode = '${code}'; end $$`)));
+      const response = toProblem(error);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect(await response.json()).toMatchObject({ code: "unavailable" });
+    }
+  });
+
   it("maps AppError and ZodError to their codes and anything else to a bare 500", async () => {
     expect(toProblem(new AppError("forbidden")).status).toBe(403);
     const zod = toProblem(z.object({ n: z.number() }).safeParse({ n: "x" }).error);

@@ -23,6 +23,11 @@ export function toProblem(error: unknown, context: { requestId?: string | null }
   // same answer whether the id belongs to another workspace or to nothing, and no detail.
   if (pgErrorCode(error) === "23503") return problem("invalid_input", "The request refers to something that does not exist.");
   if (pgErrorCode(error) === "42501") return problem("forbidden");
+  // Two transactions on the same rows at once, one chosen to give way: nothing was written, and the
+  // same request succeeds when sent again.
+  if (["40P01", "40001"].includes(pgErrorCode(error) ?? "")) {
+    return problem("unavailable", "Another change to the same data was being saved; send the request again.", undefined, { "retry-after": "1" });
+  }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     return problem("invalid_input", "The request is not valid.", { issues });

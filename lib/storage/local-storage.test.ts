@@ -66,6 +66,15 @@ describe("local storage", () => {
     expect((await readAll(await storage.get("a/b.png")))?.toString()).toBe("kept");
   });
 
+  it("releases a stream it could not write (the temporary file's name is too long), leaving nothing behind", async () => {
+    // 230 characters is a valid file name; with ".<uuid>.tmp" the temporary one passes the 255 limit.
+    const name = `${"n".repeat(226)}.png`;
+    const body = Readable.from([Buffer.from("never written")]);
+    await expect(storage.put(`long/${name}`, body, "image/png")).rejects.toMatchObject({ code: "ENAMETOOLONG" });
+    expect(body.destroyed).toBe(true);
+    expect(await readdir(path.join(root, "long"))).toEqual([]);
+  });
+
   it("answers null for a missing object or a folder, and deleting twice is fine", async () => {
     expect(await storage.get("missing.png")).toBeNull();
     expect(await storage.get("nested/missing.png")).toBeNull();

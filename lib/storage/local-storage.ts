@@ -56,6 +56,8 @@ export function createLocalStorage(options: LocalStorageOptions): Storage {
         }
         await rename(temp, target);
       } catch (error) {
+        // A body never piped (the file would not open) is released here, as pipeline does on failure.
+        if (!Buffer.isBuffer(body)) body.destroy();
         await rm(temp, { force: true });
         throw error;
       }

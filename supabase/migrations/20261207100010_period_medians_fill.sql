@@ -15,10 +15,13 @@ as $$
 begin
   perform pg_advisory_xact_lock(7240114, hashtext(w.id::text))
   from (select distinct t.id from unnest(workspace_ids) as t(id) order by 1) w;
+  -- By the whole key, then the null keys, so the index serves both.
   delete from public.tiktok_group_period_medians m
   using (select distinct * from unnest(workspace_ids, dimensions, keys, days) as t(workspace_id, dimension, key, day)) c
-  where m.workspace_id = c.workspace_id and m.dimension = c.dimension and (m.key = c.key or (m.key is null and c.key is null))
-    and c.day between m.period_from and m.period_to;
+  where m.workspace_id = c.workspace_id and m.dimension = c.dimension and m.key = c.key and c.day between m.period_from and m.period_to;
+  delete from public.tiktok_group_period_medians m
+  using (select distinct * from unnest(workspace_ids, dimensions, keys, days) as t(workspace_id, dimension, key, day) where t.key is null) c
+  where m.workspace_id = c.workspace_id and m.dimension = c.dimension and m.key is null and c.day between m.period_from and m.period_to;
 end
 $$;
 --> statement-breakpoint

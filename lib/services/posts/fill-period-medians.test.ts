@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Db, Tx } from "@/lib/db/client";
 import { runAsUser } from "@/lib/db/rls";
 import { pgErrorCode, rowsOf } from "@/lib/db/rows";
@@ -114,6 +114,7 @@ describe.each(ENGINES)("stored period medians (%s)", (engine) => {
     const before = await stored();
     // p3 was posted on 20 February: in the 30- and 90-day periods, not in the 7-day one.
     await run("update tiktok_posts set views = 700 where id = $1", [ids.p3]);
+    onTestFinished(() => run("update tiktok_posts set views = 600 where id = $1", [ids.p3]).then(() => undefined));
     const after = await stored();
     const gone = before.filter((row) => !after.some((kept) => JSON.stringify(kept) === JSON.stringify(row)));
     expect(gone.map((row) => `${String(row.dimension)}:${String(row.key)}:${String(row.from)}`).sort()).toEqual(
@@ -125,12 +126,12 @@ describe.each(ENGINES)("stored period medians (%s)", (engine) => {
     expect(await stored("dimension = 'va' and key = 'Mia' and period_from = '2026-02-09'")).toEqual([
       { dimension: "va", key: "Mia", from: "2026-02-09", to: TODAY, median: 700 },
     ]);
-    await run("update tiktok_posts set views = 600 where id = $1", [ids.p3]);
   });
 
   it("a post that moves to another VA, or is deleted, drops both groups' medians", async () => {
     await fill();
     await run("update tiktok_posts set va = 'Leo' where id = $1", [ids.p2]);
+    onTestFinished(() => run("update tiktok_posts set va = 'Mia' where id = $1", [ids.p2]).then(() => undefined));
     expect(await stored("dimension = 'va' and period_from = '2026-03-04'")).toEqual([{ dimension: "va", key: null, from: "2026-03-04", to: TODAY, median: null }]);
     await fill();
     expect(await medianOf("Leo", { from: "2026-03-04", to: TODAY })).toBe(250);
@@ -138,6 +139,7 @@ describe.each(ENGINES)("stored period medians (%s)", (engine) => {
     await fill();
     const gone = randomUUID();
     await post(ws, gone, { va: "Leo", is_slideshow: false, posted_at: "2026-03-06T20:00:00Z", views: 50 });
+    onTestFinished(() => run("delete from tiktok_posts where id = $1", [gone]).then(() => undefined));
     expect(await stored("dimension = 'va' and key = 'Leo' and period_from = '2026-03-04'")).toEqual([]);
     await fill();
     expect(await medianOf("Leo", { from: "2026-03-04", to: TODAY })).toBe(175);
@@ -175,10 +177,19 @@ describe.each(ENGINES)("stored period medians (%s)", (engine) => {
     expect(await read(users.outsider)).toEqual([]);
     const refused = await runAsUser(database.connection, { sub: users.viewer }, (tx) => fillPeriodMedians(tx, { workspaceId: ws, now: NOW })).catch((error: unknown) => error);
     expect(pgErrorCode(refused)).toBe("42501");
+    for (const call of [
+      sql`select private.forget_period_medians(array[${ws}]::uuid[], '{va}'::text[], '{Mia}'::text[], '{2026-03-05}'::date[])`,
+      sql`select private.lock_workspace_rollups(array[${ws}]::uuid[])`,
+    ]) {
+      const error = await runAsUser(database.connection, { sub: users.viewer }, (tx) => tx.execute(call)).catch((caught: unknown) => caught);
+      expect(pgErrorCode(error)).toBe("42501");
+    }
+    expect((await stored()).length).toBeGreaterThan(0);
   });
 
   // PGlite has one connection and runs one transaction at a time, so two cannot overlap there.
   it.runIf(engine === "postgres")("a fill that starts while a writer is open waits for it and stores the written figure", async () => {
+    onTestFinished(() => run("update tiktok_posts set views = 1000 where id = $1", [ids.p1]).then(() => undefined));
     const writer = postgres(database.url!, { max: 1, onnotice: () => {} });
     let commit!: () => void;
     const committed = new Promise<void>((resolve) => (commit = resolve));
@@ -204,6 +215,37 @@ describe.each(ENGINES)("stored period medians (%s)", (engine) => {
     expect(await stored("dimension = 'va' and key = 'Mia' and period_from = '2026-03-04'")).toEqual([
       { dimension: "va", key: "Mia", from: "2026-03-04", to: TODAY, median: 2100 },
     ]);
-    await run("update tiktok_posts set views = 1000 where id = $1", [ids.p1]);
+  });
+
+  it.runIf(engine === "postgres")("a writer that starts while a fill is open waits for it, then drops what the fill stored for its groups", async () => {
+    const filler = postgres(database.url!, { max: 1, onnotice: () => {} });
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    onTestFinished(() => run("update tiktok_posts set views = 300 where id = $1", [ids.p5]).then(() => undefined));
+    try {
+      let filled!: () => void;
+      const stored7 = new Promise<void>((resolve) => (filled = resolve));
+      const filling = filler.begin(async (tx) => {
+        await tx`select private.fill_period_medians(${ws}::uuid, '{va,creator,set,type,slides}'::text[], '{2026-03-04}'::date[], '{2026-03-10}'::date[])`;
+        filled();
+        await committed;
+      });
+      await stored7;
+      const writing = run("update tiktok_posts set views = 900 where id = $1", [ids.p5]);
+      await expect
+        .poll(async () => (await run("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%views = 900%'"))[0]?.n, { interval: 50, timeout: 60_000 })
+        .toBe(1);
+      commit();
+      await Promise.all([filling, writing]);
+    } finally {
+      commit();
+      await filler.end();
+    }
+    // p5 is Leo's, ana's, S1's, a slideshow's and "7+"'s: those rows went; Mia's stayed.
+    expect(await stored("dimension = 'va'")).toEqual([
+      { dimension: "va", key: null, from: "2026-03-04", to: TODAY, median: null },
+      { dimension: "va", key: "Mia", from: "2026-03-04", to: TODAY, median: 600 },
+    ]);
+    expect(await medianOf("Leo", { from: "2026-03-04", to: TODAY })).toBe(900);
   });
 });

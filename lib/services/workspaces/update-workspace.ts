@@ -33,11 +33,11 @@ export async function updateWorkspace(
   }
   // Read as its admin: anyone else's update is refused below, and takes no lock here.
   const [before] = await db
-    .select({ requireTwoFactor: workspaces.requireTwoFactor })
+    .select({ requireTwoFactor: workspaces.requireTwoFactor, timezone: workspaces.timezone })
     .from(workspaces)
     .where(and(eq(workspaces.id, input.workspaceId), sql`${workspaces.id} in (select private.workspace_ids_with_role('admin'))`));
   // A new timezone rebuilds the posts' rollups: their lock comes before this row's, as for every writer.
-  if (input.timezone && before) await lockWorkspaceRollups(db, input.workspaceId);
+  if (input.timezone && before && input.timezone !== before.timezone) await lockWorkspaceRollups(db, input.workspaceId);
   const [updated] = await db
     .update(workspaces)
     .set({
