@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { untilWaitingOnLock } from "@/tests/lock-wait";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 import { GROUP_POSTED_DAYS_ORACLE, GROUP_POSTED_DAYS_STORED, GROUP_POSTED_WEEKS_ORACLE, GROUP_POSTED_WEEKS_STORED } from "@/tests/group-posted-days-oracle";
 
@@ -234,9 +235,7 @@ describe.each(ENGINES)("posted-days rollup maintained by triggers on %s", (engin
       await updated;
       const two = second.begin((tx) => tx`update tiktok_posts set views = 20 where id = ${b!}`);
       // Commit the first only once the second waits on it.
-      await expect
-        .poll(async () => (await run("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%views = 20%'"))[0]?.n, { interval: 50, timeout: 60_000 })
-        .toBe(1);
+      await untilWaitingOnLock(db.connection, "views = 20");
       releaseFirst();
       await Promise.all([one, two]);
     } finally {

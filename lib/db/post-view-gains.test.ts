@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/lib/db/rows";
 import { dailyViewGains } from "@/tests/daily-view-gains-oracle";
+import { untilWaitingOnLock } from "@/tests/lock-wait";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 
 type Row = Record<string, unknown>;
@@ -239,9 +240,7 @@ describe.each(ENGINES)("view gains rollups maintained by triggers on %s", (engin
       await updated;
       const two = second.begin((tx) => tx`update tiktok_post_stats set views = 40 where post_id = ${id} and date = '2026-03-02'`);
       // Commit the first only once the second waits on it.
-      await expect
-        .poll(async () => (await run("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%views = 40%'"))[0]?.n, { interval: 50, timeout: 60_000 })
-        .toBe(1);
+      await untilWaitingOnLock(db.connection, "views = 40");
       releaseFirst();
       await Promise.all([one, two]);
     } finally {

@@ -10,6 +10,7 @@ import { LEADERBOARD_GROUPS, LEADERBOARD_PERIODS } from "@/lib/domain/leaderboar
 import { createJobDefinitions } from "@/lib/jobs/definitions";
 import type { JobDeps } from "@/lib/jobs/job-deps";
 import { createLocalRunner } from "@/lib/jobs/local-runner";
+import { untilWaitingOnLock } from "@/tests/lock-wait";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 import { fillPeriodMedians } from "./fill-period-medians";
 import { getPostTrends } from "./get-post-trends";
@@ -203,9 +204,7 @@ describe.each(ENGINES)("stored period medians (%s)", (engine) => {
       });
       await wrote;
       const filling = fill();
-      await expect
-        .poll(async () => (await run("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%fill_period_medians%'"))[0]?.n, { interval: 50, timeout: 60_000 })
-        .toBe(1);
+      await untilWaitingOnLock(database.connection, "fill_period_medians");
       commit();
       await Promise.all([writing, filling]);
     } finally {
@@ -232,9 +231,7 @@ describe.each(ENGINES)("stored period medians (%s)", (engine) => {
       });
       await stored7;
       const writing = run("update tiktok_posts set views = 900 where id = $1", [ids.p5]);
-      await expect
-        .poll(async () => (await run("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%views = 900%'"))[0]?.n, { interval: 50, timeout: 60_000 })
-        .toBe(1);
+      await untilWaitingOnLock(database.connection, "views = 900");
       commit();
       await Promise.all([filling, writing]);
     } finally {

@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openConnection, type Connection } from "@/lib/db/client";
 import { runAsUser } from "@/lib/db/rls";
+import { untilWaitingOnLock } from "@/tests/lock-wait";
 import { createTestDatabase, ENGINES, type TestDatabase } from "@/tests/db-harness";
 import { deleteWorkspaceRows } from "./delete-workspace";
 import { updateWorkspace } from "./update-workspace";
@@ -54,12 +55,7 @@ describe.runIf(ENGINES.includes("postgres"))("a workspace change that rebuilds i
       });
       await first;
       const changing = change();
-      await expect
-        .poll(async () => (await run("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like $1", [`%${waitingQuery}%`]))[0]?.n, {
-          interval: 50,
-          timeout: 60_000,
-        })
-        .toBe(1);
+      await untilWaitingOnLock(db.connection, waitingQuery);
       release();
       await Promise.all([writing, changing]);
     } finally {
