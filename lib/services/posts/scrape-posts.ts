@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { timeScrape } from "@/lib/scrapers/time-scrape";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
+import { lockWorkspaceRollups } from "@/lib/db/workspace-rollup-lock";
 import type { ScraperContext } from "@/lib/scrapers/context";
 import { toScrapeError, type ScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";
 import { scrapeTiktokPost } from "@/lib/scrapers/platforms/tiktok/post";
@@ -75,6 +76,8 @@ export async function scrapePosts(deps: ScrapePostsDeps, input: ScrapePostsInput
 
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
+    // Before the first row: a workspace's deletion or timezone change takes this lock, then its row.
+    await lockWorkspaceRollups(tx, input.workspaceId);
     let slides = 0;
     const retrying: Record<string, number> = {};
     for (const outcome of outcomes) {

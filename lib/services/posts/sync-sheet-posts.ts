@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rowsOf } from "@/lib/db/rows";
 import { sheetSources } from "@/lib/db/schema";
+import { lockWorkspaceRollups } from "@/lib/db/workspace-rollup-lock";
 import { AppError } from "@/lib/errors";
 import type { ScraperContext } from "@/lib/scrapers/context";
 import { toScrapeError, type ScrapeErrorCode } from "@/lib/scrapers/errors";
@@ -70,9 +71,11 @@ async function upsertPosts(db: Db, workspaceId: string, source: SheetSourceView,
     posts.map((post) => sql`(${workspaceId}::uuid, ${post.postId}, ${post.url}, ${post.row.creator}, ${post.row.set}, ${post.row.va}, ${post.row.type}, ${source.id}, ${post.row.rowNumber}::int, array(select jsonb_array_elements_text(${JSON.stringify(post.sheetUrls)}::jsonb)))`),
     sql`, `,
   );
-  // The sheet is the system of record for who posted what; a post moving to another sheet takes that sheet's URLs.
-  const rows = rowsOf<{ id: string }>(
-    await db.execute(sql`
+  // The sheet is the system of record for who posted what; a post moving to another sheet takes that
+  // sheet's URLs. The rollups' lock comes first, before the insert's foreign key locks the workspace's row.
+  const rows = await db.transaction(async (tx) => {
+    await lockWorkspaceRollups(tx, workspaceId);
+    const upserted = await tx.execute(sql`
       insert into tiktok_posts (workspace_id, post_id, url, creator, set_id, va, post_type, sheet_source, sheet_row, sheet_urls)
       values ${values}
       on conflict (workspace_id, post_id) do update set
@@ -81,8 +84,9 @@ async function upsertPosts(db: Db, workspaceId: string, source: SheetSourceView,
         sheet_urls = case when tiktok_posts.sheet_source is distinct from excluded.sheet_source then excluded.sheet_urls
           else array(select distinct unnest(tiktok_posts.sheet_urls || excluded.sheet_urls)) end,
         updated_at = now()
-      returning id`),
-  );
+      returning id`);
+    return rowsOf<{ id: string }>(upserted);
+  });
   return rows.map((row) => row.id);
 }
 
