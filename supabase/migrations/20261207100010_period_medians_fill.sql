@@ -4,8 +4,9 @@
 -- in the writer's transaction, so a stored median is current and a missing one is computed on read.
 revoke insert, update, delete on public.tiktok_group_period_medians from authenticated;
 --> statement-breakpoint
--- Writers of a workspace's rollups hold its view-gains lock (7240114) until they commit; the fill
--- takes it too, so it computes from committed days and a writer's deletes come after its inserts.
+-- Writers of a workspace's rollups hold its rollup lock (private.lock_workspace_rollups, migration
+-- 20261207100005) until they commit; the fill takes it too, so it computes from committed days and
+-- a writer's deletes come after its inserts.
 create or replace function private.forget_period_medians(workspace_ids uuid[], dimensions text[], keys text[], days date[])
 returns void
 language plpgsql
@@ -13,8 +14,7 @@ security definer
 set search_path = ''
 as $$
 begin
-  perform pg_advisory_xact_lock(7240114, hashtext(w.id::text))
-  from (select distinct t.id from unnest(workspace_ids) as t(id) order by 1) w;
+  perform private.lock_workspace_rollups(workspace_ids);
   -- By the whole key, then the null keys, so the index serves both.
   delete from public.tiktok_group_period_medians m
   using (select distinct * from unnest(workspace_ids, dimensions, keys, days) as t(workspace_id, dimension, key, day)) c
@@ -58,7 +58,7 @@ as $$
 declare
   written integer;
 begin
-  perform pg_advisory_xact_lock(7240114, hashtext(workspace::text));
+  perform private.lock_workspace_rollups(array[workspace]);
   delete from public.tiktok_group_period_medians m
   where m.workspace_id = workspace
     and not exists (select 1 from unnest(period_froms, period_tos) as p(period_from, period_to) where p.period_from = m.period_from and p.period_to = m.period_to);

@@ -1,7 +1,8 @@
 -- Writers of a workspace's rollups hold its rollup lock (advisory 7240114) and, at commit, update the
 -- workspace's row (data_version). A timezone change or a workspace's deletion held that row and then
 -- waited for the lock in its triggers: a deadlock with any writer committing meanwhile. Both now take
--- the lock first (updateWorkspace, deleteWorkspaceRows), by this function.
+-- the lock first (updateWorkspace, deleteWorkspaceRows), by this function, which the stored medians'
+-- fill and triggers (migration 20261207100010) use as well.
 create or replace function private.lock_workspace_rollups(workspace_ids uuid[])
 returns void
 language plpgsql
